@@ -28,6 +28,7 @@ export type ExplanationLine =
       points: number;
       detail: string;
       findingIds: string[];
+      status: 'counted' | 'pending';
     }
   | { kind: 'item-cap'; itemId: string; itemName: string; cap: number; trimmed: number }
   | { kind: 'category-floor'; categoryId: string; categoryName: string; floor: number; trimmed: number }
@@ -35,6 +36,7 @@ export type ExplanationLine =
   | { kind: 'bonus-cap'; cap: number; trimmed: number }
   | { kind: 'total-floor'; floor: number; trimmed: number }
   | { kind: 'aggregate'; detail: string; points: number }
+  | { kind: 'follow-up'; findingId: string; itemId: string; itemName: string; clause: string; categoryId: string; points: number; detail: string }
   | { kind: 'grade'; gradeId: string; gradeName: string; detail: string };
 
 export interface Flag {

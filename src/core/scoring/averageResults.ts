@@ -1,0 +1,53 @@
+import type { SubjectKind } from '../scheme/schemeSchema';
+import type { Flag, SubjectResult } from './results';
+import { fix, round2 } from './points';
+
+/**
+ * Roll base periods up by averaging (rollup: average): totals, category scores and bonus are the mean of the
+ * base periods' results; explanations and flags are carried over, each period's total listed.
+ */
+export function averageResults(periods: { key: string; results: Map<SubjectKind, SubjectResult[]> }[]): Map<SubjectKind, SubjectResult[]> {
+  const out = new Map<SubjectKind, SubjectResult[]>();
+  const first = periods[0];
+  if (!first) return out;
+  const n = periods.length;
+  for (const [kind, list] of first.results) {
+    out.set(
+      kind,
+      list.map((r0) => {
+        const all = periods.map((p) => ({ key: p.key, r: p.results.get(kind)?.find((x) => x.subjectId === r0.subjectId) ?? r0 }));
+        const mean = (f: (r: SubjectResult) => number): number => round2(all.reduce((s, x) => s + f(x.r), 0) / n);
+        const flags: Flag[] = [];
+        for (const { r } of all) {
+          for (const fl of r.flags) {
+            if (fl.kind === 'disqualified' || fl.findingIds.length > 0) {
+              if (!flags.some((x) => x.kind === fl.kind && x.source === fl.source && x.text === fl.text && x.scope === fl.scope)) flags.push({ ...fl, findingIds: [...fl.findingIds] });
+            }
+          }
+        }
+        return {
+          ...r0,
+          categories: r0.categories.map((c) => ({
+            ...c,
+            score: mean((r) => r.categories.find((x) => x.id === c.id)?.score ?? 0),
+            pending: fix(all.reduce((s, x) => s + (x.r.categories.find((y) => y.id === c.id)?.pending ?? 0), 0)),
+          })),
+          bonus: mean((r) => r.bonus),
+          total: mean((r) => r.total),
+          pending: fix(all.reduce((s, x) => s + x.r.pending, 0)),
+          gradeId: null,
+          gradeName: null,
+          rank: 0,
+          flags,
+          findingCount: all.reduce((s, x) => s + x.r.findingCount, 0),
+          explanation: [
+            ...all.map((x) => ({ kind: 'aggregate' as const, points: x.r.total, detail: `${x.key}: ${x.r.total}${x.r.gradeName ? ` (${x.r.gradeName})` : ''}` })),
+            { kind: 'aggregate' as const, points: mean((r) => r.total), detail: `${n} 期平均 = ${mean((r) => r.total)}` },
+            ...all.flatMap((x) => x.r.explanation.filter((l) => l.kind !== 'grade')),
+          ],
+        };
+      }),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,30 @@
+import type { Flag } from './results';
+import type { Prepared } from './prepareFindings';
+import type { PeriodRange } from './period';
+
+/** Flags raised by the period's counted findings (disqualifications, notices, returns), keyed by `kind:subjectId`. */
+export function collectFlags(findings: readonly Prepared[], countPending: boolean, range: PeriodRange): Map<string, Flag[]> {
+  const out = new Map<string, Flag[]>();
+  const raise = (key: string, flag: Omit<Flag, 'findingIds'>, findingId: string): void => {
+    let list = out.get(key);
+    if (!list) out.set(key, (list = []));
+    const same = list.find((x) => x.kind === flag.kind && x.text === flag.text && x.source === flag.source && x.scope === flag.scope);
+    if (same) same.findingIds.push(findingId);
+    else list.push({ ...flag, findingIds: [findingId] });
+  };
+  for (const f of findings) {
+    if (f.status !== 'counted' && !countPending) continue;
+    const item = f.item;
+    const source = `${item.clause} ${item.name}`;
+    if (item.disqualifies) {
+      const kind = item.disqualifies.subject ?? item.subject;
+      const id = f.subjects[kind];
+      if (id) raise(`${kind}:${id}`, { kind: 'disqualified', text: item.disqualifies.text, scope: item.disqualifies.scope, source }, f.id);
+    }
+    for (const fl of item.flags ?? []) {
+      const id = f.subjects[item.subject];
+      if (id) raise(`${item.subject}:${id}`, { kind: fl.kind, text: fl.text, scope: range.ref.kind, source }, f.id);
+    }
+  }
+  return out;
+}

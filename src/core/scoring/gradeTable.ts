@@ -1,0 +1,85 @@
+import type { Grade, PeriodKind, Table } from '../scheme/schemeSchema';
+import { inBound } from '../scheme/bounds';
+import type { SubjectResult } from './results';
+import type { Prepared } from './prepareFindings';
+import { periodMonths } from './period';
+
+/** Grade, demote (disqualification, eligibility, quota) and rank one table's results in place. */
+export function gradeTable(table: Table, results: SubjectResult[], periodKind: PeriodKind, findings: readonly Prepared[]): void {
+  const grades = table.grades;
+  const set = (r: SubjectResult, g: Grade | undefined, detail: string): void => {
+    r.gradeId = g?.id ?? null;
+    r.gradeName = g?.name ?? null;
+    if (g) r.explanation.push({ kind: 'grade', gradeId: g.id, gradeName: g.name, detail });
+  };
+  const next = (g: Grade): Grade | undefined => grades[grades.indexOf(g) + 1];
+  const byId = (id: string): Grade | undefined => grades.find((g) => g.id === id);
+
+  for (const r of results) {
+    let g = grades.find((x) => inBound(x.when, r.total));
+    if (!g) {
+      set(r, undefined, '');
+      continue;
+    }
+    set(r, g, `总分 ${r.total} → ${g.name}`);
+    const blocking = r.flags.find((f) => f.kind === 'disqualified' && periodMonths(f.scope) >= periodMonths(periodKind));
+    if (g.honor && blocking) {
+      const lower = next(g);
+      set(r, lower, `${blocking.text} (${blocking.source}) → 不得评为${g.name}${lower ? `, 评为${lower.name}` : ''}`);
+      g = lower;
+    }
+    for (const e of table.eligibility) {
+      if (!g || g.id !== e.grade) continue;
+      const mine = findings.filter((f) => f.status === 'counted' && e.items.includes(f.item.id) && f.subjects[table.subject] === r.subjectId);
+      const hasQuantity = mine.some((f) => f.inputs.quantity !== undefined);
+      const measure = hasQuantity ? mine.reduce((s, f) => s + (f.inputs.quantity ?? 0), 0) : mine.length;
+      if (inBound(e.when, measure)) {
+        const lower = byId(e.demoteTo);
+        set(r, lower, `${e.text}: 本期 ${measure} → 不得评为${g.name}, 评为${lower?.name ?? ''}`);
+        g = lower;
+      }
+    }
+  }
+
+  if (table.quota) {
+    const q = table.quota;
+    const allowed = roundBy(q.maxShare * results.length, q.rounding);
+    const holders = results.filter((r) => r.gradeId === q.grade).sort(byTotal);
+    let kept = 0;
+    for (let i = 0; i < holders.length; ) {
+      const total = holders[i]?.total;
+      const group = holders.filter((h) => h.total === total);
+      const fits = kept + group.length <= allowed;
+      for (const r of group) {
+        if (fits) continue;
+        const lower = byId(q.demoteTo);
+        set(r, lower, `${byId(q.grade)?.name ?? q.grade}名额 ${allowed} 个 (${results.length} × ${q.maxShare}), 总分 ${r.total} 未入额 → ${lower?.name ?? ''}`);
+      }
+      if (fits) kept += group.length;
+      i += group.length;
+    }
+  }
+
+  for (const r of results) {
+    const g = r.gradeId ? byId(r.gradeId) : undefined;
+    for (const f of g?.flags ?? []) {
+      r.flags.push({ kind: f.kind, text: f.text, scope: f.scope ?? periodKind, source: `等次 ${g?.name ?? ''}`, findingIds: [] });
+    }
+  }
+
+  const ranked = [...results].sort(byTotal);
+  ranked.forEach((r, i) => {
+    const prev = ranked[i - 1];
+    r.rank = prev && prev.total === r.total ? prev.rank : i + 1;
+  });
+}
+
+/** Highest total first; equal totals by id so the order never depends on input order. */
+export function byTotal(a: SubjectResult, b: SubjectResult): number {
+  return b.total - a.total || (a.subjectId < b.subjectId ? -1 : a.subjectId > b.subjectId ? 1 : 0);
+}
+
+function roundBy(x: number, rounding: 'floor' | 'ceil' | 'round'): number {
+  const v = Math.round(x * 1e9) / 1e9;
+  return rounding === 'floor' ? Math.floor(v) : rounding === 'ceil' ? Math.ceil(v) : Math.round(v);
+}

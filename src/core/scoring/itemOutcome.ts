@@ -1,0 +1,96 @@
+import type { Item } from '../scheme/schemeSchema';
+import type { ExplanationLine } from './results';
+import type { Prepared } from './prepareFindings';
+import { evaluateRule, isPerFinding } from './evaluateRule';
+import type { RuleLine } from './evaluateRule';
+import { fix } from './points';
+
+/** What one item did to one subject in one period. */
+export interface ItemOutcome {
+  item: Item;
+  /** Points the item adds to its category (base included, cap applied). */
+  value: number;
+  /** Points that depend on pending contests (included in value only when countPending). */
+  pending: number;
+  /** The lines whose points are in value, for co-deductions, with the status of each. */
+  moves: { line: RuleLine; status: 'counted' | 'pending'; first: Prepared }[];
+  explanation: ExplanationLine[];
+}
+
+/** Score one item for one subject over the period's findings (sorted), honouring caps, base and pending contests. */
+export function itemOutcome(item: Item, findings: readonly Prepared[], countPending: boolean): ItemOutcome {
+  const counted = findings.filter((f) => f.status === 'counted');
+  const byId = new Map(findings.map((f) => [f.id, f]));
+  const countedLines = evaluateRule(item, counted);
+  const hasPending = counted.length !== findings.length;
+  const allLines = hasPending ? evaluateRule(item, findings) : countedLines;
+  const countedTotal = capped(item, sum(countedLines));
+  const allTotal = capped(item, sum(allLines));
+  const pending = fix(allTotal - countedTotal);
+  const usedLines = countPending ? allLines : countedLines;
+  const used = countPending ? allTotal : countedTotal;
+  const raw = sum(usedLines);
+  const perFinding = isPerFinding(item);
+
+  const statusOf = (line: RuleLine): 'counted' | 'pending' =>
+    line.findingIds.some((id) => byId.get(id)?.status === 'counted') ? 'counted' : 'pending';
+  const moves: ItemOutcome['moves'] = [];
+  const explanation: ExplanationLine[] = [];
+  const push = (line: RuleLine, status: 'counted' | 'pending', countedInValue: boolean): void => {
+    const first = byId.get(line.findingIds[0] ?? '');
+    if (countedInValue && first) moves.push({ line, status, first });
+    explanation.push(toExplanation(item, line, status, first));
+  };
+  for (const line of usedLines) push(line, statusOf(line), true);
+  if (!countPending && hasPending) {
+    if (perFinding) {
+      for (const line of allLines) if (statusOf(line) === 'pending') push(line, 'pending', false);
+    } else if (pending !== 0) {
+      const ids = findings.filter((f) => f.status === 'pending').map((f) => f.id);
+      push({ findingIds: ids, points: pending, detail: `待复核: 若维持, 本项 ${pending > 0 ? '+' : ''}${pending} 分`, perFinding: false }, 'pending', false);
+    }
+  }
+  if (item.cap !== undefined && Math.abs(raw) > item.cap) {
+    explanation.push({ kind: 'item-cap', itemId: item.id, itemName: item.name, cap: item.cap, trimmed: fix(Math.abs(raw) - item.cap) });
+  }
+  return { item, value: fix((item.base ?? 0) + used), pending, moves, explanation };
+}
+
+function sum(lines: readonly RuleLine[]): number {
+  let s = 0;
+  for (const l of lines) s += l.points;
+  return fix(s);
+}
+
+function capped(item: Item, raw: number): number {
+  if (item.cap === undefined || Math.abs(raw) <= item.cap) return raw;
+  return raw < 0 ? -item.cap : item.cap;
+}
+
+function toExplanation(item: Item, line: RuleLine, status: 'counted' | 'pending', first: Prepared | undefined): ExplanationLine {
+  if (line.perFinding || line.findingIds.length === 1) {
+    return {
+      kind: 'finding',
+      findingId: line.findingIds[0] ?? '',
+      itemId: item.id,
+      itemName: item.name,
+      clause: item.clause,
+      categoryId: item.category,
+      at: first?.at ?? '',
+      points: line.points,
+      detail: line.detail,
+      status,
+    };
+  }
+  return {
+    kind: 'period',
+    itemId: item.id,
+    itemName: item.name,
+    clause: item.clause,
+    categoryId: item.category,
+    points: line.points,
+    detail: line.detail,
+    findingIds: line.findingIds,
+    status,
+  };
+}

@@ -1,0 +1,68 @@
+import type { Item, SubjectKind } from '../scheme/schemeSchema';
+import type { Scheme } from '../scheme/parseScheme';
+import type { Finding, FindingInputs } from './inputs';
+import type { RosterIndex } from './rosterIndex';
+
+/** A finding resolved against the scheme and roster: its effective item and inputs, instant, status, subjects. */
+export interface Prepared {
+  id: string;
+  item: Item;
+  inputs: FindingInputs;
+  at: string;
+  atMs: number;
+  status: 'counted' | 'pending';
+  /** The subject ids this finding resolves to, per kind (absent when it does not resolve). */
+  subjects: Partial<Record<SubjectKind, string>>;
+  rectifiedMs: number | undefined;
+}
+
+const COUNTED = new Set(['recorded', 'acknowledged', 'upheld', 'amended']);
+
+/** Resolve, filter and sort (by instant, then id) the findings once per scoring run. */
+export function prepareFindings(
+  scheme: Scheme,
+  index: RosterIndex,
+  findings: readonly Finding[],
+): { prepared: Prepared[]; skipped: { findingId: string; reason: string }[] } {
+  const items = new Map(scheme.items.map((i) => [i.id, i]));
+  const prepared: Prepared[] = [];
+  const skipped: { findingId: string; reason: string }[] = [];
+  for (const f of findings) {
+    if (f.state === 'overturned' || f.state === 'voided') continue;
+    const status = COUNTED.has(f.state) ? 'counted' : f.state === 'contested' ? 'pending' : null;
+    if (!status) {
+      skipped.push({ findingId: f.id, reason: `unknown review state "${String(f.state)}"` });
+      continue;
+    }
+    const itemId = (f.state === 'amended' && f.amended?.itemId) || f.itemId;
+    const item = items.get(itemId);
+    if (!item) {
+      skipped.push({ findingId: f.id, reason: `item "${itemId}" is not in scheme ${scheme.id} v${scheme.version}` });
+      continue;
+    }
+    const atMs = Date.parse(f.at);
+    if (Number.isNaN(atMs)) {
+      skipped.push({ findingId: f.id, reason: `time "${f.at}" is not an ISO 8601 instant` });
+      continue;
+    }
+    const subjects = resolveSubjects(index, f);
+    if (!subjects[item.subject]) {
+      skipped.push({ findingId: f.id, reason: `no ${item.subject} in the roster for item "${item.id}" (staff ${f.staffId ?? '-'}, window ${f.windowId ?? '-'}, unit ${f.unitId ?? '-'})` });
+      continue;
+    }
+    const inputs = (f.state === 'amended' && f.amended?.inputs) || f.inputs || {};
+    const rectifiedMs = f.rectifiedAt ? Date.parse(f.rectifiedAt) : undefined;
+    prepared.push({ id: f.id, item, inputs, at: f.at, atMs, status, subjects, rectifiedMs });
+  }
+  prepared.sort((a, b) => a.atMs - b.atMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { prepared, skipped };
+}
+
+/** staff -> window -> unit -> chief, each taken from the finding first and derived otherwise. */
+function resolveSubjects(index: RosterIndex, f: Finding): Partial<Record<SubjectKind, string>> {
+  const staff = f.staffId ? index.find('staff', f.staffId) : undefined;
+  const window = index.find('window', f.windowId ?? staff?.windowId ?? '');
+  const unit = index.find('unit', f.unitId ?? window?.unitId ?? staff?.unitId ?? '');
+  const chief = unit ? index.chiefOfUnit(unit.id) : undefined;
+  return { staff: staff?.id, window: window?.id, unit: unit?.id, chief: chief?.id };
+}

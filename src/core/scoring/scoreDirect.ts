@@ -1,0 +1,270 @@
+import type { Item, SubjectKind, Table } from '../scheme/schemeSchema';
+import type { Scheme } from '../scheme/parseScheme';
+import type { ScoreOptions } from './inputs';
+import type { CategoryResult, ExplanationLine, Flag, SubjectResult } from './results';
+import type { Prepared } from './prepareFindings';
+import type { Member, RosterIndex } from './rosterIndex';
+import type { PeriodRange } from './period';
+import { itemOutcome } from './itemOutcome';
+import { fix, round2 } from './points';
+import { collectFlags } from './collectFlags';
+
+export const SUBJECT_ORDER: SubjectKind[] = ['staff', 'window', 'chief', 'unit'];
+const DAY_MS = 86_400_000;
+
+export interface ScoringContext {
+  scheme: Scheme;
+  index: RosterIndex;
+  /** All findings, sorted by instant then id. */
+  prepared: Prepared[];
+  options: ScoreOptions;
+  asOfMs: number | undefined;
+}
+
+/** Findings whose instant lies in [startMs, endMs), by binary search on the sorted list. */
+export function findingsIn(prepared: readonly Prepared[], startMs: number, endMs: number): Prepared[] {
+  return prepared.slice(lowerBound(prepared, startMs), lowerBound(prepared, endMs));
+}
+
+function lowerBound(list: readonly Prepared[], ms: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid]?.atMs ?? 0) < ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+interface Bucket {
+  /** Item outcomes and co-deductions landing in each category. */
+  byCategory: Map<string, { value: number; pending: number }>;
+  explanation: ExplanationLine[];
+  findingCount: number;
+}
+
+/** Score every subject of every table over one period's findings, before grades and ranks. */
+export function scoreDirect(ctx: ScoringContext, range: PeriodRange): Map<SubjectKind, SubjectResult[]> {
+  const { scheme, index, options } = ctx;
+  const findings = findingsIn(ctx.prepared, range.startMs, range.endMs);
+  const countPending = options.countPending;
+
+  // Group each finding under its charged subject and item, in instant order.
+  const groups = new Map<string, Map<Item, Prepared[]>>();
+  for (const f of findings) {
+    const key = `${f.item.subject}:${f.subjects[f.item.subject] ?? ''}`;
+    let byItem = groups.get(key);
+    if (!byItem) groups.set(key, (byItem = new Map()));
+    const list = byItem.get(f.item);
+    if (list) list.push(f);
+    else byItem.set(f.item, [f]);
+  }
+
+  const buckets = new Map<string, Bucket>();
+  const bucket = (kind: SubjectKind, id: string): Bucket => {
+    const key = `${kind}:${id}`;
+    let b = buckets.get(key);
+    if (!b) buckets.set(key, (b = { byCategory: new Map(), explanation: [], findingCount: 0 }));
+    return b;
+  };
+  const add = (b: Bucket, category: string, value: number, pending: number): void => {
+    const cur = b.byCategory.get(category) ?? { value: 0, pending: 0 };
+    b.byCategory.set(category, { value: fix(cur.value + value), pending: fix(cur.pending + pending) });
+  };
+
+  // Items that score even when nothing was recorded: award items with a base, levels with an `unrecorded` level.
+  const standing = scheme.items.filter((i) => i.base !== undefined || (i.rule.kind === 'levels' && i.rule.once && i.rule.unrecorded));
+  const tables = new Set(scheme.tables.map((t) => t.subject));
+  for (const kind of SUBJECT_ORDER) {
+    if (!tables.has(kind)) continue;
+    const standingHere = standing.filter((i) => i.subject === kind);
+    for (const member of index.byKind[kind]) {
+      const byItem = groups.get(`${kind}:${member.id}`);
+      if (!byItem && standingHere.length === 0) continue;
+      const b = bucket(kind, member.id);
+      const items = new Map<Item, Prepared[]>(byItem ?? []);
+      for (const i of standingHere) if (!items.has(i)) items.set(i, []);
+      for (const [item, list] of items) {
+        if (item.rule.kind === 'score') continue;
+        const outcome = itemOutcome(item, list, countPending);
+        add(b, item.category, outcome.value, outcome.pending);
+        b.explanation.push(...outcome.explanation);
+        b.findingCount += list.filter((f) => f.status === 'counted').length;
+        for (const move of outcome.moves) {
+          for (const co of item.also ?? []) {
+            const target = move.first.subjects[co.subject];
+            if (!target) continue;
+            const magnitude = co.points ?? fix((co.factor ?? 0) * Math.abs(move.line.points));
+            const points = fix(Math.sign(move.line.points) * magnitude);
+            const tb = bucket(co.subject, target);
+            const pendingOnly = move.status === 'pending';
+            add(tb, co.category, pendingOnly && !countPending ? 0 : points, pendingOnly ? points : 0);
+            tb.explanation.push({
+              kind: 'finding',
+              findingId: move.first.id,
+              itemId: item.id,
+              itemName: item.name,
+              clause: item.clause,
+              categoryId: co.category,
+              at: move.first.at,
+              points,
+              detail: `${subjectWord(item.subject)}同时${points < 0 ? '扣' : '加'} ${Math.abs(move.line.points)} 分, ${subjectWord(co.subject)}${co.points !== undefined ? `${points < 0 ? '扣' : '加'} ${co.points} 分` : `按 ${co.factor} 倍`}`,
+              status: move.status,
+              coDeduction: true,
+            });
+          }
+        }
+        if (item.followUp) {
+          for (const f of list) {
+            if (f.status !== 'counted' && !countPending) continue;
+            const deadline = f.atMs + item.followUp.days * DAY_MS;
+            const due = ctx.asOfMs !== undefined ? deadline <= ctx.asOfMs : deadline <= range.endMs;
+            const rectified = f.rectifiedMs !== undefined && f.rectifiedMs <= deadline;
+            if (!due || rectified) continue;
+            add(b, item.category, -item.followUp.points, 0);
+            b.explanation.push({
+              kind: 'follow-up',
+              findingId: f.id,
+              itemId: item.id,
+              itemName: item.name,
+              clause: item.clause,
+              categoryId: item.category,
+              points: -item.followUp.points,
+              detail: `${item.followUp.text}: 限期 ${item.followUp.days} 天未完成整改, 加扣 ${item.followUp.points} 分`,
+            });
+          }
+        }
+      }
+    }
+  }
+
+  // Ledger scores (互评, 满意度) read by aggregates: the period's latest counted recording per subject.
+  const scores = new Map<string, { value: number; name: string }>();
+  for (const f of findings) {
+    if (f.item.rule.kind !== 'score' || f.status !== 'counted' || f.inputs.quantity === undefined) continue;
+    scores.set(`${f.item.subject}:${f.subjects[f.item.subject] ?? ''}:${f.item.id}`, { value: f.inputs.quantity, name: f.item.name });
+  }
+  const flags = collectFlags(findings, countPending, range);
+  const out = new Map<SubjectKind, SubjectResult[]>();
+  for (const kind of SUBJECT_ORDER) {
+    const table = scheme.tables.find((t) => t.subject === kind);
+    if (!table) continue;
+    out.set(
+      kind,
+      index.byKind[kind].map((m) => scoreSubject(table, m, buckets.get(`${kind}:${m.id}`), flags.get(`${kind}:${m.id}`) ?? [], out, index, scores)),
+    );
+  }
+  return out;
+}
+
+function scoreSubject(
+  table: Table,
+  member: Member,
+  b: Bucket | undefined,
+  flags: Flag[],
+  done: Map<SubjectKind, SubjectResult[]>,
+  index: RosterIndex,
+  scores: Map<string, { value: number; name: string }>,
+): SubjectResult {
+  const explanation: ExplanationLine[] = [...(b?.explanation ?? [])];
+  const categories: CategoryResult[] = table.categories.map((c) => {
+    if (c.from) {
+      const src = c.from;
+      const members = index.membersOf(member, src.subject);
+      const results = new Map((done.get(src.subject) ?? []).map((r) => [r.subjectId, r]));
+      const scores = members
+        .map((m) => results.get(m.id)?.categories.find((x) => x.id === src.category)?.score)
+        .filter((x): x is number => x !== undefined);
+      const score = scores.length ? round2((scores.reduce((s, x) => s + x, 0) / scores.length) * src.scale) : c.points;
+      explanation.push({
+        kind: 'aggregate',
+        points: score,
+        detail: scores.length
+          ? `${c.name}: ${scores.length} 名成员「${src.category}」平均 ${round2(scores.reduce((s, x) => s + x, 0) / scores.length)}${src.scale !== 1 ? ` × ${src.scale}` : ''} = ${score}`
+          : `${c.name}: 无成员, 按满分 ${c.points}`,
+      });
+      return { id: c.id, name: c.name, mode: c.mode, points: c.points, score, pending: 0 };
+    }
+    const moved = b?.byCategory.get(c.id) ?? { value: 0, pending: 0 };
+    let score = c.mode === 'deduct' ? fix(c.points + moved.value) : moved.value;
+    if (score > c.points) {
+      explanation.push({ kind: 'category-cap', categoryId: c.id, categoryName: c.name, max: c.points, trimmed: fix(score - c.points) });
+      score = c.points;
+    }
+    if (c.floor !== undefined && score < c.floor) {
+      explanation.push({ kind: 'category-floor', categoryId: c.id, categoryName: c.name, floor: c.floor, trimmed: fix(c.floor - score) });
+      score = c.floor;
+    }
+    return { id: c.id, name: c.name, mode: c.mode, points: c.points, score, pending: moved.pending };
+  });
+
+  let bonus = fix(categories.filter((c) => c.mode === 'bonus').reduce((s, c) => s + c.score, 0));
+  if (table.bonusCap !== undefined && bonus > table.bonusCap) {
+    explanation.push({ kind: 'bonus-cap', cap: table.bonusCap, trimmed: fix(bonus - table.bonusCap) });
+    bonus = table.bonusCap;
+  }
+  let total = fix(categories.filter((c) => c.mode !== 'bonus').reduce((s, c) => s + c.score, 0) + bonus);
+  if (table.aggregate) total = aggregateTotal(table, member, done, index, scores, explanation);
+  if (table.floor !== undefined && total < table.floor) {
+    explanation.push({ kind: 'total-floor', floor: table.floor, trimmed: fix(table.floor - total) });
+    total = table.floor;
+  }
+  return {
+    subject: member.kind,
+    subjectId: member.id,
+    name: member.name,
+    unitId: member.unitId,
+    categories,
+    bonus,
+    total,
+    pending: fix(categories.reduce((s, c) => s + c.pending, 0)),
+    gradeId: null,
+    gradeName: null,
+    rank: 0,
+    flags,
+    explanation,
+    findingCount: b?.findingCount ?? 0,
+  };
+}
+
+function aggregateTotal(
+  table: Table,
+  member: Member,
+  done: Map<SubjectKind, SubjectResult[]>,
+  index: RosterIndex,
+  scores: Map<string, { value: number; name: string }>,
+  explanation: ExplanationLine[],
+): number {
+  const parts = table.aggregate?.parts ?? [];
+  let weighted = 0;
+  let present = 0;
+  for (const p of parts) {
+    let value: number | undefined;
+    let what = '';
+    if (p.of) {
+      const results = new Map((done.get(p.of) ?? []).map((r) => [r.subjectId, r]));
+      const totals = index.membersOf(member, p.of).map((m) => results.get(m.id)?.total).filter((x): x is number => x !== undefined);
+      if (totals.length) value = totals.reduce((s, x) => s + x, 0) / totals.length;
+      what = `${subjectWord(p.of)}平均分 (${totals.length} 个)`;
+    } else if (p.item) {
+      const scored = scores.get(`${member.kind}:${member.id}:${p.item}`);
+      value = scored?.value;
+      what = scored?.name ?? p.item;
+    }
+    if (value === undefined) {
+      explanation.push({ kind: 'aggregate', points: 0, detail: `${what}: 无数据, 不计入 (权重 ${p.weight} 按比例分给其他部分)` });
+      continue;
+    }
+    weighted += value * p.weight;
+    present += p.weight;
+    explanation.push({ kind: 'aggregate', points: round2(value), detail: `${what} ${round2(value)} × 权重 ${p.weight}` });
+  }
+  // Weighted mean over the parts that have data: a missing part's weight is shared out in proportion.
+  return present > 0 ? round2(weighted / present) : 0;
+}
+
+/** The Chinese word for a subject kind, for explanations. */
+export function subjectWord(kind: SubjectKind): string {
+  return { staff: '工作人员', window: '窗口', chief: '首席代表', unit: '单位' }[kind];
+}

@@ -1,0 +1,141 @@
+import type { PeriodKind, SubjectKind } from '../scheme/schemeSchema';
+import type { Scheme } from '../scheme/parseScheme';
+import { inBound } from '../scheme/bounds';
+import type { Finding, PeriodRef, Roster, ScoreOptions } from './inputs';
+import type { Flag, PeriodResults, SubjectResult } from './results';
+import { indexRoster } from './rosterIndex';
+import { prepareFindings } from './prepareFindings';
+import { containing, periodMonths, periodRange, shiftPeriod, subPeriods } from './period';
+import type { PeriodRange } from './period';
+import { findingsIn, scoreDirect, SUBJECT_ORDER } from './scoreDirect';
+import type { ScoringContext } from './scoreDirect';
+import { byTotal, gradeTable } from './gradeTable';
+import { averageResults } from './averageResults';
+
+/**
+ * Score one period: (scheme, roster, findings with review state, period) -> results per staff, window, chief, unit.
+ * Pure and deterministic: the same findings in any order give identical results.
+ */
+export function scorePeriod(
+  scheme: Scheme,
+  roster: Roster,
+  findings: readonly Finding[],
+  period: PeriodRef,
+  options: ScoreOptions,
+): PeriodResults {
+  const index = indexRoster(roster);
+  const { prepared, skipped } = prepareFindings(scheme, index, findings);
+  const ctx: ScoringContext = { scheme, index, prepared, options, asOfMs: options.asOf ? Date.parse(options.asOf) : undefined };
+  const tz = roster.hall.timeZone;
+  const range = periodRange(period, tz);
+  const graded = scoreGraded(ctx, tz, period, true);
+  const subjects = SUBJECT_ORDER.flatMap((k) => [...(graded.get(k) ?? [])].sort((a, b) => a.rank - b.rank || byTotal(a, b)));
+  skipped.sort((a, b) => (a.findingId < b.findingId ? -1 : a.findingId > b.findingId ? 1 : 0));
+  return {
+    schemeId: scheme.id,
+    schemeVersion: scheme.version,
+    period: { kind: period.kind, key: range.key, start: new Date(range.startMs).toISOString(), end: new Date(range.endMs).toISOString() },
+    subjects,
+    skipped,
+  };
+}
+
+function scoreGraded(ctx: ScoringContext, tz: string, period: PeriodRef, withTriggers: boolean): Map<SubjectKind, SubjectResult[]> {
+  const { scheme } = ctx;
+  const range = periodRange(period, tz);
+  const rollup = period.kind === 'month' ? 'direct' : scheme.rollup[period.kind];
+  const longer = periodMonths(period.kind) > periodMonths(scheme.period);
+  const raw =
+    longer && rollup === 'average'
+      ? averageResults(subPeriods(period, scheme.period).map((p) => ({ key: periodRange(p, tz).key, results: scoreGraded(ctx, tz, p, false) })))
+      : scoreDirect(ctx, range);
+  addStandingDisqualifications(ctx, tz, range, raw);
+  if (withTriggers) addTriggerFlags(ctx, tz, range, raw);
+  const findings = findingsIn(ctx.prepared, range.startMs, range.endMs);
+  for (const table of scheme.tables) gradeTable(table, raw.get(table.subject) ?? [], period.kind, findings);
+  return raw;
+}
+
+/**
+ * A disqualification covers its whole scope period: 取消本季度评优 raised in January still blocks March's honours.
+ * Counted from the start of the scope period containing this one up to this period's end.
+ */
+function addStandingDisqualifications(ctx: ScoringContext, tz: string, range: PeriodRange, raw: Map<SubjectKind, SubjectResult[]>): void {
+  const scopes = new Set(ctx.scheme.items.flatMap((i) => (i.disqualifies ? [i.disqualifies.scope] : [])));
+  for (const scope of scopes) {
+    if (periodMonths(scope) <= periodMonths(range.ref.kind)) continue;
+    const from = periodRange(containing(range.ref, scope), tz).startMs;
+    for (const f of findingsIn(ctx.prepared, from, range.startMs)) {
+      const d = f.item.disqualifies;
+      if (!d || d.scope !== scope || (f.status !== 'counted' && !ctx.options.countPending)) continue;
+      const kind = d.subject ?? f.item.subject;
+      const r = raw.get(kind)?.find((x) => x.subjectId === f.subjects[kind]);
+      if (!r) continue;
+      const source = `${f.item.clause} ${f.item.name}`;
+      const same = r.flags.find((x) => x.kind === 'disqualified' && x.source === source && x.scope === scope);
+      if (same) {
+        if (!same.findingIds.includes(f.id)) same.findingIds.unshift(f.id);
+      } else r.flags.push({ kind: 'disqualified', text: d.text, scope, source, findingIds: [f.id] });
+    }
+  }
+}
+
+function addTriggerFlags(ctx: ScoringContext, tz: string, range: PeriodRange, raw: Map<SubjectKind, SubjectResult[]>): void {
+  const { scheme } = ctx;
+  const gradeCache = new Map<string, Map<SubjectKind, SubjectResult[]>>();
+  const gradedAt = (p: PeriodRef): Map<SubjectKind, SubjectResult[]> => {
+    const key = periodRange(p, tz).key;
+    let r = gradeCache.get(key);
+    if (!r) gradeCache.set(key, (r = scoreGraded(ctx, tz, p, false)));
+    return r;
+  };
+  for (const tr of scheme.triggers) {
+    const results = raw.get(tr.subject) ?? [];
+    const raise = (r: SubjectResult, findingIds: string[], detail: string): void => {
+      const flag: Flag = { kind: tr.kind, text: `${tr.text} (${detail})`, scope: range.ref.kind, source: tr.clause, findingIds };
+      if (!r.flags.some((f) => f.kind === flag.kind && f.source === flag.source)) r.flags.push(flag);
+    };
+    if (tr.items && tr.within && tr.when) {
+      const windows = windowsFor(range, tr.within, tz);
+      const items = new Set(tr.items);
+      for (const [from, to] of windows) {
+        const hits = new Map<string, { measure: number; ids: string[] }>();
+        for (const f of findingsIn(ctx.prepared, from, to)) {
+          if (!items.has(f.item.id) || (f.status !== 'counted' && !ctx.options.countPending)) continue;
+          const id = f.subjects[tr.subject];
+          if (!id) continue;
+          const h = hits.get(id) ?? { measure: 0, ids: [] };
+          h.measure += tr.measure === 'quantity' ? (f.inputs.quantity ?? 0) : 1;
+          h.ids.push(f.id);
+          hits.set(id, h);
+        }
+        for (const r of results) {
+          const h = hits.get(r.subjectId);
+          if (h && inBound(tr.when, h.measure)) raise(r, h.ids, `${tr.measure === 'quantity' ? '累计' : '累计次数'} ${Math.round(h.measure * 1e6) / 1e6}`);
+        }
+      }
+    }
+    if (tr.grade && tr.consecutive) {
+      const base = scheme.period;
+      if (periodMonths(range.ref.kind) < periodMonths(base)) continue;
+      for (const end of subPeriods(range.ref, base)) {
+        const run = Array.from({ length: tr.consecutive }, (_, k) => shiftPeriod(end, k));
+        for (const r of results) {
+          const all = run.every((p) => gradedAt(p).get(tr.subject)?.find((x) => x.subjectId === r.subjectId)?.gradeId === tr.grade);
+          if (all) raise(r, [], `连续 ${tr.consecutive} 期至 ${periodRange(end, tz).key}`);
+        }
+      }
+    }
+  }
+}
+
+/** The spans a trigger counts within: the `within` period containing this one (up to its end), or each `within` period inside it. */
+function windowsFor(range: PeriodRange, within: PeriodKind, tz: string): [number, number][] {
+  if (periodMonths(within) >= periodMonths(range.ref.kind)) {
+    return [[periodRange(containing(range.ref, within), tz).startMs, range.endMs]];
+  }
+  return subPeriods(range.ref, within).map((p) => {
+    const r = periodRange(p, tz);
+    return [r.startMs, r.endMs];
+  });
+}
