@@ -11,11 +11,16 @@ export function averageResults(periods: { key: string; results: Map<SubjectKind,
   const first = periods[0];
   if (!first) return out;
   const n = periods.length;
+  const lookup = periods.map((p) => {
+    const m = new Map<string, SubjectResult>();
+    for (const [kind, list] of p.results) for (const r of list) m.set(`${kind}:${r.subjectId}`, r);
+    return m;
+  });
   for (const [kind, list] of first.results) {
     out.set(
       kind,
       list.map((r0) => {
-        const all = periods.map((p) => ({ key: p.key, r: p.results.get(kind)?.find((x) => x.subjectId === r0.subjectId) ?? r0 }));
+        const all = periods.map((p, i) => ({ key: p.key, r: lookup[i]?.get(`${kind}:${r0.subjectId}`) ?? r0 }));
         const mean = (f: (r: SubjectResult) => number): number => round2(all.reduce((s, x) => s + f(x.r), 0) / n);
         const flags: Flag[] = [];
         for (const { r } of all) {

@@ -15,6 +15,7 @@ export function collectFlags(findings: readonly Prepared[], countPending: boolea
   for (const f of findings) {
     if (f.status !== 'counted' && !countPending) continue;
     const item = f.item;
+    if (!item.disqualifies && !item.flags) continue;
     const source = `${item.clause} ${item.name}`;
     if (item.disqualifies) {
       const kind = item.disqualifies.subject ?? item.subject;

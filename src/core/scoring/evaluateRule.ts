@@ -5,7 +5,7 @@ import { fix, roundUnits } from './points';
 
 /** Points one rule gives: per finding (findingIds has one id) or once for the period (many ids). */
 export interface RuleLine {
-  findingIds: string[];
+  findings: readonly Prepared[];
   /** Signed: negative deducts. */
   points: number;
   detail: string;
@@ -37,19 +37,19 @@ export function isPerFinding(item: Item): boolean {
 export function evaluateRule(item: Item, findings: readonly Prepared[]): RuleLine[] {
   const sign = item.direction === 'deduct' ? -1 : 1;
   const one = (f: Prepared, magnitude: number, detail: string): RuleLine => ({
-    findingIds: [f.id],
+    findings: [f],
     points: fix(sign * magnitude),
     detail,
     perFinding: true,
   });
-  const period = (ids: string[], magnitude: number, detail: string): RuleLine => ({
-    findingIds: ids,
+  const period = (all: readonly Prepared[], magnitude: number, detail: string): RuleLine => ({
+    findings: all,
     points: fix(sign * magnitude),
     detail,
     perFinding: false,
   });
   const rule = item.rule;
-  const ids = findings.map((f) => f.id);
+  const ids = findings;
   const qty = (f: Prepared): number => f.inputs.quantity ?? 0;
   switch (rule.kind) {
     case 'fixed':

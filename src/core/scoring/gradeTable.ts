@@ -15,6 +15,18 @@ export function gradeTable(table: Table, results: SubjectResult[], periodKind: P
   const next = (g: Grade): Grade | undefined => grades[grades.indexOf(g) + 1];
   const byId = (id: string): Grade | undefined => grades.find((g) => g.id === id);
 
+  // Each eligibility rule's measure per subject, in one pass over the period's findings.
+  const measures = table.eligibility.map((e) => {
+    const items = new Set(e.items);
+    const m = new Map<string, number>();
+    for (const f of findings) {
+      const id = f.subjects[table.subject];
+      if (f.status !== 'counted' || !id || !items.has(f.item.id)) continue;
+      m.set(id, (m.get(id) ?? 0) + (f.inputs.quantity ?? 1));
+    }
+    return m;
+  });
+
   for (const r of results) {
     let g = grades.find((x) => inBound(x.when, r.total));
     if (!g) {
@@ -28,11 +40,9 @@ export function gradeTable(table: Table, results: SubjectResult[], periodKind: P
       set(r, lower, `${blocking.text} (${blocking.source}) → 不得评为${g.name}${lower ? `, 评为${lower.name}` : ''}`);
       g = lower;
     }
-    for (const e of table.eligibility) {
+    for (const [k, e] of table.eligibility.entries()) {
       if (!g || g.id !== e.grade) continue;
-      const mine = findings.filter((f) => f.status === 'counted' && e.items.includes(f.item.id) && f.subjects[table.subject] === r.subjectId);
-      const hasQuantity = mine.some((f) => f.inputs.quantity !== undefined);
-      const measure = hasQuantity ? mine.reduce((s, f) => s + (f.inputs.quantity ?? 0), 0) : mine.length;
+      const measure = Math.round((measures[k]?.get(r.subjectId) ?? 0) * 1e6) / 1e6;
       if (inBound(e.when, measure)) {
         const lower = byId(e.demoteTo);
         set(r, lower, `${e.text}: 本期 ${measure} → 不得评为${g.name}, 评为${lower?.name ?? ''}`);
@@ -48,7 +58,9 @@ export function gradeTable(table: Table, results: SubjectResult[], periodKind: P
     let kept = 0;
     for (let i = 0; i < holders.length; ) {
       const total = holders[i]?.total;
-      const group = holders.filter((h) => h.total === total);
+      let j = i;
+      while (j < holders.length && holders[j]?.total === total) j++;
+      const group = holders.slice(i, j);
       const fits = kept + group.length <= allowed;
       for (const r of group) {
         if (fits) continue;

@@ -19,10 +19,9 @@ export interface ItemOutcome {
 
 /** Score one item for one subject over the period's findings (sorted), honouring caps, base and pending contests. */
 export function itemOutcome(item: Item, findings: readonly Prepared[], countPending: boolean): ItemOutcome {
-  const counted = findings.filter((f) => f.status === 'counted');
-  const byId = new Map(findings.map((f) => [f.id, f]));
+  const hasPending = findings.some((f) => f.status !== 'counted');
+  const counted = hasPending ? findings.filter((f) => f.status === 'counted') : findings;
   const countedLines = evaluateRule(item, counted);
-  const hasPending = counted.length !== findings.length;
   const allLines = hasPending ? evaluateRule(item, findings) : countedLines;
   const countedTotal = capped(item, sum(countedLines));
   const allTotal = capped(item, sum(allLines));
@@ -32,12 +31,11 @@ export function itemOutcome(item: Item, findings: readonly Prepared[], countPend
   const raw = sum(usedLines);
   const perFinding = isPerFinding(item);
 
-  const statusOf = (line: RuleLine): 'counted' | 'pending' =>
-    line.findingIds.some((id) => byId.get(id)?.status === 'counted') ? 'counted' : 'pending';
+  const statusOf = (line: RuleLine): 'counted' | 'pending' => (line.findings.some((f) => f.status === 'counted') ? 'counted' : 'pending');
   const moves: ItemOutcome['moves'] = [];
   const explanation: ExplanationLine[] = [];
   const push = (line: RuleLine, status: 'counted' | 'pending', countedInValue: boolean): void => {
-    const first = byId.get(line.findingIds[0] ?? '');
+    const first = line.findings[0];
     if (countedInValue && first) moves.push({ line, status, first });
     explanation.push(toExplanation(item, line, status, first));
   };
@@ -46,8 +44,7 @@ export function itemOutcome(item: Item, findings: readonly Prepared[], countPend
     if (perFinding) {
       for (const line of allLines) if (statusOf(line) === 'pending') push(line, 'pending', false);
     } else if (pending !== 0) {
-      const ids = findings.filter((f) => f.status === 'pending').map((f) => f.id);
-      push({ findingIds: ids, points: pending, detail: `待复核: 若维持, 本项 ${pending > 0 ? '+' : ''}${pending} 分`, perFinding: false }, 'pending', false);
+      push({ findings: findings.filter((f) => f.status === 'pending'), points: pending, detail: `待复核: 若维持, 本项 ${pending > 0 ? '+' : ''}${pending} 分`, perFinding: false }, 'pending', false);
     }
   }
   if (item.cap !== undefined && Math.abs(raw) > item.cap) {
@@ -68,10 +65,10 @@ function capped(item: Item, raw: number): number {
 }
 
 function toExplanation(item: Item, line: RuleLine, status: 'counted' | 'pending', first: Prepared | undefined): ExplanationLine {
-  if (line.perFinding || line.findingIds.length === 1) {
+  if (line.perFinding || line.findings.length === 1) {
     return {
       kind: 'finding',
-      findingId: line.findingIds[0] ?? '',
+      findingId: first?.id ?? '',
       itemId: item.id,
       itemName: item.name,
       clause: item.clause,
@@ -90,7 +87,7 @@ function toExplanation(item: Item, line: RuleLine, status: 'counted' | 'pending'
     categoryId: item.category,
     points: line.points,
     detail: line.detail,
-    findingIds: line.findingIds,
+    findingIds: line.findings.map((f) => f.id),
     status,
   };
 }

@@ -13,6 +13,8 @@ export interface Prepared {
   status: 'counted' | 'pending';
   /** The subject ids this finding resolves to, per kind (absent when it does not resolve). */
   subjects: Partial<Record<SubjectKind, string>>;
+  /** `kind:id` of the subject the item charges, for grouping. */
+  chargedKey: string;
   rectifiedMs: number | undefined;
 }
 
@@ -52,7 +54,8 @@ export function prepareFindings(
     }
     const inputs = (f.state === 'amended' && f.amended?.inputs) || f.inputs || {};
     const rectifiedMs = f.rectifiedAt ? Date.parse(f.rectifiedAt) : undefined;
-    prepared.push({ id: f.id, item, inputs, at: f.at, atMs, status, subjects, rectifiedMs });
+    const chargedKey = `${item.subject}:${subjects[item.subject] ?? ''}`;
+    prepared.push({ id: f.id, item, inputs, at: f.at, atMs, status, subjects, chargedKey, rectifiedMs });
   }
   prepared.sort((a, b) => a.atMs - b.atMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { prepared, skipped };

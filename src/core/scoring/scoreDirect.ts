@@ -1,6 +1,6 @@
 import type { Item, SubjectKind, Table } from '../scheme/schemeSchema';
 import type { Scheme } from '../scheme/parseScheme';
-import type { ScoreOptions } from './inputs';
+import type { PeriodRef, ScoreOptions } from './inputs';
 import type { CategoryResult, ExplanationLine, Flag, SubjectResult } from './results';
 import type { Prepared } from './prepareFindings';
 import type { Member, RosterIndex } from './rosterIndex';
@@ -19,6 +19,10 @@ export interface ScoringContext {
   prepared: Prepared[];
   options: ScoreOptions;
   asOfMs: number | undefined;
+  /** The period's instants in the hall's zone, memoised for this run (Intl is slow). */
+  rangeOf: (p: PeriodRef) => PeriodRange;
+  /** Graded results of base periods without triggers, memoised for this run (roll-ups and grade triggers share them). */
+  graded: Map<string, Map<SubjectKind, SubjectResult[]>>;
 }
 
 /** Findings whose instant lies in [startMs, endMs), by binary search on the sorted list. */
@@ -53,7 +57,7 @@ export function scoreDirect(ctx: ScoringContext, range: PeriodRange): Map<Subjec
   // Group each finding under its charged subject and item, in instant order.
   const groups = new Map<string, Map<Item, Prepared[]>>();
   for (const f of findings) {
-    const key = `${f.item.subject}:${f.subjects[f.item.subject] ?? ''}`;
+    const key = f.chargedKey;
     let byItem = groups.get(key);
     if (!byItem) groups.set(key, (byItem = new Map()));
     const list = byItem.get(f.item);
@@ -90,7 +94,7 @@ export function scoreDirect(ctx: ScoringContext, range: PeriodRange): Map<Subjec
         const outcome = itemOutcome(item, list, countPending);
         add(b, item.category, outcome.value, outcome.pending);
         b.explanation.push(...outcome.explanation);
-        b.findingCount += list.filter((f) => f.status === 'counted').length;
+        for (const f of list) if (f.status === 'counted') b.findingCount++;
         for (const move of outcome.moves) {
           for (const co of item.also ?? []) {
             const target = move.first.subjects[co.subject];

@@ -5,7 +5,7 @@ import type { Finding, PeriodRef, Roster, ScoreOptions } from './inputs';
 import type { Flag, PeriodResults, SubjectResult } from './results';
 import { indexRoster } from './rosterIndex';
 import { prepareFindings } from './prepareFindings';
-import { containing, periodMonths, periodRange, shiftPeriod, subPeriods } from './period';
+import { containing, periodKey, periodMonths, periodRange, shiftPeriod, subPeriods } from './period';
 import type { PeriodRange } from './period';
 import { findingsIn, scoreDirect, SUBJECT_ORDER } from './scoreDirect';
 import type { ScoringContext } from './scoreDirect';
@@ -25,10 +25,17 @@ export function scorePeriod(
 ): PeriodResults {
   const index = indexRoster(roster);
   const { prepared, skipped } = prepareFindings(scheme, index, findings);
-  const ctx: ScoringContext = { scheme, index, prepared, options, asOfMs: options.asOf ? Date.parse(options.asOf) : undefined };
   const tz = roster.hall.timeZone;
-  const range = periodRange(period, tz);
-  const graded = scoreGraded(ctx, tz, period, true);
+  const ranges = new Map<string, PeriodRange>();
+  const rangeOf = (p: PeriodRef): PeriodRange => {
+    const key = periodKey(p);
+    let r = ranges.get(key);
+    if (!r) ranges.set(key, (r = periodRange(p, tz)));
+    return r;
+  };
+  const ctx: ScoringContext = { scheme, index, prepared, options, asOfMs: options.asOf ? Date.parse(options.asOf) : undefined, rangeOf, graded: new Map() };
+  const range = rangeOf(period);
+  const graded = scoreGraded(ctx, period, true);
   const subjects = SUBJECT_ORDER.flatMap((k) => [...(graded.get(k) ?? [])].sort((a, b) => a.rank - b.rank || byTotal(a, b)));
   skipped.sort((a, b) => (a.findingId < b.findingId ? -1 : a.findingId > b.findingId ? 1 : 0));
   return {
@@ -40,19 +47,22 @@ export function scorePeriod(
   };
 }
 
-function scoreGraded(ctx: ScoringContext, tz: string, period: PeriodRef, withTriggers: boolean): Map<SubjectKind, SubjectResult[]> {
+function scoreGraded(ctx: ScoringContext, period: PeriodRef, withTriggers: boolean): Map<SubjectKind, SubjectResult[]> {
   const { scheme } = ctx;
-  const range = periodRange(period, tz);
+  const range = ctx.rangeOf(period);
+  const cached = withTriggers ? undefined : ctx.graded.get(range.key);
+  if (cached) return cached;
   const rollup = period.kind === 'month' ? 'direct' : scheme.rollup[period.kind];
   const longer = periodMonths(period.kind) > periodMonths(scheme.period);
   const raw =
     longer && rollup === 'average'
-      ? averageResults(subPeriods(period, scheme.period).map((p) => ({ key: periodRange(p, tz).key, results: scoreGraded(ctx, tz, p, false) })))
+      ? averageResults(subPeriods(period, scheme.period).map((p) => ({ key: ctx.rangeOf(p).key, results: scoreGraded(ctx, p, false) })))
       : scoreDirect(ctx, range);
-  addStandingDisqualifications(ctx, tz, range, raw);
-  if (withTriggers) addTriggerFlags(ctx, tz, range, raw);
+  addStandingDisqualifications(ctx, range, raw);
+  if (withTriggers) addTriggerFlags(ctx, range, raw);
   const findings = findingsIn(ctx.prepared, range.startMs, range.endMs);
   for (const table of scheme.tables) gradeTable(table, raw.get(table.subject) ?? [], period.kind, findings);
+  if (!withTriggers) ctx.graded.set(range.key, raw);
   return raw;
 }
 
@@ -60,16 +70,18 @@ function scoreGraded(ctx: ScoringContext, tz: string, period: PeriodRef, withTri
  * A disqualification covers its whole scope period: 取消本季度评优 raised in January still blocks March's honours.
  * Counted from the start of the scope period containing this one up to this period's end.
  */
-function addStandingDisqualifications(ctx: ScoringContext, tz: string, range: PeriodRange, raw: Map<SubjectKind, SubjectResult[]>): void {
+function addStandingDisqualifications(ctx: ScoringContext, range: PeriodRange, raw: Map<SubjectKind, SubjectResult[]>): void {
   const scopes = new Set(ctx.scheme.items.flatMap((i) => (i.disqualifies ? [i.disqualifies.scope] : [])));
+  const byId = new Map<string, SubjectResult>();
+  for (const [kind, list] of raw) for (const r of list) byId.set(`${kind}:${r.subjectId}`, r);
   for (const scope of scopes) {
     if (periodMonths(scope) <= periodMonths(range.ref.kind)) continue;
-    const from = periodRange(containing(range.ref, scope), tz).startMs;
+    const from = ctx.rangeOf(containing(range.ref, scope)).startMs;
     for (const f of findingsIn(ctx.prepared, from, range.startMs)) {
       const d = f.item.disqualifies;
       if (!d || d.scope !== scope || (f.status !== 'counted' && !ctx.options.countPending)) continue;
       const kind = d.subject ?? f.item.subject;
-      const r = raw.get(kind)?.find((x) => x.subjectId === f.subjects[kind]);
+      const r = byId.get(`${kind}:${f.subjects[kind] ?? ''}`);
       if (!r) continue;
       const source = `${f.item.clause} ${f.item.name}`;
       const same = r.flags.find((x) => x.kind === 'disqualified' && x.source === source && x.scope === scope);
@@ -80,15 +92,9 @@ function addStandingDisqualifications(ctx: ScoringContext, tz: string, range: Pe
   }
 }
 
-function addTriggerFlags(ctx: ScoringContext, tz: string, range: PeriodRange, raw: Map<SubjectKind, SubjectResult[]>): void {
+function addTriggerFlags(ctx: ScoringContext, range: PeriodRange, raw: Map<SubjectKind, SubjectResult[]>): void {
   const { scheme } = ctx;
-  const gradeCache = new Map<string, Map<SubjectKind, SubjectResult[]>>();
-  const gradedAt = (p: PeriodRef): Map<SubjectKind, SubjectResult[]> => {
-    const key = periodRange(p, tz).key;
-    let r = gradeCache.get(key);
-    if (!r) gradeCache.set(key, (r = scoreGraded(ctx, tz, p, false)));
-    return r;
-  };
+  const gradedAt = (p: PeriodRef): Map<SubjectKind, SubjectResult[]> => scoreGraded(ctx, p, false);
   for (const tr of scheme.triggers) {
     const results = raw.get(tr.subject) ?? [];
     const raise = (r: SubjectResult, findingIds: string[], detail: string): void => {
@@ -96,7 +102,7 @@ function addTriggerFlags(ctx: ScoringContext, tz: string, range: PeriodRange, ra
       if (!r.flags.some((f) => f.kind === flag.kind && f.source === flag.source)) r.flags.push(flag);
     };
     if (tr.items && tr.within && tr.when) {
-      const windows = windowsFor(range, tr.within, tz);
+      const windows = windowsFor(range, tr.within, ctx.rangeOf);
       const items = new Set(tr.items);
       for (const [from, to] of windows) {
         const hits = new Map<string, { measure: number; ids: string[] }>();
@@ -122,7 +128,7 @@ function addTriggerFlags(ctx: ScoringContext, tz: string, range: PeriodRange, ra
         const run = Array.from({ length: tr.consecutive }, (_, k) => shiftPeriod(end, k));
         for (const r of results) {
           const all = run.every((p) => gradedAt(p).get(tr.subject)?.find((x) => x.subjectId === r.subjectId)?.gradeId === tr.grade);
-          if (all) raise(r, [], `连续 ${tr.consecutive} 期至 ${periodRange(end, tz).key}`);
+          if (all) raise(r, [], `连续 ${tr.consecutive} 期至 ${ctx.rangeOf(end).key}`);
         }
       }
     }
@@ -130,12 +136,12 @@ function addTriggerFlags(ctx: ScoringContext, tz: string, range: PeriodRange, ra
 }
 
 /** The spans a trigger counts within: the `within` period containing this one (up to its end), or each `within` period inside it. */
-function windowsFor(range: PeriodRange, within: PeriodKind, tz: string): [number, number][] {
+function windowsFor(range: PeriodRange, within: PeriodKind, rangeOf: (p: PeriodRef) => PeriodRange): [number, number][] {
   if (periodMonths(within) >= periodMonths(range.ref.kind)) {
-    return [[periodRange(containing(range.ref, within), tz).startMs, range.endMs]];
+    return [[rangeOf(containing(range.ref, within)).startMs, range.endMs]];
   }
   return subPeriods(range.ref, within).map((p) => {
-    const r = periodRange(p, tz);
+    const r = rangeOf(p);
     return [r.startMs, r.endMs];
   });
 }
