@@ -71,7 +71,10 @@ export function checkScheme(s: SchemeData): Problem[] {
       const target = tables.get(co.subject);
       if (!target) err(at('also', ci, 'subject'), `no ${co.subject} table for the co-deduction`, `one of ${[...tables.keys()].join(', ')}`, item.id);
       else if (!target.categories.some((c) => c.id === co.category)) {
-        err(at('also', ci, 'category'), `category "${co.category}" is not in the ${co.subject} table`, `one of ${target.categories.map((c) => c.id).join(', ')}`, item.id);
+        const expected = target.categories.length
+          ? `one of ${target.categories.map((c) => c.id).join(', ')}`
+          : `a subject whose table has categories (the ${co.subject} table is an aggregate without categories)`;
+        err(at('also', ci, 'category'), `category "${co.category}" is not in the ${co.subject} table`, expected, item.id);
       }
       if ((co.points === undefined) === (co.factor === undefined)) {
         err(at('also', ci), 'a co-deduction needs exactly one of points or factor', 'points: N or factor: F', item.id);

@@ -14,7 +14,7 @@ export type ParseResult = { ok: true; scheme: Scheme } | { ok: false; errors: Sc
 /** Parse a scheme file's text (YAML or JSON) into a checked scheme, or every precise error found. */
 export function parseScheme(text: string, file: string): ParseResult {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return {
       ok: false,
@@ -64,18 +64,21 @@ function fromZodIssue(
   };
 }
 
-/** The id of the item/category/table the failing path is inside, so the author can find it by name. */
+/** The id of the item, category, table or trigger the failing path is inside, so the author can find it by name. */
 function owningId(raw: unknown, path: (string | number)[]): string | undefined {
-  let node: unknown = raw;
-  let found: string | undefined;
-  for (const key of path) {
-    if (node === null || typeof node !== 'object') break;
-    node = (node as Record<string | number, unknown>)[key];
-    if (node !== null && typeof node === 'object' && typeof (node as { id?: unknown }).id === 'string') {
-      found = (node as { id: string }).id;
-    }
+  const at = (node: unknown, key: string | number | undefined): unknown =>
+    node !== null && typeof node === 'object' && key !== undefined ? (node as Record<string | number, unknown>)[key] : undefined;
+  const idOf = (node: unknown): string | undefined => {
+    const id = at(node, 'id') ?? at(node, 'subject');
+    return typeof id === 'string' ? id : undefined;
+  };
+  const [top, index, sub, subIndex] = path;
+  if (top === 'items' || top === 'triggers') return idOf(at(at(raw, top), index));
+  if (top === 'tables') {
+    const table = at(at(raw, 'tables'), index);
+    return (sub === 'categories' || sub === 'grades' ? idOf(at(at(table, sub), subIndex)) : undefined) ?? idOf(table);
   }
-  return found;
+  return undefined;
 }
 
 function expectedOf(issue: z.core.$ZodIssue): string {

@@ -5,7 +5,7 @@ import type { Prepared } from './prepareFindings';
 import { periodMonths } from './period';
 
 /** Grade, demote (disqualification, eligibility, quota) and rank one table's results in place. */
-export function gradeTable(table: Table, results: SubjectResult[], periodKind: PeriodKind, findings: readonly Prepared[]): void {
+export function gradeTable(table: Table, results: SubjectResult[], periodKind: PeriodKind, findings: readonly Prepared[], countPending: boolean): void {
   const grades = table.grades;
   const set = (r: SubjectResult, g: Grade | undefined, detail: string): void => {
     r.gradeId = g?.id ?? null;
@@ -21,7 +21,7 @@ export function gradeTable(table: Table, results: SubjectResult[], periodKind: P
     const m = new Map<string, number>();
     for (const f of findings) {
       const id = f.subjects[table.subject];
-      if (f.status !== 'counted' || !id || !items.has(f.item.id)) continue;
+      if ((f.status !== 'counted' && !countPending) || !id || !items.has(f.item.id)) continue;
       m.set(id, (m.get(id) ?? 0) + (f.inputs.quantity ?? 1));
     }
     return m;
@@ -55,20 +55,24 @@ export function gradeTable(table: Table, results: SubjectResult[], periodKind: P
     const q = table.quota;
     const allowed = roundBy(q.maxShare * results.length, q.rounding);
     const holders = results.filter((r) => r.gradeId === q.grade).sort(byTotal);
+    // Best totals first; a tied group that does not fit whole is demoted whole, and so is everyone below it:
+    // the honour never skips over equals (or betters) who were denied it.
     let kept = 0;
+    let full = false;
     for (let i = 0; i < holders.length; ) {
       const total = holders[i]?.total;
       let j = i;
       while (j < holders.length && holders[j]?.total === total) j++;
       const group = holders.slice(i, j);
-      const fits = kept + group.length <= allowed;
-      for (const r of group) {
-        if (fits) continue;
+      if (!full && kept + group.length <= allowed) kept += group.length;
+      else {
+        full = true;
         const lower = byId(q.demoteTo);
-        set(r, lower, `${byId(q.grade)?.name ?? q.grade}名额 ${allowed} 个 (${results.length} × ${q.maxShare}), 总分 ${r.total} 未入额 → ${lower?.name ?? ''}`);
+        for (const r of group) {
+          set(r, lower, `${byId(q.grade)?.name ?? q.grade}名额 ${allowed} 个 (${results.length} × ${q.maxShare}), 总分 ${r.total} 未入额 → ${lower?.name ?? ''}`);
+        }
       }
-      if (fits) kept += group.length;
-      i += group.length;
+      i = j;
     }
   }
 

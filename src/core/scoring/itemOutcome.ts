@@ -12,8 +12,8 @@ export interface ItemOutcome {
   value: number;
   /** Points that depend on pending contests (included in value only when countPending). */
   pending: number;
-  /** The lines whose points are in value, for co-deductions, with the status of each. */
-  moves: { line: RuleLine; status: 'counted' | 'pending'; first: Prepared }[];
+  /** Every line, for co-deductions: its status and whether its points are in value (pending ones only when countPending). */
+  moves: { line: RuleLine; status: 'counted' | 'pending'; first: Prepared; inValue: boolean }[];
   explanation: ExplanationLine[];
 }
 
@@ -36,7 +36,7 @@ export function itemOutcome(item: Item, findings: readonly Prepared[], countPend
   const explanation: ExplanationLine[] = [];
   const push = (line: RuleLine, status: 'counted' | 'pending', countedInValue: boolean): void => {
     const first = line.findings[0];
-    if (countedInValue && first) moves.push({ line, status, first });
+    if (first) moves.push({ line, status, first, inValue: countedInValue });
     explanation.push(toExplanation(item, line, status, first));
   };
   for (const line of usedLines) push(line, statusOf(line), true);

@@ -102,8 +102,7 @@ export function scoreDirect(ctx: ScoringContext, range: PeriodRange): Map<Subjec
             const magnitude = co.points ?? fix((co.factor ?? 0) * Math.abs(move.line.points));
             const points = fix(Math.sign(move.line.points) * magnitude);
             const tb = bucket(co.subject, target);
-            const pendingOnly = move.status === 'pending';
-            add(tb, co.category, pendingOnly && !countPending ? 0 : points, pendingOnly ? points : 0);
+            add(tb, co.category, move.inValue ? points : 0, move.status === 'pending' ? points : 0);
             tb.explanation.push({
               kind: 'finding',
               findingId: move.first.id,

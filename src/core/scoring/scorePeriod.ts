@@ -61,7 +61,7 @@ function scoreGraded(ctx: ScoringContext, period: PeriodRef, withTriggers: boole
   addStandingDisqualifications(ctx, range, raw);
   if (withTriggers) addTriggerFlags(ctx, range, raw);
   const findings = findingsIn(ctx.prepared, range.startMs, range.endMs);
-  for (const table of scheme.tables) gradeTable(table, raw.get(table.subject) ?? [], period.kind, findings);
+  for (const table of scheme.tables) gradeTable(table, raw.get(table.subject) ?? [], period.kind, findings, ctx.options.countPending);
   if (!withTriggers) ctx.graded.set(range.key, raw);
   return raw;
 }
