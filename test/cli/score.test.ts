@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+function score(args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/score.ts', ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+const base = ['--roster', 'examples/roster.json', '--findings', 'examples/findings-anshan.json'];
+
+describe('npm run score', () => {
+  it('prints period results as JSON for a scheme given by file-name prefix', () => {
+    const r = score(['--scheme', '003', ...base, '--period', '2026-03']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { schemeId: string; period: { key: string }; subjects: { subjectId: string; total: number; gradeName: string }[] };
+    expect(out.schemeId).toBe('anshan-stationed-unit');
+    expect(out.period.key).toBe('2026-03');
+    // 税务局: 100 − 迟到早退 2 − 空岗 75 分钟 3 − 争吵打架 5 = 90 → 良好 (优秀 needs 高于90).
+    expect(out.subjects.find((s) => s.subjectId === 'u-tax')).toMatchObject({ total: 90, gradeName: '良好' });
+  });
+
+  it('prints a readable table with the explanation', () => {
+    const r = score(['--scheme', 'anshan-stationed-unit', ...base, '--period', '2026-Q1', '--format', 'table']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('period 2026-Q1');
+    expect(r.stdout).toContain('空岗 [三（一）2]');
+    expect(r.stdout).toContain('待复核, 未计入');
+  });
+
+  it('exits 2 with the precise errors of a malformed scheme file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hp-'));
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'format: hall-patrol/scheme@1\nid: Bad Id\n');
+    const r = score(['--scheme', bad, ...base, '--period', '2026-03']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bad\.yaml:2, field id: .*lower-case id/);
+    expect(r.stderr).toMatch(/field version/);
+  });
+
+  it('exits 2 naming every bad input: an unknown period, a finding without a state', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hp-'));
+    const findings = join(dir, 'f.json');
+    writeFileSync(findings, JSON.stringify([{ id: 'x', itemId: 'konggang', at: 'yesterday' }]));
+    expect(score(['--scheme', '003', ...base, '--period', '2026-13']).stderr).toContain('--period "2026-13"');
+    const r = score(['--scheme', '003', '--roster', 'examples/roster.json', '--findings', findings, '--period', '2026-03']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`findings ${findings} 0.at: an ISO 8601 instant`);
+    expect(r.stderr).toContain(`findings ${findings} 0.state`);
+  });
+
+  it('exits 2 when a file is missing or not JSON', () => {
+    const r = score(['--scheme', '003', '--roster', 'nope.json', '--findings', 'vite.config.ts', '--period', '2026']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('nope.json: cannot read (ENOENT)');
+    expect(r.stderr).toContain('vite.config.ts: not valid JSON');
+  });
+});
