@@ -196,5 +196,15 @@ function checkGrades(t: Table, ti: number, err: Err): void {
   ids.forEach((id, i) => {
     if (ids.indexOf(id) !== i) err(['tables', ti, 'grades', i, 'id'], `duplicate grade id "${id}"`, 'grade ids unique in the table', id);
   });
-  checkNoOverlap(t.grades.map((g) => g.when), ['tables', ti, 'grades'], 'grades', err);
+  const banded = t.grades.flatMap((g, i) => (g.when ? [{ when: g.when, i }] : []));
+  banded.forEach(({ when, i }) => pushBound(when, ['tables', ti, 'grades', i, 'when'], err));
+  for (let a = 0; a < banded.length; a++) {
+    for (let b = a + 1; b < banded.length; b++) {
+      const x = banded[a];
+      const y = banded[b];
+      if (x && y && !boundProblem(x.when) && !boundProblem(y.when) && boundsOverlap(x.when, y.when)) {
+        err(['tables', ti, 'grades', y.i], `grades ${x.i + 1} (${describeBound(x.when)}) and ${y.i + 1} (${describeBound(y.when)}) overlap`, 'bounds that share no number: say which one wins with gt/gte');
+      }
+    }
+  }
 }

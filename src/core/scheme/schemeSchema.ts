@@ -210,7 +210,8 @@ export const gradeSchema = z
   .object({
     id,
     name: z.string().min(1),
-    when: boundSchema,
+    /** The totals that earn the grade; omitted = reached only by demotion (the pool an honour quota is picked from). */
+    when: boundSchema.optional(),
     /** An honour grade (优秀, 红旗): a disqualified or ineligible subject cannot hold it. */
     honor: z.boolean().default(false),
     /** Flags raised by this grade (不合格 → 取消当季评优评先; <70 扣服务费5-8%). */

@@ -28,7 +28,7 @@ export function gradeTable(table: Table, results: SubjectResult[], periodKind: P
   });
 
   for (const r of results) {
-    let g = grades.find((x) => inBound(x.when, r.total));
+    let g = grades.find((x) => x.when !== undefined && inBound(x.when, r.total));
     if (!g) {
       set(r, undefined, '');
       continue;
