@@ -36,24 +36,18 @@ export function isPerFinding(item: Item): boolean {
  */
 export function evaluateRule(item: Item, findings: readonly Prepared[]): RuleLine[] {
   const sign = item.direction === 'deduct' ? -1 : 1;
-  const one = (f: Prepared, magnitude: number, detail: string): RuleLine => ({
-    findings: [f],
-    points: fix(sign * magnitude),
-    detail,
-    perFinding: true,
-  });
-  const period = (all: readonly Prepared[], magnitude: number, detail: string): RuleLine => ({
-    findings: all,
-    points: fix(sign * magnitude),
-    detail,
-    perFinding: false,
-  });
+  const one = (f: Prepared, magnitude: number, detail: string): RuleLine => lineOf([f], sign, magnitude, detail, true);
+  const period = (all: readonly Prepared[], magnitude: number, detail: string): RuleLine => lineOf(all, sign, magnitude, detail, false);
   const rule = item.rule;
   const ids = findings;
-  const qty = (f: Prepared): number => f.inputs.quantity ?? 0;
   switch (rule.kind) {
-    case 'fixed':
-      return findings.map((f) => one(f, rule.points, `${rule.points} 分/次`));
+    case 'fixed': {
+      // The hot path of a year's scoring: one shared detail string, no closure per finding.
+      const detail = `${rule.points} 分/次`;
+      const out: RuleLine[] = new Array<RuleLine>(findings.length);
+      for (let i = 0; i < findings.length; i++) out[i] = lineOf([findings[i] as Prepared], sign, rule.points, detail, true);
+      return out;
+    }
     case 'range':
       return findings.map((f) => {
         const amount = Math.min(rule.max, Math.max(rule.min, f.inputs.amount ?? rule.min));
@@ -138,4 +132,12 @@ export function evaluateRule(item: Item, findings: readonly Prepared[]): RuleLin
     case 'score':
       return [];
   }
+}
+
+function lineOf(findings: readonly Prepared[], sign: number, magnitude: number, detail: string, perFinding: boolean): RuleLine {
+  return { findings, points: fix(sign * magnitude), detail, perFinding };
+}
+
+function qty(f: Prepared): number {
+  return f.inputs.quantity ?? 0;
 }

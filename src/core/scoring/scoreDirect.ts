@@ -73,8 +73,12 @@ export function scoreDirect(ctx: ScoringContext, range: PeriodRange): Map<Subjec
     return b;
   };
   const add = (b: Bucket, category: string, value: number, pending: number): void => {
-    const cur = b.byCategory.get(category) ?? { value: 0, pending: 0 };
-    b.byCategory.set(category, { value: fix(cur.value + value), pending: fix(cur.pending + pending) });
+    const cur = b.byCategory.get(category);
+    if (!cur) b.byCategory.set(category, { value: fix(value), pending: fix(pending) });
+    else {
+      cur.value = fix(cur.value + value);
+      cur.pending = fix(cur.pending + pending);
+    }
   };
 
   // Items that score even when nothing was recorded: award items with a base, levels with an `unrecorded` level.
