@@ -1,0 +1,25 @@
+import type { Actor } from '../core/sync/actor';
+import type { AccountRow } from './storage/accountRepo';
+import type { Db } from './storage/db';
+import type { HallState } from './hall/hallState';
+
+/** The signed-in caller, set by requireAuth. */
+export interface AuthInfo {
+  tokenId: string;
+  deviceId: string;
+  account: AccountRow;
+  actor: Actor;
+}
+
+/** Hono's environment for this server: the variables middleware sets. */
+export interface AppEnv {
+  Variables: { auth: AuthInfo };
+}
+
+/** What the routes share. No request-spanning state lives here except caches validated against the database. */
+export interface ServerDeps {
+  db: Db;
+  hall: HallState;
+  /** The built PWA (dist/); undefined serves the API only. */
+  distDir: string | undefined;
+}

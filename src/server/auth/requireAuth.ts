@@ -1,0 +1,34 @@
+import { createMiddleware } from 'hono/factory';
+import type { Role } from '../../core/sync/actor';
+import type { AppEnv } from '../appEnv';
+import { errorResponse } from '../httpError';
+import { liveToken } from '../storage/accountRepo';
+import type { Db } from '../storage/db';
+import { tokenHash } from './tokens';
+
+/**
+ * Every API route but sign-in passes here: a live bearer token (not expired, not revoked, account enabled), and
+ * one of the roles the route allows. Checked against the database on each request, so a revocation is immediate.
+ */
+export function requireAuth(db: Db, roles: readonly Role[]) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const header = c.req.header('authorization') ?? '';
+    const m = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header);
+    if (!m?.[1]) return errorResponse(c, 'unauthenticated', 'sign in first: no bearer token in the Authorization header');
+    const live = await liveToken(db, tokenHash(m[1]));
+    if (!live) return errorResponse(c, 'unauthenticated', 'the sign-in has expired or was revoked; sign in again');
+    if (!roles.includes(live.account.role)) {
+      return errorResponse(c, 'forbidden', `a ${live.account.role} may not use ${c.req.method} ${c.req.path} (allowed: ${roles.join(', ')})`);
+    }
+    const a = live.account;
+    c.set('auth', {
+      tokenId: live.tokenId,
+      deviceId: live.deviceId,
+      account: a,
+      actor: { accountId: a.id, role: a.role, unitIds: a.unitIds, windowIds: a.windowIds, deviceId: live.deviceId },
+    });
+    await next();
+  });
+}
+
+export const ALL_ROLES: readonly Role[] = ['admin', 'inspector', 'chief', 'committee'];

@@ -1,0 +1,27 @@
+import { Hono } from 'hono';
+import type { AppEnv, ServerDeps } from './appEnv';
+import { errorResponse } from './httpError';
+import { adminRoutes } from './routes/adminRoutes';
+import { authRoutes } from './routes/authRoutes';
+import { photoRoutes } from './routes/photoRoutes';
+import { resultsRoutes } from './routes/resultsRoutes';
+import { syncRoutes } from './routes/syncRoutes';
+import { mountStatic } from './staticFiles';
+
+/** The whole server on one port: the API under /api and the built PWA everywhere else. */
+export function createApp(deps: ServerDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.get('/api/health', (c) => c.json({ ok: true, storage: deps.db.kind }));
+  app.route('/api/auth', authRoutes(deps));
+  app.route('/api/sync', syncRoutes(deps));
+  app.route('/api/photos', photoRoutes(deps));
+  app.route('/api/results', resultsRoutes(deps));
+  app.route('/api/admin', adminRoutes(deps));
+  app.all('/api/*', (c) => errorResponse(c, 'not-found', `no API route ${c.req.method} ${c.req.path}`));
+  if (deps.distDir) mountStatic(app, deps.distDir);
+  app.onError((err, c) => {
+    console.error(`${c.req.method} ${c.req.path}:`, err);
+    return errorResponse(c, 'server', 'the server failed to handle this request; it was not stored, try again');
+  });
+  return app;
+}

@@ -1,0 +1,40 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorCode, ErrorResult } from '../core/sync/messages';
+import { PROTOCOL_VERSION } from '../core/sync/messages';
+
+const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
+  protocol: 400,
+  'bad-request': 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  'too-large': 413,
+  conflict: 409,
+  'rate-limited': 429,
+  server: 500,
+};
+
+/** A request that failed as a whole: the protocol's error message with the matching HTTP status. */
+export function errorResponse(c: Context, code: ErrorCode, message: string, retryAfterSeconds?: number): Response {
+  const body: ErrorResult = { type: 'error', protocol: PROTOCOL_VERSION, code, message };
+  if (retryAfterSeconds !== undefined) {
+    body.retryAfterSeconds = retryAfterSeconds;
+    c.header('Retry-After', String(retryAfterSeconds));
+  }
+  return c.json(body, STATUS[code]);
+}
+
+/** Read a JSON body; null (after answering) when it is not JSON. */
+export async function readJson(c: Context): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
+  try {
+    return { ok: true, value: await c.req.json<unknown>() };
+  } catch {
+    return { ok: false, response: errorResponse(c, 'bad-request', 'the request body is not valid JSON') };
+  }
+}
+
+/** zod issues as one line: "field: message; field: message". */
+export function describeIssues(issues: readonly { path: PropertyKey[]; message: string }[]): string {
+  return issues.map((i) => `${i.path.length ? i.path.map(String).join('.') : 'body'}: ${i.message}`).join('; ');
+}

@@ -1,0 +1,37 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, StartError } from './startServer';
+
+/**
+ * `npm start`: one process serving the PWA and the API on PORT (default 8080).
+ * DATABASE_URL=postgres://... uses a PostgreSQL server; otherwise embedded PostgreSQL (PGlite) in DATA_DIR (./data).
+ */
+async function main(): Promise<void> {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const port = Number(process.env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new StartError(`PORT "${process.env.PORT}" is not a port number`);
+  const dist = join(root, 'dist');
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const dataDir = resolve(process.env.DATA_DIR ?? join(root, 'data'), 'pglite');
+  const server = await startServer({
+    port,
+    hostname: process.env.HOST,
+    dataDir,
+    databaseUrl,
+    schemesDir: join(root, 'schemes'),
+    distDir: existsSync(dist) ? dist : undefined,
+  });
+  const where = databaseUrl ? `PostgreSQL at ${databaseUrl.replace(/\/\/[^@/]*@/, '//***@')}` : `embedded PostgreSQL in ${dataDir}`;
+  console.log(`Hall Patrol listening on http://localhost:${server.port} (${where})${existsSync(dist) ? '' : '; dist/ not built, API only'}`);
+  const stop = (): void => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof StartError ? e.message : e);
+  process.exit(1);
+});

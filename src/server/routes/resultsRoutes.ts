@@ -1,0 +1,44 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { scoreEvents } from '../../core/events/scoreEvents';
+import { parsePeriod } from '../../core/scoring/period';
+import type { AppEnv, ServerDeps } from '../appEnv';
+import { ALL_ROLES, requireAuth } from '../auth/requireAuth';
+import { describeIssues, errorResponse } from '../httpError';
+import { eventsOfScheme } from '../storage/eventRepo';
+
+const query = z.object({
+  scheme: z.string().min(1, 'name a scheme id'),
+  period: z.string().min(1, 'name a period: YYYY-MM, YYYY-Qn or YYYY'),
+  /** Provisional view: contested findings count. Final results (the default) never count them. */
+  pending: z.enum(['0', '1']).default('0'),
+  asOf: z.string().datetime({ offset: true }).optional(),
+});
+
+/**
+ * GET /?scheme=&period= : period results (month, quarter, year) per staff, window, chief and unit, computed from
+ * the stored events with the shared engine (scoreEvents), exactly as the tablet computes its provisional view.
+ * A chief sees the subjects of their own units only.
+ */
+export function resultsRoutes({ db, hall }: ServerDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use('*', requireAuth(db, ALL_ROLES));
+  app.get('/', async (c) => {
+    const q = query.safeParse(c.req.query());
+    if (!q.success) return errorResponse(c, 'bad-request', `results: ${describeIssues(q.error.issues)}`);
+    const period = parsePeriod(q.data.period);
+    if (!period) return errorResponse(c, 'bad-request', `period "${q.data.period}": expected YYYY-MM, YYYY-Qn or YYYY`);
+    const config = await hall.current(db);
+    const scheme = config.latest(q.data.scheme);
+    if (!scheme) return errorResponse(c, 'not-found', `no scheme "${q.data.scheme}" (known: ${[...new Set([...config.schemes.values()].map((s) => s.id))].join(', ')})`);
+    const events = await eventsOfScheme(db, scheme.id);
+    const results = scoreEvents(scheme, config.setup.roster, events, period, {
+      countPending: q.data.pending === '1',
+      asOf: q.data.asOf ?? new Date().toISOString(),
+    });
+    const { actor } = c.get('auth');
+    if (actor.role === 'chief') results.subjects = results.subjects.filter((s) => actor.unitIds.includes(s.unitId));
+    return c.json(results);
+  });
+  return app;
+}

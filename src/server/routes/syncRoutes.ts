@@ -1,0 +1,50 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { pullRequestSchema, pushRequestSchema } from '../../core/sync/messageSchemas';
+import type { PushResult } from '../../core/sync/messages';
+import { PROTOCOL_VERSION } from '../../core/sync/messages';
+import type { AppEnv, ServerDeps } from '../appEnv';
+import { ALL_ROLES, requireAuth } from '../auth/requireAuth';
+import { describeIssues, errorResponse, readJson } from '../httpError';
+import { pullChanges } from '../sync/pullChanges';
+import { pushEvents } from '../sync/pushEvents';
+
+const MAX_PUSH_BYTES = 8 * 1024 * 1024;
+
+/** POST /push and /pull (docs/sync.md). Every role syncs; what each may write or see is checked per event and scope. */
+export function syncRoutes({ db, hall }: ServerDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use('*', requireAuth(db, ALL_ROLES));
+
+  app.post(
+    '/push',
+    bodyLimit({ maxSize: MAX_PUSH_BYTES, onError: (c) => errorResponse(c, 'too-large', `a push may be at most ${MAX_PUSH_BYTES} bytes; send smaller batches`) }),
+    async (c) => {
+      const body = await readJson(c);
+      if (!body.ok) return body.response;
+      const req = pushRequestSchema.safeParse(body.value);
+      if (!req.success) return errorResponse(c, 'bad-request', `push: ${describeIssues(req.error.issues)}`);
+      if (req.data.protocol !== PROTOCOL_VERSION) return errorResponse(c, 'protocol', `protocol ${req.data.protocol} is not spoken here (expected ${PROTOCOL_VERSION})`);
+      const auth = c.get('auth');
+      if (req.data.deviceId !== auth.deviceId) {
+        return errorResponse(c, 'forbidden', `device "${req.data.deviceId}" is not the device this sign-in belongs to ("${auth.deviceId}")`);
+      }
+      const config = await hall.current(db);
+      const results = await pushEvents(db, config, auth, req.data.events);
+      const answer: PushResult = { type: 'push.result', protocol: PROTOCOL_VERSION, results, serverTime: new Date().toISOString() };
+      return c.json(answer);
+    },
+  );
+
+  app.post('/pull', async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return body.response;
+    const req = pullRequestSchema.safeParse(body.value);
+    if (!req.success) return errorResponse(c, 'bad-request', `pull: ${describeIssues(req.error.issues)}`);
+    if (req.data.protocol !== PROTOCOL_VERSION) return errorResponse(c, 'protocol', `protocol ${req.data.protocol} is not spoken here (expected ${PROTOCOL_VERSION})`);
+    const text = await pullChanges(db, c.get('auth'), req.data.cursor, req.data.limit);
+    return c.body(text, 200, { 'content-type': 'application/json; charset=utf-8' });
+  });
+
+  return app;
+}

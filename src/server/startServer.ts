@@ -1,0 +1,60 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { Db } from './storage/db';
+import { openStorage } from './storage/openStorage';
+import { loadSchemeFiles } from './hall/loadSchemeFiles';
+import { prepareDatabase } from './hall/prepareDatabase';
+import { createHallState } from './hall/hallState';
+import { createApp } from './createApp';
+
+export interface ServerOptions {
+  /** 0 picks a free port. */
+  port: number;
+  hostname?: string | undefined;
+  /** PGlite data directory (undefined: in memory), used when databaseUrl is not set. */
+  dataDir: string | undefined;
+  databaseUrl?: string | undefined;
+  schemesDir: string;
+  distDir: string | undefined;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  db: Db;
+  close: () => Promise<void>;
+}
+
+/** Thrown when the server must not start (a malformed scheme file): every precise problem, one a line. */
+export class StartError extends Error {}
+
+/** Check the scheme files, open and migrate storage, seed an empty database, and listen. */
+export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  const schemes = loadSchemeFiles(opts.schemesDir);
+  if (!schemes.ok) throw new StartError(`refusing to start: the scheme files have errors\n${schemes.errors.join('\n')}`);
+  const db = await openStorage({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir });
+  try {
+    await prepareDatabase(db, schemes.schemes);
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+  const app = createApp({ db, hall: createHallState(), distDir: opts.distDir });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.hostname ?? '0.0.0.0' }, () => resolve(s));
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    db,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive connections would hold close() open; end them.
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      });
+      await db.close();
+    },
+  };
+}

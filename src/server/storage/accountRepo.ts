@@ -1,0 +1,134 @@
+import type { Role } from '../../core/sync/actor';
+import type { AccountSummary } from '../../core/sync/messages';
+import type { Queryable } from './db';
+
+export interface AccountRow extends AccountSummary {
+  username: string;
+  passwordHash: string;
+  disabled: boolean;
+}
+
+interface RawAccount {
+  id: string;
+  username: string;
+  name: string;
+  role: Role;
+  unit_ids: string[];
+  window_ids: string[];
+  password_hash: string;
+  disabled: boolean;
+}
+
+const toAccount = (r: RawAccount): AccountRow => ({
+  id: r.id,
+  username: r.username,
+  name: r.name,
+  role: r.role,
+  unitIds: r.unit_ids,
+  windowIds: r.window_ids,
+  passwordHash: r.password_hash,
+  disabled: r.disabled,
+});
+
+/** Create an account; false when the id or user name is taken. */
+export async function insertAccount(q: Queryable, a: Omit<AccountRow, 'disabled'>): Promise<boolean> {
+  const rows = await q.query<{ id: string }>(
+    `insert into accounts (id, username, name, role, unit_ids, window_ids, password_hash) values ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7)
+     on conflict do nothing returning id`,
+    [a.id, a.username, a.name, a.role, JSON.stringify(a.unitIds), JSON.stringify(a.windowIds), a.passwordHash],
+  );
+  return rows.length > 0;
+}
+
+export async function accountByUsername(q: Queryable, username: string): Promise<AccountRow | undefined> {
+  const rows = await q.query<RawAccount>('select * from accounts where username = $1', [username]);
+  return rows[0] && toAccount(rows[0]);
+}
+
+/** Every account (for the admin list and for the summaries devices pull). */
+export async function allAccounts(q: Queryable): Promise<AccountRow[]> {
+  return (await q.query<RawAccount>('select * from accounts order by id')).map(toAccount);
+}
+
+export async function setAccountDisabled(q: Queryable, id: string, disabled: boolean): Promise<boolean> {
+  return (await q.query<{ id: string }>('update accounts set disabled = $2 where id = $1 returning id', [id, disabled])).length > 0;
+}
+
+/** The accounts that ever signed in on this device, as they may act now (disabled accounts excluded). */
+export async function accountsOfDevice(q: Queryable, deviceId: string): Promise<AccountRow[]> {
+  const rows = await q.query<RawAccount>(
+    'select a.* from accounts a where not a.disabled and exists (select 1 from tokens t where t.account_id = a.id and t.device_id = $1)',
+    [deviceId],
+  );
+  return rows.map(toAccount);
+}
+
+/** Record the device (first sign-in) or refresh its name and last-seen time. */
+export async function upsertDevice(q: Queryable, id: string, name: string): Promise<void> {
+  await q.query(
+    `insert into devices (id, name) values ($1, $2) on conflict (id) do update set name = excluded.name, last_seen_at = now()`,
+    [id, name],
+  );
+}
+
+export async function insertToken(q: Queryable, t: { id: string; hash: string; accountId: string; deviceId: string; expiresAt: string }): Promise<void> {
+  await q.query('insert into tokens (id, hash, account_id, device_id, expires_at) values ($1, $2, $3, $4, $5)', [t.id, t.hash, t.accountId, t.deviceId, t.expiresAt]);
+}
+
+/** A live token (not expired, not revoked, account enabled) with its account. */
+export async function liveToken(q: Queryable, hash: string): Promise<{ tokenId: string; deviceId: string; account: AccountRow } | undefined> {
+  const rows = await q.query<RawAccount & { token_id: string; device_id: string }>(
+    `select a.*, t.id as token_id, t.device_id from tokens t join accounts a on a.id = t.account_id
+     where t.hash = $1 and t.revoked_at is null and t.expires_at > now() and not a.disabled`,
+    [hash],
+  );
+  const r = rows[0];
+  return r && { tokenId: r.token_id, deviceId: r.device_id, account: toAccount(r) };
+}
+
+/** Revoke tokens by token id, by device, or by account; returns how many were live. */
+export async function revokeTokens(q: Queryable, by: { tokenId?: string; deviceId?: string; accountId?: string }): Promise<number> {
+  const [col, val] = by.tokenId ? ['id', by.tokenId] : by.deviceId ? ['device_id', by.deviceId] : ['account_id', by.accountId ?? ''];
+  const rows = await q.query<{ id: string }>(`update tokens set revoked_at = now() where ${col} = $1 and revoked_at is null returning id`, [val]);
+  return rows.length;
+}
+
+export interface DeviceRow {
+  id: string;
+  name: string;
+  lastSeenAt: string;
+  tokens: { id: string; accountId: string; expiresAt: string; revoked: boolean }[];
+}
+
+/** Devices with their tokens, for the admin. */
+export async function listDevices(q: Queryable): Promise<DeviceRow[]> {
+  const devices = await q.query<{ id: string; name: string; last_seen_at: Date }>('select id, name, last_seen_at from devices order by last_seen_at desc');
+  const tokens = await q.query<{ id: string; device_id: string; account_id: string; expires_at: Date; revoked_at: Date | null }>(
+    'select id, device_id, account_id, expires_at, revoked_at from tokens order by created_at',
+  );
+  return devices.map((d) => ({
+    id: d.id,
+    name: d.name,
+    lastSeenAt: new Date(d.last_seen_at).toISOString(),
+    tokens: tokens
+      .filter((t) => t.device_id === d.id)
+      .map((t) => ({ id: t.id, accountId: t.account_id, expiresAt: new Date(t.expires_at).toISOString(), revoked: t.revoked_at !== null })),
+  }));
+}
+
+/** Failed sign-ins for these keys within the last `seconds`. */
+export async function recentFailures(q: Queryable, keys: readonly string[], seconds: number): Promise<Map<string, number>> {
+  const rows = await q.query<{ key: string; n: string }>(
+    `select key, count(*)::text as n from login_failures where key = any($1::text[]) and at > now() - make_interval(secs => $2) group by key`,
+    [[...keys], seconds],
+  );
+  return new Map(rows.map((r) => [r.key, Number(r.n)]));
+}
+
+export async function recordFailure(q: Queryable, keys: readonly string[]): Promise<void> {
+  await q.query('insert into login_failures (key) select unnest($1::text[])', [[...keys]]);
+}
+
+export async function clearFailures(q: Queryable, key: string): Promise<void> {
+  await q.query('delete from login_failures where key = $1 or at < now() - interval \'1 day\'', [key]);
+}
