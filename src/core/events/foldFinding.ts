@@ -13,7 +13,8 @@ export interface FoldedFinding {
 
 /** The states each event type may be applied in; anything else is ignored by the fold (and rejected by sync). */
 export const APPLIES_IN: Record<Exclude<FindingEvent['type'], 'finding.recorded'>, readonly ReviewState[]> = {
-  'finding.voided': ['recorded', 'acknowledged', 'contested'],
+  // A void withdraws the author's own mistake before anyone else acted on it (as the tablet's log folds it).
+  'finding.voided': ['recorded'],
   'finding.acknowledged': ['recorded'],
   'finding.contested': ['recorded', 'acknowledged'],
   'contest.decided': ['contested'],
@@ -21,20 +22,25 @@ export const APPLIES_IN: Record<Exclude<FindingEvent['type'], 'finding.recorded'
   'finding.rectified': ['recorded', 'acknowledged', 'contested', 'upheld', 'amended'],
 };
 
-/** Total order of a finding's events: the recording first, then by instant, then by id (ULIDs break ties). */
+/**
+ * Total order of a finding's events: the recording first, then by id. Ids are ULIDs made from the device clock at
+ * the act, so id order is time order, and it needs no parsing and never ties.
+ */
 export function compareEvents(a: FindingEvent, b: FindingEvent): number {
   const ra = a.type === 'finding.recorded' ? 0 : 1;
   const rb = b.type === 'finding.recorded' ? 0 : 1;
   if (ra !== rb) return ra - rb;
-  const ta = Date.parse(a.at);
-  const tb = Date.parse(b.at);
-  if (ta !== tb) return ta - tb;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /** The review state one more event leads to, or why it does not apply. */
-export function applyEvent(state: ReviewState, event: FindingEvent): { ok: true; state: ReviewState } | { ok: false; reason: string } {
+export function applyEvent(
+  state: ReviewState,
+  event: FindingEvent,
+  author: string,
+): { ok: true; state: ReviewState } | { ok: false; reason: string } {
   if (event.type === 'finding.recorded') return { ok: false, reason: 'the finding is already recorded' };
+  if (event.type === 'finding.voided' && event.actorId !== author) return { ok: false, reason: `only the author ${author} may void the finding` };
   if (!APPLIES_IN[event.type].includes(state)) {
     return { ok: false, reason: `${event.type} does not apply to a finding that is ${state}` };
   }
@@ -68,7 +74,7 @@ export function foldFinding(events: readonly FindingEvent[]): FoldedFinding | nu
   let rectifiedAt: string | undefined;
   const ignored: FoldedFinding['ignored'] = [];
   for (const e of sorted.slice(1)) {
-    const next = applyEvent(state, e);
+    const next = applyEvent(state, e, recorded.actorId);
     if (!next.ok) {
       ignored.push({ eventId: e.id, reason: next.reason });
       continue;

@@ -56,7 +56,8 @@ function fromZodIssue(
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   return {
     file,
-    line: lineOf(path),
+    // A missing field has no node of its own: point at the object that lacks it.
+    line: lineOf(path) ?? lineOf(path.slice(0, -1)),
     itemId: owningId(raw, path),
     path: path.join('.'),
     message: issue.message,

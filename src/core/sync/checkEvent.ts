@@ -31,7 +31,7 @@ export type CheckResult =
 
 const MAY: Record<FindingEvent['type'], readonly Role[]> = {
   'finding.recorded': ['inspector', 'admin'],
-  'finding.voided': ['inspector', 'admin'],
+  'finding.voided': ['inspector'],
   // On site the chief signs (or contests) on the inspector's tablet, so the inspector's account carries it.
   'finding.acknowledged': ['inspector', 'chief'],
   'finding.contested': ['inspector', 'chief'],
@@ -56,9 +56,6 @@ export function checkEvent(event: FindingEvent, ctx: CheckContext): CheckResult 
   const placement = place(recorded, ctx.index);
   if (!inScope(actor, { unitId: placement.unitId ?? undefined, windowId: placement.windowId ?? undefined })) {
     return no(`finding ${event.findingId} is charged to unit ${placement.unitId ?? '-'}, outside the scope of ${actor.accountId}`);
-  }
-  if (event.type === 'finding.voided' && recorded.actorId !== event.actorId && actor.role !== 'admin') {
-    return no(`only the author ${recorded.actorId} may void finding ${event.findingId}`);
   }
   if (event.type === 'contest.decided' && event.decision === 'amend') {
     const problem = checkAmendment(event.amended, recorded, ctx);
