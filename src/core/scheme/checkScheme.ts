@@ -63,6 +63,9 @@ export function checkScheme(s: SchemeData): Problem[] {
         if (cat.from) err(at('category'), `category "${cat.id}" is computed from another table and takes no items`, 'a category without `from`', item.id);
       }
     }
+    if (item.unrecorded !== undefined && (item.direction !== 'award' || item.rule.kind === 'levels')) {
+      err(at('unrecorded'), 'unrecorded is for award items (a levels rule names its unrecorded level instead)', 'no unrecorded', item.id);
+    }
     if (item.base !== undefined && item.direction !== 'deduct') {
       err(at('base'), 'base is only for deduct items inside an award category', 'no base', item.id);
     }

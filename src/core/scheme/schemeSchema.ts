@@ -171,6 +171,8 @@ export const itemSchema = z
     rule: ruleSchema,
     /** Most points the item can move in one period (此项扣分不超过3分; 10分封顶). */
     cap: positive.optional(),
+    /** Points an award item gives when nothing was recorded in the period (当月无办件得基础分1分). */
+    unrecorded: z.number().finite().nonnegative().optional(),
     /** Starting points of an award item before its deductions (领导带班到位的得3分, 缺一次扣1分). */
     base: z.number().finite().nonnegative().optional(),
     also: z.array(coDeductionSchema).optional(),

@@ -40,6 +40,7 @@ export function evaluateRule(item: Item, findings: readonly Prepared[]): RuleLin
   const period = (all: readonly Prepared[], magnitude: number, detail: string): RuleLine => lineOf(all, sign, magnitude, detail, false);
   const rule = item.rule;
   const ids = findings;
+  if (findings.length === 0 && item.unrecorded !== undefined) return [period([], item.unrecorded, `本期未记录, 按 ${item.unrecorded} 分`)];
   switch (rule.kind) {
     case 'fixed': {
       // The hot path of a year's scoring: one shared detail string, no closure per finding.

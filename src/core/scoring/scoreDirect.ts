@@ -81,8 +81,8 @@ export function scoreDirect(ctx: ScoringContext, range: PeriodRange): Map<Subjec
     }
   };
 
-  // Items that score even when nothing was recorded: award items with a base, levels with an `unrecorded` level.
-  const standing = scheme.items.filter((i) => i.base !== undefined || (i.rule.kind === 'levels' && i.rule.once && i.rule.unrecorded));
+  // Items that score even when nothing was recorded: award items with a base or `unrecorded` points, levels with an `unrecorded` level.
+  const standing = scheme.items.filter((i) => i.base !== undefined || i.unrecorded !== undefined || (i.rule.kind === 'levels' && i.rule.once && i.rule.unrecorded));
   const tables = new Set(scheme.tables.map((t) => t.subject));
   for (const kind of SUBJECT_ORDER) {
     if (!tables.has(kind)) continue;

@@ -358,4 +358,14 @@ describe('004-genhe worked examples', () => {
     expect(provisional.total).toBe(88);
     expect(provisional.flags.some((x) => x.kind === 'disqualified')).toBe(true);
   });
+
+  it('a month with nothing recorded: standing items at their defaults, 无网办件 0.5, 当月无办件 1, 帮办代办 无办件 1', () => {
+    // Faultless full marks are 90; an empty month loses the activity items that must be earned:
+    // 网上办 按时办结 2→1 (无网办事项), 网办件 2→0.5 (unrecorded), 网上咨询 2→0 (无事项), 录入 2→1 (unrecorded),
+    // 好差评 5→1 (没有统计数据), 帮办代办 6→1 (unrecorded), 领导带班解决问题 2→1, 信息报送 6→0 (差).
+    // 90 − 1 − 1.5 − 2 − 1 − 4 − 5 − 1 − 6 = 68.5.
+    const empty = unit(score([]), 'tax');
+    expect(empty.total).toBe(68.5);
+    expect(empty.explanation).toContainEqual(expect.objectContaining({ kind: 'period', itemId: 'platform-entry', points: 1, detail: '本期未记录, 按 1 分' }));
+  });
 });
