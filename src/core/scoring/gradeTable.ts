@@ -16,16 +16,20 @@ export function gradeTable(table: Table, results: SubjectResult[], periodKind: P
   const byId = (id: string): Grade | undefined => grades.find((g) => g.id === id);
 
   // Each eligibility rule's measure per subject, in one pass over the period's findings.
-  const measures = table.eligibility.map((e) => {
-    const items = new Set(e.items);
-    const m = new Map<string, number>();
+  const measures = table.eligibility.map(() => new Map<string, number>());
+  if (table.eligibility.length > 0) {
+    const byItem = new Map<string, number[]>();
+    table.eligibility.forEach((e, k) => e.items.forEach((id) => byItem.set(id, [...(byItem.get(id) ?? []), k])));
     for (const f of findings) {
+      const ks = byItem.get(f.item.id);
       const id = f.subjects[table.subject];
-      if ((f.status !== 'counted' && !countPending) || !id || !items.has(f.item.id)) continue;
-      m.set(id, (m.get(id) ?? 0) + (f.inputs.quantity ?? 1));
+      if (!ks || !id || (f.status !== 'counted' && !countPending)) continue;
+      for (const k of ks) {
+        const m = measures[k] as Map<string, number>;
+        m.set(id, (m.get(id) ?? 0) + (f.inputs.quantity ?? 1));
+      }
     }
-    return m;
-  });
+  }
 
   for (const r of results) {
     let g = grades.find((x) => x.when !== undefined && inBound(x.when, r.total));

@@ -20,16 +20,20 @@ export interface ItemOutcome {
 /** Score one item for one subject over the period's findings (sorted), honouring caps, base and pending contests. */
 export function itemOutcome(item: Item, findings: readonly Prepared[], countPending: boolean): ItemOutcome {
   const hasPending = findings.some((f) => f.status !== 'counted');
-  const counted = hasPending ? findings.filter((f) => f.status === 'counted') : findings;
-  const countedLines = evaluateRule(item, counted);
-  const allLines = hasPending ? evaluateRule(item, findings) : countedLines;
+  const perFinding = isPerFinding(item);
+  // Per-finding rules are additive: one evaluation serves both views. Period rules must see each set on its own.
+  const allLines = evaluateRule(item, findings);
+  const countedLines = !hasPending
+    ? allLines
+    : perFinding
+      ? allLines.filter((l) => l.findings[0]?.status === 'counted')
+      : evaluateRule(item, findings.filter((f) => f.status === 'counted'));
   const countedTotal = capped(item, sum(countedLines));
   const allTotal = capped(item, sum(allLines));
   const pending = fix(allTotal - countedTotal);
   const usedLines = countPending ? allLines : countedLines;
   const used = countPending ? allTotal : countedTotal;
   const raw = sum(usedLines);
-  const perFinding = isPerFinding(item);
 
   const statusOf = (line: RuleLine): 'counted' | 'pending' => (line.findings.some((f) => f.status === 'counted') ? 'counted' : 'pending');
   const moves: ItemOutcome['moves'] = [];

@@ -27,6 +27,8 @@ export function prepareFindings(
   findings: readonly Finding[],
 ): { prepared: Prepared[]; skipped: { findingId: string; reason: string }[] } {
   const items = new Map(scheme.items.map((i) => [i.id, i]));
+  // Findings of one person at one window resolve alike: resolve each (staff, window, unit) once.
+  const resolved = new Map<string, Resolved>();
   const prepared: Prepared[] = [];
   const skipped: { findingId: string; reason: string }[] = [];
   for (const f of findings) {
@@ -47,25 +49,43 @@ export function prepareFindings(
       skipped.push({ findingId: f.id, reason: `time "${f.at}" is not an ISO 8601 instant` });
       continue;
     }
-    const subjects = resolveSubjects(index, f);
+    const whoKey = `${f.staffId ?? ''}|${f.windowId ?? ''}|${f.unitId ?? ''}`;
+    let who = resolved.get(whoKey);
+    if (!who) resolved.set(whoKey, (who = resolveSubjects(index, f)));
+    const subjects = who.subjects;
     if (!subjects[item.subject]) {
       skipped.push({ findingId: f.id, reason: `no ${item.subject} in the roster for item "${item.id}" (staff ${f.staffId ?? '-'}, window ${f.windowId ?? '-'}, unit ${f.unitId ?? '-'})` });
       continue;
     }
     const inputs = (f.state === 'amended' && f.amended?.inputs) || f.inputs || {};
     const rectifiedMs = f.rectifiedAt ? Date.parse(f.rectifiedAt) : undefined;
-    const chargedKey = `${item.subject}:${subjects[item.subject] ?? ''}`;
+    const chargedKey = who.keys[item.subject];
     prepared.push({ id: f.id, item, inputs, at: f.at, atMs, status, subjects, chargedKey, rectifiedMs });
   }
   prepared.sort((a, b) => a.atMs - b.atMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { prepared, skipped };
 }
 
+interface Resolved {
+  subjects: Partial<Record<SubjectKind, string>>;
+  /** `kind:id` per kind, the grouping keys. */
+  keys: Record<SubjectKind, string>;
+}
+
 /** staff -> window -> unit -> chief, each taken from the finding first and derived otherwise. */
-function resolveSubjects(index: RosterIndex, f: Finding): Partial<Record<SubjectKind, string>> {
+function resolveSubjects(index: RosterIndex, f: Finding): Resolved {
   const staff = f.staffId ? index.find('staff', f.staffId) : undefined;
   const window = index.find('window', f.windowId ?? staff?.windowId ?? '');
   const unit = index.find('unit', f.unitId ?? window?.unitId ?? staff?.unitId ?? '');
   const chief = unit ? index.chiefOfUnit(unit.id) : undefined;
-  return { staff: staff?.id, window: window?.id, unit: unit?.id, chief: chief?.id };
+  const subjects = { staff: staff?.id, window: window?.id, unit: unit?.id, chief: chief?.id };
+  return {
+    subjects,
+    keys: {
+      staff: `staff:${subjects.staff ?? ''}`,
+      window: `window:${subjects.window ?? ''}`,
+      unit: `unit:${subjects.unit ?? ''}`,
+      chief: `chief:${subjects.chief ?? ''}`,
+    },
+  };
 }

@@ -154,12 +154,19 @@ export function scoreDirect(ctx: ScoringContext, range: PeriodRange): Map<Subjec
   }
   const flags = collectFlags(findings, countPending, range);
   const out = new Map<SubjectKind, SubjectResult[]>();
+  // Results of an already scored table by subject id, built once per table (tables are scored in SUBJECT_ORDER).
+  const byIdOf = new Map<SubjectKind, Map<string, SubjectResult>>();
+  const resultsById = (kind: SubjectKind): Map<string, SubjectResult> => {
+    let m = byIdOf.get(kind);
+    if (!m) byIdOf.set(kind, (m = new Map((out.get(kind) ?? []).map((r) => [r.subjectId, r]))));
+    return m;
+  };
   for (const kind of SUBJECT_ORDER) {
     const table = scheme.tables.find((t) => t.subject === kind);
     if (!table) continue;
     out.set(
       kind,
-      index.byKind[kind].map((m) => scoreSubject(table, m, buckets.get(`${kind}:${m.id}`), flags.get(`${kind}:${m.id}`) ?? [], out, index, scores)),
+      index.byKind[kind].map((m) => scoreSubject(table, m, buckets.get(`${kind}:${m.id}`), flags.get(`${kind}:${m.id}`) ?? [], resultsById, index, scores)),
     );
   }
   return out;
@@ -170,16 +177,17 @@ function scoreSubject(
   member: Member,
   b: Bucket | undefined,
   flags: Flag[],
-  done: Map<SubjectKind, SubjectResult[]>,
+  resultsById: (kind: SubjectKind) => Map<string, SubjectResult>,
   index: RosterIndex,
   scores: Map<string, { value: number; name: string }>,
 ): SubjectResult {
-  const explanation: ExplanationLine[] = [...(b?.explanation ?? [])];
+  // The bucket is this run's own: its explanation becomes the result's without a copy.
+  const explanation: ExplanationLine[] = b?.explanation ?? [];
   const categories: CategoryResult[] = table.categories.map((c) => {
     if (c.from) {
       const src = c.from;
       const members = index.membersOf(member, src.subject);
-      const results = new Map((done.get(src.subject) ?? []).map((r) => [r.subjectId, r]));
+      const results = resultsById(src.subject);
       const scores = members
         .map((m) => results.get(m.id)?.categories.find((x) => x.id === src.category)?.score)
         .filter((x): x is number => x !== undefined);
@@ -212,7 +220,7 @@ function scoreSubject(
     bonus = table.bonusCap;
   }
   let total = fix(categories.filter((c) => c.mode !== 'bonus').reduce((s, c) => s + c.score, 0) + bonus);
-  if (table.aggregate) total = aggregateTotal(table, member, done, index, scores, explanation);
+  if (table.aggregate) total = aggregateTotal(table, member, resultsById, index, scores, explanation);
   if (table.floor !== undefined && total < table.floor) {
     explanation.push({ kind: 'total-floor', floor: table.floor, trimmed: fix(table.floor - total) });
     total = table.floor;
@@ -238,7 +246,7 @@ function scoreSubject(
 function aggregateTotal(
   table: Table,
   member: Member,
-  done: Map<SubjectKind, SubjectResult[]>,
+  resultsById: (kind: SubjectKind) => Map<string, SubjectResult>,
   index: RosterIndex,
   scores: Map<string, { value: number; name: string }>,
   explanation: ExplanationLine[],
@@ -250,7 +258,7 @@ function aggregateTotal(
     let value: number | undefined;
     let what = '';
     if (p.of) {
-      const results = new Map((done.get(p.of) ?? []).map((r) => [r.subjectId, r]));
+      const results = resultsById(p.of);
       const totals = index.membersOf(member, p.of).map((m) => results.get(m.id)?.total).filter((x): x is number => x !== undefined);
       if (totals.length) value = totals.reduce((s, x) => s + x, 0) / totals.length;
       what = `${subjectWord(p.of)}平均分 (${totals.length} 个)`;
