@@ -26,7 +26,7 @@ export async function putConfig(tx: Queryable, kind: ConfigKind, key: string, bo
 /** Config documents with after < seq <= upTo (all of them for after = 0). */
 export async function configBetween(q: Queryable, after: number, upTo: number): Promise<ConfigRow[]> {
   const rows = await q.query<{ kind: ConfigKind; key: string; body: string; seq: string }>(
-    'select kind, key, body, seq::text as seq from config where seq > $1 and seq <= $2 order by seq',
+    'select kind, key, body, seq::text as seq from config where seq > $1 and seq <= $2 order by config.seq',
     [after, upTo],
   );
   return rows.map((r) => ({ ...r, seq: Number(r.seq) }));

@@ -79,7 +79,7 @@ export async function eventsAfter(q: Queryable, after: number, upTo: number, lim
   const params: unknown[] = [after, upTo, limit];
   if (scope) params.push(scope.unitIds, scope.windowIds);
   const rows = await q.query<{ seq: string; body: string }>(
-    `select seq::text as seq, body from events where seq > $1 and seq <= $2 ${scope ? scopeSql(4) : ''} order by seq limit $3`,
+    `select seq::text as seq, body from events where seq > $1 and seq <= $2 ${scope ? scopeSql(4) : ''} order by events.seq limit $3`,
     params,
   );
   return rows.map((r) => ({ seq: Number(r.seq), body: r.body }));

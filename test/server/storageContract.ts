@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/server/storage/db';
+import { migrate } from '../../src/server/storage/migrations';
+import { countEventsAfter, eventsAfter, eventsOfFindings, insertEvents, maxChangeSeq } from '../../src/server/storage/eventRepo';
+import type { EventRow } from '../../src/server/storage/eventRepo';
+import { configBetween, configRevision, putConfig } from '../../src/server/storage/configRepo';
+import { accountsOfDevice, insertAccount, insertToken, liveToken, recentFailures, recordFailure, revokeTokens, upsertDevice } from '../../src/server/storage/accountRepo';
+import { appendChunk, createPhoto, photoBytes, photoByHash } from '../../src/server/storage/photoRepo';
+import { newId, recorded } from './testServer';
+
+/**
+ * The storage contract: every adapter behind the Db interface (PGlite, PostgreSQL) must pass it unchanged, so the
+ * code above it runs the same on both (as automerge-repo's runStorageAdapterTests does for its adapters).
+ */
+export function runStorageContract(name: string, open: () => Promise<{ db: Db; close: () => Promise<void> }>): void {
+  describe(`storage contract: ${name}`, () => {
+    let db: Db;
+    let close: () => Promise<void>;
+    beforeAll(async () => {
+      ({ db, close } = await open());
+      await migrate(db);
+    });
+    afterAll(async () => close());
+
+    const row = (over: Partial<EventRow> = {}): EventRow => {
+      const e = recorded({ deviceId: 'dev-c', accountId: 'acc-c' });
+      return { id: e.id, findingId: e.findingId, type: e.type, schemeId: 's', unitId: 'u-1', windowId: 'w-1', actorId: 'acc-c', deviceId: 'dev-c', at: e.at, body: JSON.stringify(e), ...over };
+    };
+
+    it('migrates once: a second run applies nothing', async () => {
+      expect(await migrate(db)).toEqual([]);
+    });
+
+    it('stores an event exactly once, however often it is inserted', async () => {
+      const r = row();
+      expect([...(await db.transaction((tx) => insertEvents(tx, [r])))]).toEqual([r.id]);
+      expect([...(await db.transaction((tx) => insertEvents(tx, [r, r])))]).toEqual([]);
+      const stored = await eventsOfFindings(db, [r.findingId]);
+      expect(stored).toHaveLength(1);
+      expect(JSON.stringify(stored[0])).toBe(r.body);
+    });
+
+    it('rolls a failed transaction back whole', async () => {
+      const a = row();
+      await expect(
+        db.transaction(async (tx) => {
+          await insertEvents(tx, [a]);
+          throw new Error('disk full');
+        }),
+      ).rejects.toThrow('disk full');
+      expect(await eventsOfFindings(db, [a.findingId])).toEqual([]);
+    });
+
+    it('pages events after a cursor in seq order, filtered by scope, and counts what remains', async () => {
+      const start = await maxChangeSeq(db);
+      const rows = [row({ unitId: 'u-a' }), row({ unitId: 'u-b' }), row({ unitId: 'u-a', windowId: 'w-9' }), row({ unitId: 'u-c', windowId: 'w-9' })];
+      await db.transaction((tx) => insertEvents(tx, rows));
+      const end = await maxChangeSeq(db);
+      const all = await eventsAfter(db, start, end, 10);
+      expect(all.map((e) => (JSON.parse(e.body) as { id: string }).id).sort()).toEqual(rows.map((r) => r.id).sort());
+      expect(all.map((e) => e.seq)).toEqual([...all.map((e) => e.seq)].sort((x, y) => x - y));
+      const page = await eventsAfter(db, start, end, 2);
+      expect(await countEventsAfter(db, page[1]?.seq ?? 0, end)).toBe(2);
+      const scoped = await eventsAfter(db, start, end, 10, { unitIds: ['u-a'], windowIds: ['w-9'] });
+      expect(scoped).toHaveLength(3);
+    });
+
+    it('pages by number, not text: seq 9 comes before seq 10 and pages never overlap', async () => {
+      const start = await maxChangeSeq(db);
+      await db.transaction((tx) => insertEvents(tx, Array.from({ length: 25 }, () => row())));
+      const end = await maxChangeSeq(db);
+      const seen: number[] = [];
+      let after = start;
+      for (;;) {
+        const page = await eventsAfter(db, after, end, 4);
+        if (page.length === 0) break;
+        seen.push(...page.map((p) => p.seq));
+        after = page[page.length - 1]?.seq ?? end;
+      }
+      expect(seen).toHaveLength(25);
+      expect(seen).toEqual([...seen].sort((x, y) => x - y));
+    });
+
+    it('gives config a new seq only when its body changes', async () => {
+      const before = await configRevision(db);
+      expect(await db.transaction((tx) => putConfig(tx, 'scheme', 'x@1', '{"a":1}'))).toBe(true);
+      const mid = await configRevision(db);
+      expect(mid).toBeGreaterThan(before);
+      expect(await db.transaction((tx) => putConfig(tx, 'scheme', 'x@1', '{"a":1}'))).toBe(false);
+      expect(await configRevision(db)).toBe(mid);
+      expect(await db.transaction((tx) => putConfig(tx, 'scheme', 'x@1', '{"a":2}'))).toBe(true);
+      const rows = await configBetween(db, mid, await configRevision(db));
+      expect(rows.map((r) => [r.key, r.body])).toEqual([['x@1', '{"a":2}']]);
+    });
+
+    it('keeps accounts, devices and tokens: live until revoked', async () => {
+      const id = `acc-${newId()}`;
+      expect(await insertAccount(db, { id, username: id, name: 'N', role: 'chief', unitIds: ['u-a'], windowIds: [], passwordHash: 'h' })).toBe(true);
+      expect(await insertAccount(db, { id, username: id, name: 'N', role: 'chief', unitIds: [], windowIds: [], passwordHash: 'h' })).toBe(false);
+      await upsertDevice(db, 'dev-x', 'tablet x');
+      const expires = new Date(Date.parse('2099-01-01T00:00:00Z')).toISOString();
+      await insertToken(db, { id: `t-${id}`, hash: `hash-${id}`, accountId: id, deviceId: 'dev-x', expiresAt: expires });
+      const live = await liveToken(db, `hash-${id}`);
+      expect(live?.account).toMatchObject({ id, role: 'chief', unitIds: ['u-a'] });
+      expect((await accountsOfDevice(db, 'dev-x')).map((a) => a.id)).toContain(id);
+      expect(await revokeTokens(db, { deviceId: 'dev-x' })).toBe(1);
+      expect(await liveToken(db, `hash-${id}`)).toBeUndefined();
+    });
+
+    it('counts sign-in failures per key', async () => {
+      await recordFailure(db, ['user:z', 'addr:1']);
+      await recordFailure(db, ['user:z']);
+      const n = await recentFailures(db, ['user:z', 'addr:1', 'user:none'], 60);
+      expect([n.get('user:z'), n.get('addr:1'), n.get('user:none')]).toEqual([2, 1, undefined]);
+    });
+
+    it('appends photo chunks only at the received offset, and returns the bytes whole', async () => {
+      const hash = 'a'.repeat(64);
+      await createPhoto(db, { hash, size: 6, contentType: 'image/jpeg', uploadedBy: 'acc' });
+      expect(await db.transaction((tx) => appendChunk(tx, hash, 0, new Uint8Array([1, 2, 3])))).toEqual({ ok: true, received: 3 });
+      expect(await db.transaction((tx) => appendChunk(tx, hash, 0, new Uint8Array([9])))).toEqual({ ok: false, received: 3 });
+      expect(await db.transaction((tx) => appendChunk(tx, hash, 3, new Uint8Array([4, 5, 6])))).toEqual({ ok: true, received: 6 });
+      expect([...(await photoBytes(db, hash))]).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(await photoByHash(db, hash)).toMatchObject({ size: 6, received: 6, complete: false });
+    });
+  });
+}

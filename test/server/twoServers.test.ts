@@ -1,0 +1,84 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, startPgCluster } from './pgCluster';
+import type { PgCluster } from './pgCluster';
+import { recorded, root, signIn } from './testServer';
+
+/** Start `tsx src/server/main.ts` as its own process; resolves with its URL once it listens. */
+async function serverProcess(databaseUrl: string): Promise<{ url: string; proc: ChildProcess }> {
+  const port = await freePort();
+  const proc = spawn(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'src', 'server', 'main.ts')], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 30_000);
+    const onData = (d: Buffer): void => {
+      log += d.toString();
+      if (log.includes('listening')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    proc.stdout?.on('data', onData);
+    proc.stderr?.on('data', onData);
+    proc.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${log}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, proc };
+}
+
+describe('two server processes sharing one PostgreSQL', { timeout: 60_000 }, () => {
+  let cluster: PgCluster;
+  const procs: ChildProcess[] = [];
+  let urls: string[] = [];
+  beforeAll(async () => {
+    cluster = await startPgCluster();
+    // Both start at once: migrations and the demo seed must not collide.
+    const started = await Promise.all([serverProcess(cluster.url), serverProcess(cluster.url)]);
+    procs.push(...started.map((s) => s.proc));
+    urls = started.map((s) => s.url);
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all(
+      procs.map(
+        (p) =>
+          new Promise<void>((resolve) => {
+            if (p.exitCode !== null) return resolve();
+            p.once('exit', () => resolve());
+            p.kill('SIGTERM');
+          }),
+      ),
+    );
+    cluster?.stop();
+  });
+
+  it('stores each event once and shows every device everything, whichever server it talks to', async () => {
+    const [a, b] = urls;
+    if (!a || !b) throw new Error('servers missing');
+    const tabletA = await signIn(a, 'inspector1', 'tablet-a');
+    // The same device signs in again through the other server: tokens live in the database, not in a process.
+    const tabletAviaB = { ...tabletA, post: (path: string, body: unknown) => fetch(`${b}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tabletA.token}` }, body: JSON.stringify(body) }) };
+    const tabletB = await signIn(b, 'inspector2', 'tablet-b');
+    const batchA = Array.from({ length: 300 }, () => recorded(tabletA));
+    const batchB = Array.from({ length: 300 }, () => recorded(tabletB, { staffId: 's-020' }));
+    // A retry of batch A races its first attempt on the other server.
+    const [r1, r2, r3] = await Promise.all([
+      tabletA.push(batchA),
+      tabletAviaB.post('/api/sync/push', { type: 'push', protocol: 1, deviceId: 'tablet-a', events: batchA }).then((r) => r.json() as Promise<{ results: { status: string }[] }>),
+      tabletB.push(batchB),
+    ]);
+    const acceptedA = [...r1.results, ...r2.results].filter((r) => r.status === 'accepted').length;
+    expect(acceptedA).toBe(300);
+    expect([...r1.results, ...r2.results].every((r) => r.status === 'accepted' || r.status === 'duplicate')).toBe(true);
+    expect(r3.results.every((r) => r.status === 'accepted')).toBe(true);
+    const viaA = await tabletA.pullAll();
+    const readerB = await signIn(b, 'committee1', 'pc');
+    const viaB = await readerB.pullAll();
+    const ids = (evs: { id: string }[]): string[] => evs.map((e) => e.id).sort();
+    expect(ids(viaA.events)).toEqual(ids([...batchA, ...batchB]));
+    expect(ids(viaB.events)).toEqual(ids(viaA.events));
+  });
+});
