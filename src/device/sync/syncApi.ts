@@ -1,0 +1,91 @@
+import type { z } from 'zod';
+import { errorResultSchema, loginResultSchema, pullResultSchema, pushResultSchema } from '../../core/sync/messageSchemas';
+import type { FindingEvent } from '../../core/events/events';
+import type { LoginResult, PullResult, PushResult } from '../../core/sync/messages';
+import { PROTOCOL_VERSION } from '../../core/sync/messages';
+import type { SyncErrorCode } from './syncState';
+
+/** A request that failed as a whole, classified for retry and for the person. */
+export class SyncFailure extends Error {
+  constructor(
+    readonly code: SyncErrorCode,
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface SyncApiOptions {
+  baseUrl: string;
+  fetch: typeof fetch;
+  timeoutMs: number;
+  token: () => string | null;
+}
+
+/** The protocol's HTTP calls with a timeout each; answers are checked before use (the network is an edge). */
+export function syncApi(o: SyncApiOptions) {
+  async function call(path: string, init: RequestInit): Promise<unknown> {
+    const ctrl = new AbortController();
+    const timer = setTimeout(() => ctrl.abort(), o.timeoutMs);
+    const token = o.token();
+    let res: Response;
+    try {
+      res = await o.fetch(`${o.baseUrl}${path}`, {
+        ...init,
+        signal: ctrl.signal,
+        headers: { ...(init.headers as Record<string, string>), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      });
+    } catch (e) {
+      throw ctrl.signal.aborted
+        ? new SyncFailure('timeout', `the server did not answer within ${Math.round(o.timeoutMs / 1000)} s`)
+        : new SyncFailure('offline', `cannot reach the server (${e instanceof Error ? e.message : String(e)})`);
+    } finally {
+      clearTimeout(timer);
+    }
+    let body: unknown;
+    try {
+      body = await res.json();
+    } catch {
+      throw new SyncFailure(res.ok ? 'protocol' : 'server', `the server answered ${res.status} without a readable body`);
+    }
+    if (res.ok) return body;
+    const err = errorResultSchema.safeParse(body);
+    const message = err.success ? err.data.message : `HTTP ${res.status}`;
+    if (res.status === 401) throw new SyncFailure('signed-out', message);
+    if (res.status === 429) throw new SyncFailure('rate-limited', message, (err.success ? (err.data.retryAfterSeconds ?? 60) : 60) * 1000);
+    if (res.status === 400 || res.status === 403 || res.status === 413) throw new SyncFailure('protocol', message);
+    throw new SyncFailure('server', message);
+  }
+  const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const check = <T>(schema: z.ZodType<T>, value: unknown, what: string): T => {
+    const r = schema.safeParse(value);
+    if (!r.success) throw new SyncFailure('protocol', `the server's ${what} answer is not what this app understands: ${r.error.issues[0]?.message ?? ''}`);
+    return r.data;
+  };
+  return {
+    async login(username: string, password: string, deviceId: string, deviceName: string): Promise<LoginResult> {
+      return check(loginResultSchema, await call('/api/auth/login', json({ type: 'login', protocol: PROTOCOL_VERSION, username, password, deviceId, deviceName })), 'sign-in');
+    },
+    async push(deviceId: string, events: readonly FindingEvent[]): Promise<PushResult> {
+      return check(pushResultSchema, await call('/api/sync/push', json({ type: 'push', protocol: PROTOCOL_VERSION, deviceId, events })), 'push');
+    },
+    async pull(cursor: string | null, limit: number): Promise<PullResult> {
+      return check(pullResultSchema, await call('/api/sync/pull', json({ type: 'pull', protocol: PROTOCOL_VERSION, cursor, limit })), 'pull') as PullResult;
+    },
+    async photoStatus(hash: string): Promise<{ received: number; complete: boolean }> {
+      const r = (await call(`/api/photos/${hash}/status`, { method: 'GET' })) as { received?: unknown; complete?: unknown };
+      return { received: typeof r.received === 'number' ? r.received : 0, complete: r.complete === true };
+    },
+    async photoChunk(hash: string, offset: number, total: number, type: string, chunk: Blob): Promise<{ received: number; complete: boolean }> {
+      const r = (await call(`/api/photos/${hash}`, {
+        method: 'PATCH',
+        headers: { 'content-type': type, 'upload-offset': String(offset), 'upload-length': String(total) },
+        body: chunk,
+      })) as { received?: unknown; complete?: unknown };
+      return { received: typeof r.received === 'number' ? r.received : offset, complete: r.complete === true };
+    },
+  };
+}
+
+export type SyncApi = ReturnType<typeof syncApi>;
