@@ -1,0 +1,87 @@
+import { monotonicFactory } from 'ulid';
+import type { FindingEvent } from '../../../src/core/events/events';
+import { scoreEvents } from '../../../src/core/events/scoreEvents';
+import type { HallSetup } from '../../../src/core/hall/hallLayout';
+import { checkSchemeData } from '../../../src/core/scheme/parseScheme';
+import { parsePeriod } from '../../../src/core/scoring/period';
+import type { PeriodResults } from '../../../src/core/scoring/results';
+import { PatrolDb } from '../../../src/device/patrolDb';
+import { recordFinding } from '../../../src/device/recordFinding';
+import { sha256Hex } from '../../../src/device/photos/sha256Hex';
+import { createSyncClient } from '../../../src/device/sync/syncClient';
+import type { SyncClient, SyncOutcome } from '../../../src/device/sync/syncClient';
+import { patrolDbSyncStore } from '../../../src/device/sync/patrolDbSyncStore';
+import type { SyncState } from '../../../src/device/sync/syncState';
+
+/**
+ * Runs in a real Chromium page served from the sync server's origin: the app's own device modules (Dexie database,
+ * recordFinding writing events + outbox in one transaction) with the sync client, driven from the test.
+ */
+const ulid = monotonicFactory();
+let db: PatrolDb | undefined;
+let client: SyncClient | undefined;
+let deviceId = '';
+const need = <T>(x: T | undefined, what: string): T => {
+  if (x === undefined) throw new Error(`${what}: call setup first`);
+  return x;
+};
+
+const api = {
+  async setup(name: string, device: string, batchSize?: number): Promise<void> {
+    deviceId = device;
+    db = new PatrolDb(name);
+    await db.open();
+    client = createSyncClient({ baseUrl: '', deviceId, store: patrolDbSyncStore(db, 'Asia/Shanghai'), batchSize, intervalMs: 3_600_000 });
+  },
+  signIn: (u: string, p: string): Promise<void> => need(client, 'signIn').signIn(u, p),
+  syncNow: (): Promise<SyncOutcome> => need(client, 'syncNow').syncNow(),
+  state: (): SyncState => need(client, 'state').getState(),
+  /** Record n findings the way the patrol screen does (optionally one photo on the first), at the given instants. */
+  async record(n: number, accountId: string, opts: { at: string; itemId?: string; staff?: string[]; photo?: boolean }): Promise<string[]> {
+    const d = need(db, 'record');
+    const ids: string[] = [];
+    let photo: { hash: string; blob: Blob; type: string; bytes: number; width: number; height: number } | undefined;
+    if (opts.photo) {
+      const bytes = new Uint8Array(600 * 1024).map((_, i) => (i * 7 + n) % 251);
+      const blob = new Blob([bytes], { type: 'image/jpeg' });
+      photo = { hash: await sha256Hex(blob), blob, type: 'image/jpeg', bytes: blob.size, width: 800, height: 600 };
+    }
+    const base = Date.parse(opts.at);
+    for (let i = 0; i < n; i++) {
+      const now = new Date(base + i * 60_000);
+      const staff = opts.staff?.[i % opts.staff.length] ?? 's-001';
+      const row = await recordFinding(
+        d,
+        { schemeId: 'kunqu-window-staff', schemeVersion: 1, itemId: opts.itemId ?? 'wander', staffId: staff, photos: i === 0 && photo ? [photo] : [] },
+        { identity: { deviceId, actorId: accountId, inspectorName: accountId }, now, newId: () => ulid(now.getTime()), timeZone: 'Asia/Shanghai' },
+      );
+      ids.push(row.id);
+    }
+    need(client, 'record').localChange();
+    return ids;
+  },
+  async events(): Promise<FindingEvent[]> {
+    return (await need(db, 'events').events.toArray()).map((r) => r.event);
+  },
+  async outboxSize(): Promise<number> {
+    return need(db, 'outbox').outbox.count();
+  },
+  /** The tablet's provisional results from its own database, with the shared engine (final rules: no pending). */
+  async results(schemeId: string, periodKey: string, asOf: string): Promise<PeriodResults> {
+    const d = need(db, 'results');
+    const setup = JSON.parse((await d.meta.get('sync.setup'))?.value ?? 'null') as HallSetup | null;
+    const raw = (await d.meta.where('key').startsWith(`sync.scheme:${schemeId}@`).toArray()).pop();
+    const scheme = raw ? checkSchemeData(JSON.parse(raw.value), 'pulled') : null;
+    const period = parsePeriod(periodKey);
+    if (!setup || !scheme?.ok || !period) throw new Error('no pulled hall or scheme yet');
+    const events = (await d.events.toArray()).map((r) => r.event);
+    return scoreEvents(scheme.scheme, setup.roster, events, period, { countPending: false, asOf });
+  },
+};
+
+declare global {
+  interface Window {
+    hp: typeof api;
+  }
+}
+window.hp = api;
