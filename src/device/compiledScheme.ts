@@ -1,0 +1,24 @@
+import type { SchemeData, SubjectKind } from '../core/scheme/schemeSchema';
+
+/** How an item is found by typing: pinyin initials (wsj = 玩手机) and the full toneless pinyin. */
+export interface ItemSearchKeys {
+  initials: string;
+  pinyin: string;
+}
+
+/**
+ * A scheme as shipped to the tablet: validated at build time by src/cli/buildSchemes.ts (so the tablet carries no
+ * YAML parser or zod), with the pinyin search keys of its items precomputed (so it carries no pinyin dictionary).
+ */
+export interface CompiledScheme {
+  format: 'hall-patrol/compiled-scheme@1';
+  scheme: SchemeData;
+  search: Record<string, ItemSearchKeys>;
+}
+
+/** Which scheme is in force for which level of the hall (HallSetup.schemes). */
+export interface SchemeAssignment {
+  id: string;
+  version: number;
+  subject: SubjectKind | string;
+}

@@ -1,0 +1,89 @@
+import { applyEvent, findingFromRecorded, foldEvents } from './foldEvents';
+import type { LoggedFinding } from './loggedFinding';
+import { ObservableValue } from './observableValue';
+import type { PatrolDb } from './patrolDb';
+import type { EventRow } from './rows';
+
+/** What the log holds in memory: findings from `fromDay` on, oldest first (by observation, then id). */
+export interface LogSnapshot {
+  findings: readonly LoggedFinding[];
+  /** Earliest hall-local day loaded; null before the first load. */
+  fromDay: string | null;
+  /** Increases on every change, for memoising derived views. */
+  version: number;
+}
+
+const EMPTY: LogSnapshot = { findings: [], fromDay: null, version: 0 };
+
+const byInstant = (a: LoggedFinding, b: LoggedFinding): number =>
+  Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * The device's findings in memory, folded from the events in Dexie. Loaded once per range; afterwards every event
+ * this device writes is applied incrementally, so a new finding costs one small update instead of a re-query of
+ * thousands of rows.
+ */
+export class FindingLog {
+  private readonly cell = new ObservableValue<LogSnapshot>(EMPTY);
+  /** Events applied while a load is reading, re-applied on top of its result so none is lost. */
+  private appliedDuringLoad: EventRow[] | null = null;
+  private loadToken = 0;
+
+  constructor(private readonly db: PatrolDb) {}
+
+  get = this.cell.get;
+  subscribe = this.cell.subscribe;
+
+  /** Read and fold every event from `fromDay` (YYYY-MM-DD, hall-local) on, replacing what is in memory. */
+  async load(fromDay: string): Promise<void> {
+    const token = ++this.loadToken;
+    this.appliedDuringLoad = [];
+    const rows = await this.db.events.where('day').aboveOrEqual(fromDay).toArray();
+    if (token !== this.loadToken) return;
+    const folded = foldEvents(rows);
+    for (const row of this.appliedDuringLoad) applyTo(folded, row);
+    this.appliedDuringLoad = null;
+    const findings = [...folded.values()].sort(byInstant);
+    this.cell.set({ findings, fromDay, version: this.cell.get().version + 1 });
+  }
+
+  /** A finding in memory by id (searching from the newest, where the UI's lookups almost always land). */
+  find(id: string): LoggedFinding | undefined {
+    const { findings } = this.cell.get();
+    for (let i = findings.length - 1; i >= 0; i--) if (findings[i]?.id === id) return findings[i];
+    return undefined;
+  }
+
+  /** Apply an event this device has just committed. */
+  apply(row: EventRow): void {
+    this.appliedDuringLoad?.push(row);
+    const snap = this.cell.get();
+    const findings = [...snap.findings];
+    if (row.event.type === 'finding.recorded') {
+      const f = findingFromRecorded(row.event, row.day);
+      if (snap.fromDay !== null && f.day < snap.fromDay) return;
+      const last = findings[findings.length - 1];
+      findings.push(f);
+      if (last && byInstant(last, f) > 0) findings.sort(byInstant);
+    } else {
+      // Voids are almost always of recent findings: search from the newest.
+      let i = findings.length - 1;
+      while (i >= 0 && findings[i]?.id !== row.findingId) i--;
+      const f = findings[i];
+      if (!f) return;
+      const next = applyEvent(f, row.event);
+      if (next === f) return;
+      findings[i] = next;
+    }
+    this.cell.set({ findings, fromDay: snap.fromDay, version: snap.version + 1 });
+  }
+}
+
+function applyTo(map: Map<string, LoggedFinding>, row: EventRow): void {
+  if (row.event.type === 'finding.recorded') {
+    if (!map.has(row.findingId)) map.set(row.findingId, findingFromRecorded(row.event, row.day));
+    return;
+  }
+  const f = map.get(row.findingId);
+  if (f) map.set(f.id, applyEvent(f, row.event));
+}

@@ -1,0 +1,20 @@
+import type { Finding } from '../core/scoring/inputs';
+
+/**
+ * A finding as the tablet shows and scores it: the engine's view (state folded from its events, `at` = when the act
+ * was observed) plus what the log needs (scheme, author, evidence, the void).
+ */
+export interface LoggedFinding extends Finding {
+  schemeId: string;
+  schemeVersion: number;
+  /** When it was recorded (the recorded event's `at`). */
+  recordedAt: string;
+  /** The hall-local date of the observation. */
+  day: string;
+  actorId: string;
+  deviceId: string;
+  note?: string;
+  /** SHA-256 hex of each evidence photo. */
+  photos: string[];
+  voided?: { at: string; reason: string; actorId: string };
+}

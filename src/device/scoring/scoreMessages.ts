@@ -1,0 +1,18 @@
+import type { SchemeData } from '../../core/scheme/schemeSchema';
+import type { PeriodRef, Roster } from '../../core/scoring/inputs';
+import type { PeriodResults } from '../../core/scoring/results';
+import type { SchemedFinding } from './scoreSchemes';
+
+/** Messages to the scoring worker. It keeps its own copy of the findings, so each change sends only what changed. */
+export type ToScoreWorker =
+  | { type: 'init'; schemes: SchemeData[]; roster: Roster }
+  /** Replace the whole set (after a load). */
+  | { type: 'reset'; findings: SchemedFinding[] }
+  /** Add or replace these findings (a new recording, a void). */
+  | { type: 'upsert'; findings: SchemedFinding[] }
+  | { type: 'score'; seq: number; period: PeriodRef; asOf: string };
+
+/** Answers from the scoring worker, tagged with the request's sequence number. */
+export type FromScoreWorker =
+  | { type: 'results'; seq: number; results: PeriodResults[]; ms: number }
+  | { type: 'error'; seq: number; message: string };

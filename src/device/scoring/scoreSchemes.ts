@@ -1,0 +1,17 @@
+import type { Scheme } from '../../core/scheme/parseScheme';
+import type { Finding, PeriodRef, Roster } from '../../core/scoring/inputs';
+import type { PeriodResults } from '../../core/scoring/results';
+import { scorePeriod } from '../../core/scoring/scorePeriod';
+
+/** A finding as scored on the device: the engine's finding and the scheme it was recorded under. */
+export type SchemedFinding = Finding & { schemeId: string };
+
+/**
+ * Provisional results of every scheme in force for one period: each scheme scores only the findings recorded
+ * under it. Contested findings count (a provisional view); final results are the committee's, on the server.
+ */
+export function scoreSchemes(schemes: readonly Scheme[], roster: Roster, findings: Iterable<SchemedFinding>, period: PeriodRef, asOf: string): PeriodResults[] {
+  const bySchemeId = new Map<string, Finding[]>(schemes.map((s) => [s.id, []]));
+  for (const f of findings) bySchemeId.get(f.schemeId)?.push(f);
+  return schemes.map((s) => scorePeriod(s, roster, bySchemeId.get(s.id) ?? [], period, { countPending: true, asOf }));
+}

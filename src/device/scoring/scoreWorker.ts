@@ -1,0 +1,45 @@
+import type { Scheme } from '../../core/scheme/parseScheme';
+import type { Roster } from '../../core/scoring/inputs';
+import type { FromScoreWorker, ToScoreWorker } from './scoreMessages';
+import { scoreSchemes } from './scoreSchemes';
+import type { SchemedFinding } from './scoreSchemes';
+
+/**
+ * Scores off the main thread, so recording a finding never waits for the engine. The schemes come from the page,
+ * which loaded them from the build's pre-validated JSON; they are trusted as checked schemes here.
+ */
+const scope = self as unknown as {
+  onmessage: ((e: MessageEvent<ToScoreWorker>) => void) | null;
+  postMessage: (m: FromScoreWorker) => void;
+};
+let schemes: Scheme[] = [];
+let roster: Roster | null = null;
+const findings = new Map<string, SchemedFinding>();
+
+scope.onmessage = (e: MessageEvent<ToScoreWorker>) => {
+  const msg = e.data;
+  switch (msg.type) {
+    case 'init':
+      schemes = msg.schemes as Scheme[];
+      roster = msg.roster;
+      return;
+    case 'reset':
+      findings.clear();
+      for (const f of msg.findings) findings.set(f.id, f);
+      return;
+    case 'upsert':
+      for (const f of msg.findings) findings.set(f.id, f);
+      return;
+    case 'score': {
+      const post = (m: FromScoreWorker): void => scope.postMessage(m);
+      if (!roster) return post({ type: 'error', seq: msg.seq, message: 'not initialised' });
+      try {
+        const t0 = performance.now();
+        const results = scoreSchemes(schemes, roster, findings.values(), msg.period, msg.asOf);
+        post({ type: 'results', seq: msg.seq, results, ms: performance.now() - t0 });
+      } catch (err) {
+        post({ type: 'error', seq: msg.seq, message: err instanceof Error ? err.message : String(err) });
+      }
+    }
+  }
+};
