@@ -1,0 +1,57 @@
+import { lazy, Suspense, useMemo } from 'react';
+import type { ReactNode } from 'react';
+import type { StoreApi } from 'zustand/vanilla';
+import { FindingPanel } from './features/patrol/FindingPanel';
+import { MapView } from './features/patrol/MapView';
+import { TodayLog } from './features/patrol/TodayLog';
+import { UndoBar } from './features/patrol/UndoBar';
+import { Header } from './Header';
+import { NavBar } from './NavBar';
+import type { AppServices } from './services/AppServices';
+import { ServicesContext } from './services/ServicesContext';
+import { createPatrolStore } from './store/patrolStore';
+import type { PatrolState } from './store/patrolStore';
+import { StoreContext } from './store/StoreContext';
+import { usePatrol } from './store/usePatrol';
+import { useLiveScores } from './useLiveScores';
+
+// What the patrol itself does not need at start is loaded on first use (precached, so it works offline).
+const ScoresView = lazy(() => import('./features/results/ScoresView').then((m) => ({ default: m.ScoresView })));
+const SettingsView = lazy(() => import('./features/setup/SettingsView').then((m) => ({ default: m.SettingsView })));
+const ExplanationSheet = lazy(() => import('./features/results/ExplanationSheet').then((m) => ({ default: m.ExplanationSheet })));
+
+/** The patrol app for a ready device. `overlay` is where the PWA's reload prompt goes (absent in tests). */
+export function PatrolApp({ services, store, overlay }: { services: AppServices; store?: StoreApi<PatrolState>; overlay?: ReactNode }) {
+  const ownStore = useMemo(() => store ?? createPatrolStore(), [store]);
+  return (
+    <ServicesContext value={services}>
+      <StoreContext value={ownStore}>
+        <Shell overlay={overlay} />
+      </StoreContext>
+    </ServicesContext>
+  );
+}
+
+function Shell({ overlay }: { overlay?: ReactNode }) {
+  const view = usePatrol((s) => s.view);
+  const explaining = usePatrol((s) => s.explain !== null);
+  useLiveScores();
+  return (
+    <div className="app">
+      <Header />
+      <main className="app-main">
+        {view === 'map' && <MapView />}
+        {view === 'log' && <TodayLog />}
+        <Suspense fallback={null}>
+          {view === 'scores' && <ScoresView />}
+          {view === 'settings' && <SettingsView />}
+        </Suspense>
+      </main>
+      <NavBar />
+      <FindingPanel />
+      <UndoBar />
+      <Suspense fallback={null}>{explaining && <ExplanationSheet />}</Suspense>
+      {overlay}
+    </div>
+  );
+}

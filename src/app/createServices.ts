@@ -1,0 +1,39 @@
+import { demoHall } from '../core/hall/demoHall';
+import type { i18n as I18n } from 'i18next';
+import type { Identity } from '../device/identity';
+import { loadSchemes } from '../device/loadSchemes';
+import { PatrolDevice } from '../device/patrolDevice';
+import type { PatrolDb } from '../device/patrolDb';
+import { preparePhoto } from '../device/photos/preparePhoto';
+import { ScoreService } from '../device/scoring/scoreService';
+import { hallIndex } from './features/patrol/hallIndex';
+import { patrolItems } from './features/patrol/patrolItems';
+import type { AppServices } from './services/AppServices';
+
+/**
+ * Start a ready device in the browser: the demo hall (until halls come from the server), its schemes, today's log.
+ * The rest of the year is loaded in the background for the month's scores, after the map is up.
+ */
+export async function createServices(db: PatrolDb, identity: Identity, i18n: I18n): Promise<AppServices> {
+  const hall = demoHall();
+  const device = new PatrolDevice(db, identity, hall.roster.hall.timeZone, () => new Date());
+  const [schemes] = await Promise.all([loadSchemes(hall.schemes), device.start()]);
+  void device.loadFrom(`${device.today().slice(0, 4)}-01-01`);
+  return {
+    device,
+    hall: hallIndex(hall),
+    schemes,
+    items: patrolItems(schemes),
+    scores: new ScoreService(
+      schemes.map((s) => s.scheme),
+      hall.roster,
+      { delayMs: 300, useWorker: true },
+    ),
+    preparePhoto,
+    storage: typeof navigator !== 'undefined' ? navigator.storage : undefined,
+    setLanguage: async (language) => {
+      await i18n.changeLanguage(language);
+      await db.meta.put({ key: 'language', value: language });
+    },
+  };
+}

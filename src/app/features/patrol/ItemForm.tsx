@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../../services/useServices';
+import { usePatrol } from '../../store/usePatrol';
+import { formatPoints } from '../../format/formatPoints';
+import type { PatrolItem } from './patrolItems';
+import { previewPoints } from './previewPoints';
+import { readInputs } from './ruleInputs';
+import type { InputProblem } from './ruleInputs';
+import { RuleInputs } from './RuleInputs';
+import { subjectName } from './subjectName';
+import { useSaveFinding } from './useSaveFinding';
+
+/**
+ * The chosen item when it needs more than a tap: who (for a person item with nobody chosen yet) and what its rule
+ * asks for, the points it will move, and one button that saves.
+ */
+export function ItemForm({ pi, windowId }: { pi: PatrolItem; windowId: string }) {
+  const { t } = useTranslation();
+  const { hall } = useServices();
+  const draft = usePatrol((s) => s.draft);
+  const saving = usePatrol((s) => s.saving);
+  const choosePerson = usePatrol((s) => s.choosePerson);
+  const chooseItem = usePatrol((s) => s.chooseItem);
+  const save = useSaveFinding();
+  const [problems, setProblems] = useState<readonly InputProblem[]>([]);
+  const [needPerson, setNeedPerson] = useState(false);
+  const { item } = pi;
+  const window = hall.window(windowId);
+  const read = readInputs(item.rule, draft.raw);
+  const preview = previewPoints(item, read.ok ? read.inputs : {});
+  const who = subjectName(hall, item.subject, { staffId: draft.staffId ?? undefined, windowId, unitId: window?.unitId });
+
+  const onSave = async (): Promise<void> => {
+    const outcome = await save(pi.key);
+    setProblems(outcome.kind === 'invalid' ? outcome.problems : []);
+    setNeedPerson(outcome.kind === 'need-person');
+  };
+
+  return (
+    <section className="item-form" aria-label={t('form.heading', { name: item.name })}>
+      <header>
+        <strong>{item.name}</strong>
+        <small className="muted">
+          {item.clause} · {pi.category.name}
+        </small>
+      </header>
+      <p className="form-subject">
+        {t('form.chargedTo', { subject: t(`subject.${item.subject}`) })} <strong>{who || t('form.choosePerson')}</strong>
+      </p>
+      {item.subject === 'staff' && (
+        <div className="chips" role="group" aria-label={t('form.whichPerson')}>
+          {hall.onDuty(windowId).map((s) => (
+            <button key={s.id} type="button" className="chip" aria-pressed={draft.staffId === s.id} onClick={() => choosePerson(s.id)}>
+              {s.name}
+            </button>
+          ))}
+        </div>
+      )}
+      {needPerson && !draft.staffId && (
+        <p className="field-error" role="alert">
+          {t('form.needPerson')}
+        </p>
+      )}
+      <RuleInputs rule={item.rule} problems={problems} />
+      <p className="preview" aria-live="polite">
+        {preview.kind === 'points' && t('form.preview', { points: formatPoints(preview.points), label: preview.label ?? '' })}
+        {preview.kind === 'period' && t('form.previewPeriod')}
+      </p>
+      <div className="form-actions">
+        <button type="button" className="button ghost" onClick={() => chooseItem(null)}>
+          {t('form.cancel')}
+        </button>
+        <button type="button" className="button primary" disabled={saving || draft.photosBusy > 0} onClick={() => void onSave()}>
+          {draft.photosBusy > 0 ? t('evidence.processing') : t('form.save')}
+        </button>
+      </div>
+    </section>
+  );
+}

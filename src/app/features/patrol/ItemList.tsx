@@ -1,0 +1,72 @@
+import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLog } from '../../services/useLog';
+import { useItemsByKey } from '../../services/useItemsByKey';
+import { useServices } from '../../services/useServices';
+import { usePatrol } from '../../store/usePatrol';
+import { usePatrolStoreApi } from '../../store/usePatrolStoreApi';
+import { ItemButton, usePointsLabel } from './ItemButton';
+import { groupItems } from './patrolItems';
+import type { PatrolItem } from './patrolItems';
+import { recentItemKeys } from './recentItemKeys';
+import { inputFields } from './ruleInputs';
+import { searchItems } from './searchItems';
+import { useSaveFinding } from './useSaveFinding';
+
+const RECENT = 6;
+
+/**
+ * The items of the schemes in force, recently used first, then by scheme and category; or the search results.
+ * An item that needs nothing more (no inputs, and its subject known) saves on the tap; others open the form.
+ */
+export function ItemList() {
+  const { t } = useTranslation();
+  const { items, device } = useServices();
+  const itemsByKey = useItemsByKey();
+  const log = useLog();
+  const query = usePatrol((s) => s.query);
+  const chosen = usePatrol((s) => s.draft.itemKey);
+  const store = usePatrolStoreApi();
+  const save = useSaveFinding();
+  const pointsLabel = usePointsLabel();
+
+  const recent = useMemo(
+    () => recentItemKeys(log.findings, device.identity.actorId, RECENT).flatMap((k) => itemsByKey.get(k) ?? []),
+    [log, device, itemsByKey],
+  );
+  const groups = useMemo(() => groupItems(items), [items]);
+  const results = useMemo(() => (query.trim() ? searchItems(items, query) : null), [items, query]);
+
+  const onTap = useCallback(
+    (key: string) => {
+      const s = store.getState();
+      const pi = itemsByKey.get(key);
+      if (!pi) return;
+      const needsMore = inputFields(pi.item.rule).length > 0 || (pi.item.subject === 'staff' && !s.draft.staffId) || s.draft.photosBusy > 0;
+      if (needsMore) s.chooseItem(s.draft.itemKey === key ? null : key);
+      else void save(key);
+    },
+    [store, itemsByKey, save],
+  );
+
+  const list = (title: string, list: readonly PatrolItem[], key: string) => (
+    <section key={key} className="item-group" aria-label={title}>
+      <h3>{title}</h3>
+      <div className="items">
+        {list.map((pi) => (
+          <ItemButton key={pi.key} pi={pi} points={pointsLabel(pi)} chosen={chosen === pi.key} onTap={onTap} />
+        ))}
+      </div>
+    </section>
+  );
+
+  if (results) {
+    return results.length > 0 ? list(t('items.results', { count: results.length }), results, 'results') : <p className="muted">{t('items.noResults')}</p>;
+  }
+  return (
+    <>
+      {recent.length > 0 && list(t('items.recent'), recent, 'recent')}
+      {groups.map((g) => list(`${t(`subject.${g.items[0]?.item.subject ?? 'staff'}`)} · ${g.category.name}`, g.items, g.key))}
+    </>
+  );
+}

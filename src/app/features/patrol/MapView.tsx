@@ -1,0 +1,50 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../../services/useServices';
+import { useToday } from '../../services/useToday';
+import { usePatrol } from '../../store/usePatrol';
+import { coverage } from './coverage';
+import { CoverageBar } from './CoverageBar';
+import { FloorMap } from './FloorMap';
+import { LogEntry } from './LogEntry';
+import { usePortrait } from './usePortrait';
+
+const RECENT = 6;
+
+/** The patrol's home: the floor map, coverage, and the latest findings of today. */
+export function MapView() {
+  const { t } = useTranslation();
+  const { hall } = useServices();
+  const today = useToday();
+  const portrait = usePortrait();
+  const setView = usePatrol((s) => s.setView);
+  const ids = useMemo(() => hall.windows.map((w) => w.id), [hall]);
+  const cov = useMemo(() => coverage(ids, today), [ids, today]);
+  return (
+    <div className={`map-view ${portrait ? 'portrait' : 'landscape'}`}>
+      <div className="map-wrap">
+        <FloorMap today={today} visited={cov.visited} portrait={portrait} />
+      </div>
+      <div className="map-side">
+        <CoverageBar unvisited={cov.unvisited} />
+        <section className="recent" aria-labelledby="recent-heading">
+          <div className="coverage-head">
+            <h2 id="recent-heading">{t('log.latest')}</h2>
+            <button type="button" className="button ghost" onClick={() => setView('log')}>
+              {t('log.all', { count: today.findings.length })}
+            </button>
+          </div>
+          {today.findings.length === 0 ? (
+            <p className="muted">{t('log.empty')}</p>
+          ) : (
+            <ol className="log-list">
+              {today.findings.slice(0, RECENT).map((f) => (
+                <LogEntry key={f.id} f={f} compact />
+              ))}
+            </ol>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

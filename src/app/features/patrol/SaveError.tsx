@@ -1,0 +1,18 @@
+import { useTranslation } from 'react-i18next';
+import { usePatrol } from '../../store/usePatrol';
+
+/** Why the last save or photo failed, in plain words; the draft is still there to retry. */
+export function SaveError() {
+  const { t } = useTranslation();
+  const error = usePatrol((s) => s.error);
+  const setError = usePatrol((s) => s.setError);
+  if (!error) return null;
+  return (
+    <div className="alert" role="alert">
+      <p>{t(`errors.${error}`)}</p>
+      <button type="button" className="button ghost" onClick={() => setError(null)}>
+        {t('errors.dismiss')}
+      </button>
+    </div>
+  );
+}

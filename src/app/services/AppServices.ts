@@ -1,0 +1,24 @@
+import type { PatrolDevice } from '../../device/patrolDevice';
+import type { PatrolScheme } from '../../device/patrolScheme';
+import type { PreparedPhoto } from '../../device/photos/preparedPhoto';
+import type { ScoreService } from '../../device/scoring/scoreService';
+import type { HallIndex } from '../features/patrol/hallIndex';
+import type { PatrolItem } from '../features/patrol/patrolItems';
+
+/** The storage calls the app makes (navigator.storage in the browser, a fake in tests). */
+export type StorageApi = Pick<StorageManager, 'persisted' | 'persist' | 'estimate'>;
+
+/** Everything the screens use beyond the UI store, made once at start (browser) or per test. */
+export interface AppServices {
+  device: PatrolDevice;
+  hall: HallIndex;
+  schemes: readonly PatrolScheme[];
+  items: readonly PatrolItem[];
+  scores: ScoreService;
+  preparePhoto: (file: Blob) => Promise<PreparedPhoto>;
+  storage: StorageApi | undefined;
+  /** Change the language and remember it on the device. */
+  setLanguage: (language: string) => Promise<void>;
+  /** Change the inspector's name (a new inspector identity); reloads the session. */
+  renameInspector?: (name: string) => Promise<void>;
+}

@@ -1,0 +1,107 @@
+import { createStore } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
+import type { PreparedPhoto } from '../../device/photos/preparedPhoto';
+import type { RawInputs } from '../features/patrol/ruleInputs';
+
+export type View = 'map' | 'log' | 'scores' | 'settings';
+
+/** The finding being put together in the panel: who, evidence, and the chosen item with its inputs. */
+export interface Draft {
+  staffId: string | null;
+  itemKey: string | null;
+  raw: RawInputs;
+  note: string;
+  photos: PreparedPhoto[];
+  /** Photos being compressed. */
+  photosBusy: number;
+}
+
+/** The undo bar: the finding just saved, until `until` (ms since epoch). */
+export interface Saved {
+  findingId: string;
+  label: string;
+  until: number;
+}
+
+export interface ExplainTarget {
+  schemeId: string;
+  subject: string;
+  subjectId: string;
+}
+
+/**
+ * UI and session state only (what is open, what is being typed); everything persistent lives in Dexie. One store,
+ * actions beside the state; made per app instance so tests start from a clean store.
+ */
+export interface PatrolState {
+  view: View;
+  windowId: string | null;
+  query: string;
+  draft: Draft;
+  saving: boolean;
+  saved: Saved | null;
+  error: 'storage-full' | 'save-failed' | 'photo-failed' | null;
+  showUnvisited: boolean;
+  explain: ExplainTarget | null;
+  setView: (view: View) => void;
+  /** Open the panel of a window; `staffId` preselects the person when only one is on duty. */
+  openWindow: (windowId: string, staffId?: string | null) => void;
+  closePanel: () => void;
+  choosePerson: (staffId: string | null) => void;
+  chooseItem: (itemKey: string | null) => void;
+  setRaw: (name: keyof RawInputs, value: string) => void;
+  setQuery: (query: string) => void;
+  setNote: (note: string) => void;
+  photoStarted: () => void;
+  photoDone: (photo: PreparedPhoto | null) => void;
+  removePhoto: (hash: string) => void;
+  setSaving: (saving: boolean) => void;
+  /** A finding was saved: clear the item, inputs and evidence, keep the person, show the undo bar. */
+  savedFinding: (saved: Saved) => void;
+  dismissSaved: () => void;
+  setError: (error: PatrolState['error']) => void;
+  toggleUnvisited: () => void;
+  setExplain: (target: ExplainTarget | null) => void;
+}
+
+const emptyDraft = (): Draft => ({ staffId: null, itemKey: null, raw: {}, note: '', photos: [], photosBusy: 0 });
+
+/** A new store for one app instance. */
+export function createPatrolStore(): StoreApi<PatrolState> {
+  return createStore<PatrolState>()((set) => ({
+    view: 'map',
+    windowId: null,
+    query: '',
+    draft: emptyDraft(),
+    saving: false,
+    saved: null,
+    error: null,
+    showUnvisited: false,
+    explain: null,
+    setView: (view) => set({ view }),
+    openWindow: (windowId, staffId = null) => set({ windowId, draft: { ...emptyDraft(), staffId }, query: '', error: null }),
+    closePanel: () => set({ windowId: null, draft: emptyDraft(), query: '', error: null }),
+    choosePerson: (staffId) => set((s) => ({ draft: { ...s.draft, staffId } })),
+    chooseItem: (itemKey) => set((s) => ({ draft: { ...s.draft, itemKey, raw: {} }, error: null })),
+    setRaw: (name, value) => set((s) => ({ draft: { ...s.draft, raw: { ...s.draft.raw, [name]: value } } })),
+    setQuery: (query) => set({ query }),
+    setNote: (note) => set((s) => ({ draft: { ...s.draft, note } })),
+    photoStarted: () => set((s) => ({ draft: { ...s.draft, photosBusy: s.draft.photosBusy + 1 }, error: null })),
+    photoDone: (photo) =>
+      set((s) => ({
+        draft: {
+          ...s.draft,
+          photosBusy: Math.max(0, s.draft.photosBusy - 1),
+          photos: photo && !s.draft.photos.some((p) => p.hash === photo.hash) ? [...s.draft.photos, photo] : s.draft.photos,
+        },
+        error: photo ? s.error : 'photo-failed',
+      })),
+    removePhoto: (hash) => set((s) => ({ draft: { ...s.draft, photos: s.draft.photos.filter((p) => p.hash !== hash) } })),
+    setSaving: (saving) => set({ saving }),
+    savedFinding: (saved) => set((s) => ({ saved, saving: false, error: null, query: '', draft: { ...emptyDraft(), staffId: s.draft.staffId } })),
+    dismissSaved: () => set({ saved: null }),
+    setError: (error) => set({ error, saving: false }),
+    toggleUnvisited: () => set((s) => ({ showUnvisited: !s.showUnvisited })),
+    setExplain: (explain) => set({ explain }),
+  }));
+}

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cleanup, render } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { searchKeys } from '../../src/cli/compileSchemes';
+import { demoHall } from '../../src/core/hall/demoHall';
+import { parseScheme } from '../../src/core/scheme/parseScheme';
+import { PatrolApp } from '../../src/app/PatrolApp';
+import { hallIndex } from '../../src/app/features/patrol/hallIndex';
+import { patrolItems } from '../../src/app/features/patrol/patrolItems';
+import { createI18n } from '../../src/app/i18n/createI18n';
+import type { AppServices, StorageApi } from '../../src/app/services/AppServices';
+import { PatrolDevice } from '../../src/device/patrolDevice';
+import type { PatrolScheme } from '../../src/device/patrolScheme';
+import type { PreparedPhoto } from '../../src/device/photos/preparedPhoto';
+import { ScoreService } from '../../src/device/scoring/scoreService';
+import { INSPECTOR, testClock, testDb } from '../device/testDb';
+
+/** The fixture scheme with one patrol item per rule shape (test/fixtures/patrol-shapes.yaml), as the build ships it. */
+export function shapesScheme(): PatrolScheme {
+  const file = join(__dirname, '..', 'fixtures', 'patrol-shapes.yaml');
+  const parsed = parseScheme(readFileSync(file, 'utf8'), file);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return { scheme: parsed.scheme, level: 'staff', search: Object.fromEntries(parsed.scheme.items.map((i) => [i.id, searchKeys(i.name)])) };
+}
+
+/** A photo "compressor" for jsdom (no canvas): content-addressed by the blob's text. */
+async function fakePreparePhoto(file: Blob): Promise<PreparedPhoto> {
+  const text = await file.text();
+  return { hash: `hash-${text}`, blob: file, type: 'image/jpeg', bytes: file.size, width: 1600, height: 1200 };
+}
+
+const storage: StorageApi = {
+  persisted: async () => true,
+  persist: async () => true,
+  estimate: async () => ({ usage: 5 * 1024 * 1024, quota: 2 * 1024 * 1024 * 1024 }),
+};
+
+/**
+ * Render the patrol app on the demo hall with a fresh fake-indexeddb device, a fixed clock (Monday 2 March 2026,
+ * 10:00 in the hall), the fixture scheme and scores computed inline.
+ */
+export async function renderPatrol(options: { language?: string } = {}) {
+  cleanup();
+  const db = testDb();
+  const clock = testClock('2026-03-02T02:00:00Z');
+  const hall = demoHall();
+  const device = new PatrolDevice(db, INSPECTOR, hall.roster.hall.timeZone, clock.now);
+  await device.start();
+  const schemes = [shapesScheme()];
+  const i18n = createI18n(options.language ?? 'zh-CN');
+  const services: AppServices = {
+    device,
+    hall: hallIndex(hall),
+    schemes,
+    items: patrolItems(schemes),
+    scores: new ScoreService(
+      schemes.map((s) => s.scheme),
+      hall.roster,
+      { delayMs: 0, useWorker: false },
+    ),
+    preparePhoto: fakePreparePhoto,
+    storage,
+    setLanguage: async (l) => {
+      await i18n.changeLanguage(l);
+    },
+  };
+  const view = render(
+    <I18nextProvider i18n={i18n}>
+      <PatrolApp services={services} />
+    </I18nextProvider>,
+  );
+  return { ...view, db, device, clock, services, i18n, hall };
+}
+
+/** The events stored so far, oldest first, as plain events. */
+export async function storedEvents(db: ReturnType<typeof testDb>) {
+  return (await db.events.orderBy('id').toArray()).map((r) => r.event);
+}
