@@ -61,8 +61,9 @@ export function runStorageContract(name: string, open: () => Promise<{ db: Db; c
       expect(all.map((e) => e.seq)).toEqual([...all.map((e) => e.seq)].sort((x, y) => x - y));
       const page = await eventsAfter(db, start, end, 2);
       expect(await countEventsAfter(db, page[1]?.seq ?? 0, end)).toBe(2);
-      const scoped = await eventsAfter(db, start, end, 10, { unitIds: ['u-a'], windowIds: ['w-9'] });
+      const scoped = await eventsAfter(db, start, end, 10, { scope: { unitIds: ['u-a'], windowIds: ['w-9'] } });
       expect(scoped).toHaveLength(3);
+      expect(await eventsAfter(db, start, end, 10, { notDevice: 'dev-c' })).toEqual([]);
     });
 
     it('pages by number, not text: seq 9 comes before seq 10 and pages never overlap', async () => {

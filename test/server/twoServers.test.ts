@@ -1,57 +1,23 @@
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startPgCluster } from './pgCluster';
+import { startPgCluster } from './pgCluster';
 import type { PgCluster } from './pgCluster';
-import { recorded, root, signIn } from './testServer';
-
-/** Start `tsx src/server/main.ts` as its own process; resolves with its URL once it listens. */
-async function serverProcess(databaseUrl: string): Promise<{ url: string; proc: ChildProcess }> {
-  const port = await freePort();
-  const proc = spawn(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'src', 'server', 'main.ts')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 30_000);
-    const onData = (d: Buffer): void => {
-      log += d.toString();
-      if (log.includes('listening')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    proc.stdout?.on('data', onData);
-    proc.stderr?.on('data', onData);
-    proc.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${log}`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, proc };
-}
+import { serverProcess } from './serverProcess';
+import type { ServerProcess } from './serverProcess';
+import { recorded, signIn } from './testServer';
 
 describe('two server processes sharing one PostgreSQL', { timeout: 60_000 }, () => {
   let cluster: PgCluster;
-  const procs: ChildProcess[] = [];
+  const procs: ServerProcess[] = [];
   let urls: string[] = [];
   beforeAll(async () => {
     cluster = await startPgCluster();
     // Both start at once: migrations and the demo seed must not collide.
-    const started = await Promise.all([serverProcess(cluster.url), serverProcess(cluster.url)]);
-    procs.push(...started.map((s) => s.proc));
+    const started = await Promise.all([serverProcess({ DATABASE_URL: cluster.url }), serverProcess({ DATABASE_URL: cluster.url })]);
+    procs.push(...started);
     urls = started.map((s) => s.url);
   }, 60_000);
   afterAll(async () => {
-    await Promise.all(
-      procs.map(
-        (p) =>
-          new Promise<void>((resolve) => {
-            if (p.exitCode !== null) return resolve();
-            p.once('exit', () => resolve());
-            p.kill('SIGTERM');
-          }),
-      ),
-    );
+    await Promise.all(procs.map((p) => p.stop()));
     cluster?.stop();
   });
 
@@ -74,7 +40,7 @@ describe('two server processes sharing one PostgreSQL', { timeout: 60_000 }, () 
     expect(acceptedA).toBe(300);
     expect([...r1.results, ...r2.results].every((r) => r.status === 'accepted' || r.status === 'duplicate')).toBe(true);
     expect(r3.results.every((r) => r.status === 'accepted')).toBe(true);
-    const viaA = await tabletA.pullAll();
+    const viaA = await (await signIn(a, 'committee1', 'pc-a')).pullAll();
     const readerB = await signIn(b, 'committee1', 'pc');
     const viaB = await readerB.pullAll();
     const ids = (evs: { id: string }[]): string[] => evs.map((e) => e.id).sort();

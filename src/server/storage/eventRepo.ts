@@ -72,24 +72,41 @@ export async function maxChangeSeq(q: Queryable): Promise<number> {
   return Number(rows[0]?.m ?? 0);
 }
 
-const scopeSql = (first: number): string => `and (unit_id = any($${first}::text[]) or window_id = any($${first + 1}::text[]))`;
+/** Which events a pull sends: within a chief's scope, and not the pulling device's own (it has them already). */
+export interface PullFilter {
+  scope?: EventScope | undefined;
+  notDevice?: string | undefined;
+}
 
-/** Up to `limit` events with after < seq <= upTo, in seq order, within the scope. */
-export async function eventsAfter(q: Queryable, after: number, upTo: number, limit: number, scope?: EventScope): Promise<{ seq: number; body: string }[]> {
+function filterSql(f: PullFilter, params: unknown[]): string {
+  let sql = '';
+  if (f.scope) {
+    params.push(f.scope.unitIds, f.scope.windowIds);
+    sql += ` and (unit_id = any($${params.length - 1}::text[]) or window_id = any($${params.length}::text[]))`;
+  }
+  if (f.notDevice !== undefined) {
+    params.push(f.notDevice);
+    sql += ` and device_id <> $${params.length}`;
+  }
+  return sql;
+}
+
+/** Up to `limit` events with after < seq <= upTo, in seq order, that pass the filter. */
+export async function eventsAfter(q: Queryable, after: number, upTo: number, limit: number, filter: PullFilter = {}): Promise<{ seq: number; body: string }[]> {
   const params: unknown[] = [after, upTo, limit];
-  if (scope) params.push(scope.unitIds, scope.windowIds);
+  const where = filterSql(filter, params);
   const rows = await q.query<{ seq: string; body: string }>(
-    `select seq::text as seq, body from events where seq > $1 and seq <= $2 ${scope ? scopeSql(4) : ''} order by events.seq limit $3`,
+    `select seq::text as seq, body from events where seq > $1 and seq <= $2${where} order by events.seq limit $3`,
     params,
   );
   return rows.map((r) => ({ seq: Number(r.seq), body: r.body }));
 }
 
-/** How many events within the scope have after < seq <= upTo (for progress). */
-export async function countEventsAfter(q: Queryable, after: number, upTo: number, scope?: EventScope): Promise<number> {
+/** How many events that pass the filter have after < seq <= upTo (for progress). */
+export async function countEventsAfter(q: Queryable, after: number, upTo: number, filter: PullFilter = {}): Promise<number> {
   const params: unknown[] = [after, upTo];
-  if (scope) params.push(scope.unitIds, scope.windowIds);
-  const rows = await q.query<{ n: string }>(`select count(*)::text as n from events where seq > $1 and seq <= $2 ${scope ? scopeSql(3) : ''}`, params);
+  const where = filterSql(filter, params);
+  const rows = await q.query<{ n: string }>(`select count(*)::text as n from events where seq > $1 and seq <= $2${where}`, params);
   return Number(rows[0]?.n ?? 0);
 }
 

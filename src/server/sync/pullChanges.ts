@@ -3,7 +3,7 @@ import type { AuthInfo } from '../appEnv';
 import type { Queryable } from '../storage/db';
 import { configBetween } from '../storage/configRepo';
 import { countEventsAfter, eventsAfter, maxChangeSeq } from '../storage/eventRepo';
-import type { EventScope } from '../storage/eventRepo';
+import type { PullFilter } from '../storage/eventRepo';
 
 /** The default page size of a pull. */
 export const PULL_PAGE = 1000;
@@ -16,12 +16,15 @@ export const PULL_PAGE = 1000;
 export async function pullChanges(q: Queryable, auth: AuthInfo, cursor: string | null, limit = PULL_PAGE): Promise<string> {
   const after = cursor === null ? 0 : Number(cursor);
   const upTo = await maxChangeSeq(q);
-  const scope: EventScope | undefined = auth.actor.role === 'chief' ? { unitIds: auth.actor.unitIds, windowIds: auth.actor.windowIds } : undefined;
-  const page = await eventsAfter(q, after, upTo, limit + 1, scope);
+  const filter: PullFilter = {
+    scope: auth.actor.role === 'chief' ? { unitIds: auth.actor.unitIds, windowIds: auth.actor.windowIds } : undefined,
+    notDevice: auth.deviceId,
+  };
+  const page = await eventsAfter(q, after, upTo, limit + 1, filter);
   const more = page.length > limit;
   const events = more ? page.slice(0, limit) : page;
   const next = more ? (events[events.length - 1]?.seq ?? after) : Math.max(upTo, after);
-  const [config, remaining] = await Promise.all([configBetween(q, after, next), more ? countEventsAfter(q, next, upTo, scope) : Promise.resolve(0)]);
+  const [config, remaining] = await Promise.all([configBetween(q, after, next), more ? countEventsAfter(q, next, upTo, filter) : Promise.resolve(0)]);
   const setup = config.filter((c) => c.kind === 'setup').pop();
   const accounts = config.filter((c) => c.kind === 'accounts').pop();
   const schemes = config.filter((c) => c.kind === 'scheme').map((c) => {

@@ -7,6 +7,7 @@ import { parsePeriod } from '../../../src/core/scoring/period';
 import type { PeriodResults } from '../../../src/core/scoring/results';
 import { PatrolDb } from '../../../src/device/patrolDb';
 import { recordFinding } from '../../../src/device/recordFinding';
+import { eventRow } from '../../../src/device/eventRow';
 import { sha256Hex } from '../../../src/device/photos/sha256Hex';
 import { createSyncClient } from '../../../src/device/sync/syncClient';
 import type { SyncClient, SyncOutcome } from '../../../src/device/sync/syncClient';
@@ -59,6 +60,24 @@ const api = {
     }
     need(client, 'record').localChange();
     return ids;
+  },
+  /** Fill the outbox fast for the benchmark: n recordings, events + outbox rows in one transaction (same rows as record). */
+  async fill(n: number, accountId: string, at: string): Promise<number> {
+    const d = need(db, 'fill');
+    const base = Date.parse(at);
+    const rows = Array.from({ length: n }, (_, i) => {
+      const t = base + i * 1000;
+      const event: FindingEvent = {
+        type: 'finding.recorded', id: ulid(t), findingId: ulid(t), at: new Date(t).toISOString(), actorId: accountId, deviceId,
+        schemeId: 'kunqu-window-staff', schemeVersion: 1, itemId: 'wander', observedAt: new Date(t).toISOString(), staffId: `s-${String((i % 60) + 1).padStart(3, '0')}`, photos: [],
+      };
+      return event;
+    });
+    await d.transaction('rw', [d.events, d.outbox], async () => {
+      await d.events.bulkAdd(rows.map((e) => eventRow(e, 'Asia/Shanghai')));
+      await d.outbox.bulkAdd(rows.map((e) => ({ kind: 'event' as const, eventId: e.id, event: e })));
+    });
+    return d.outbox.count();
   },
   async events(): Promise<FindingEvent[]> {
     return (await need(db, 'events').events.toArray()).map((r) => r.event);
