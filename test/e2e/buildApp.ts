@@ -1,0 +1,11 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'vite';
+
+/** Build the app as `npm run build` does (schemes compiled, PWA generated) into a fresh temporary folder. */
+export async function buildApp(): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), 'hall-patrol-dist-'));
+  await build({ root: resolve(__dirname, '..', '..'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  return outDir;
+}
