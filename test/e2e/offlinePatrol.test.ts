@@ -9,19 +9,25 @@ import { launchPersistent } from './launchChromium';
 import { serveStatic } from './staticServer';
 import type { StaticServer } from './staticServer';
 
-/** The 20 findings of the round: window, item, the input the item asks for, and whether a photo is taken first. */
-const ROUND = Array.from({ length: 20 }, (_, i) => {
-  const kinds = [
-    { item: '玩手机' },
-    { item: '串岗' },
-    { item: '迟到', input: { label: '迟到时长', value: '25' } },
-    { item: '着装不规范' },
-    { item: '空岗', input: { label: '离岗时长', value: '45' } },
-  ] as const;
-  return { window: i + 1, ...kinds[i % kinds.length], photo: i % 4 === 0 };
-});
+/** One finding of the round: window, item, the input the item asks for, and whether a photo is taken first. */
+interface Step {
+  window: number;
+  item: string;
+  input?: { label: string; value: string };
+  photo: boolean;
+}
 
-async function recordFinding(page: Page, f: (typeof ROUND)[number]): Promise<void> {
+const KINDS: Omit<Step, 'window' | 'photo'>[] = [
+  { item: '玩手机' },
+  { item: '串岗' },
+  { item: '迟到', input: { label: '迟到时长', value: '25' } },
+  { item: '着装不规范' },
+  { item: '空岗', input: { label: '离岗时长', value: '45' } },
+];
+
+const ROUND: Step[] = Array.from({ length: 20 }, (_, i) => ({ window: i + 1, photo: i % 4 === 0, ...(KINDS[i % KINDS.length] ?? { item: '玩手机' }) }));
+
+async function recordFinding(page: Page, f: Step): Promise<void> {
   await page.getByRole('button', { name: new RegExp(`^${f.window}号窗口，`) }).click();
   const panel = page.getByRole('dialog');
   await panel.getByRole('heading', { name: new RegExp(`^${f.window}号窗口`) }).waitFor();
@@ -33,7 +39,7 @@ async function recordFinding(page: Page, f: (typeof ROUND)[number]): Promise<voi
     await panel.getByLabel('备注').fill(`第${f.window}号窗口现场照片`);
   }
   await panel.getByRole('button', { name: new RegExp(`^${f.item}，`) }).first().click();
-  if ('input' in f && f.input) {
+  if (f.input) {
     await panel.getByLabel(f.input.label).fill(f.input.value);
     await panel.getByRole('button', { name: '保存' }).click();
   }
