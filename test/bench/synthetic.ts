@@ -48,12 +48,17 @@ export function inputsFor(item: Item, rand: () => number): FindingInputs | undef
   }
 }
 
-/** `count` findings spread over a year, against random staff and the scheme's items, 5% contested, 2% voided. */
-export function syntheticFindings(scheme: Scheme, roster: Roster, count: number, year: number, seed = 1): Finding[] {
+/**
+ * `count` findings spread over a year, against random staff and the scheme's items, 5% contested, 2% voided.
+ * They are made in time order, as a tablet's store or the server's database yields them (objects laid out in
+ * memory in the order they are read); `shuffle` gives the worst case of an arbitrary order.
+ */
+export function syntheticFindings(scheme: Scheme, roster: Roster, count: number, year: number, seed = 1, shuffle = false): Finding[] {
   const rand = prng(seed);
   const items = scheme.items.filter((i) => i.rule.kind !== 'score');
   const start = Date.UTC(year, 0, 1) - 8 * 3600_000;
   const span = Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1);
+  const times = Float64Array.from({ length: count }, () => start + Math.floor(rand() * span)).sort();
   const out: Finding[] = [];
   for (let i = 0; i < count; i++) {
     const item = items[Math.floor(rand() * items.length)] as Item;
@@ -63,7 +68,7 @@ export function syntheticFindings(scheme: Scheme, roster: Roster, count: number,
     out.push({
       id: `f${String(i).padStart(7, '0')}`,
       itemId: item.id,
-      at: new Date(start + Math.floor(rand() * span)).toISOString(),
+      at: new Date(times[i] ?? start).toISOString(),
       staffId: staff?.id,
       windowId: staff?.windowId,
       unitId: staff?.unitId,
@@ -71,6 +76,11 @@ export function syntheticFindings(scheme: Scheme, roster: Roster, count: number,
       state: roll < 0.05 ? 'contested' : roll < 0.07 ? 'voided' : 'recorded',
     });
   }
-  // A tablet's log and the server's store yield findings in time order; shuffle them to measure the worst case.
-  return out.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  if (shuffle) {
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [out[i], out[j]] = [out[j] as Finding, out[i] as Finding];
+    }
+  }
+  return out;
 }

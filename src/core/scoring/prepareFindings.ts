@@ -2,6 +2,7 @@ import type { Item, SubjectKind } from '../scheme/schemeSchema';
 import type { Scheme } from '../scheme/parseScheme';
 import type { Finding, FindingInputs } from './inputs';
 import type { RosterIndex } from './rosterIndex';
+import { parseInstant } from './parseInstant';
 
 /** A finding resolved against the scheme and roster: its effective item and inputs, instant, status, subjects. */
 export interface Prepared {
@@ -28,7 +29,7 @@ export function prepareFindings(
 ): { prepared: Prepared[]; skipped: { findingId: string; reason: string }[] } {
   const items = new Map(scheme.items.map((i) => [i.id, i]));
   // Findings of one person at one window resolve alike: resolve each (staff, window, unit) once.
-  const resolved = new Map<string, Resolved>();
+  const resolved = new Map<string, Map<string, Map<string, Resolved>>>();
   const prepared: Prepared[] = [];
   const skipped: { findingId: string; reason: string }[] = [];
   for (const f of findings) {
@@ -44,21 +45,24 @@ export function prepareFindings(
       skipped.push({ findingId: f.id, reason: `item "${itemId}" is not in scheme ${scheme.id} v${scheme.version}` });
       continue;
     }
-    const atMs = Date.parse(f.at);
+    const atMs = parseInstant(f.at);
     if (Number.isNaN(atMs)) {
       skipped.push({ findingId: f.id, reason: `time "${f.at}" is not an ISO 8601 instant` });
       continue;
     }
-    const whoKey = `${f.staffId ?? ''}|${f.windowId ?? ''}|${f.unitId ?? ''}`;
-    let who = resolved.get(whoKey);
-    if (!who) resolved.set(whoKey, (who = resolveSubjects(index, f)));
+    let byWindow = resolved.get(f.staffId ?? '');
+    if (!byWindow) resolved.set(f.staffId ?? '', (byWindow = new Map()));
+    let byUnit = byWindow.get(f.windowId ?? '');
+    if (!byUnit) byWindow.set(f.windowId ?? '', (byUnit = new Map()));
+    let who = byUnit.get(f.unitId ?? '');
+    if (!who) byUnit.set(f.unitId ?? '', (who = resolveSubjects(index, f)));
     const subjects = who.subjects;
     if (!subjects[item.subject]) {
       skipped.push({ findingId: f.id, reason: `no ${item.subject} in the roster for item "${item.id}" (staff ${f.staffId ?? '-'}, window ${f.windowId ?? '-'}, unit ${f.unitId ?? '-'})` });
       continue;
     }
     const inputs = (f.state === 'amended' && f.amended?.inputs) || f.inputs || {};
-    const rectifiedMs = f.rectifiedAt ? Date.parse(f.rectifiedAt) : undefined;
+    const rectifiedMs = f.rectifiedAt ? parseInstant(f.rectifiedAt) : undefined;
     const chargedKey = who.keys[item.subject];
     prepared.push({ id: f.id, item, inputs, at: f.at, atMs, status, subjects, chargedKey, rectifiedMs });
   }

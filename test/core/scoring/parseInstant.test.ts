@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parseInstant } from '../../../src/core/scoring/parseInstant';
+
+describe('parseInstant', () => {
+  it('agrees with Date.parse on ISO instants with Z or an offset, with and without seconds and fractions', () => {
+    for (const s of ['2026-03-05T09:10:00+08:00', '2026-03-05T01:10:00.000Z', '2026-03-05T01:10:00.5Z', '2026-12-31T23:59:59.999-05:30', '2026-02-01T00:00+08:00', '1999-01-01T00:00:00Z']) {
+      expect(parseInstant(s), s).toBe(Date.parse(s));
+    }
+  });
+  it('agrees with Date.parse for any instant written by toISOString or with an offset', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4102444800000 }), fc.integer({ min: -12 * 60, max: 14 * 60 }), (ms, offsetMin) => {
+        const iso = new Date(ms).toISOString();
+        expect(parseInstant(iso)).toBe(ms);
+        const local = new Date(ms + offsetMin * 60_000).toISOString().slice(0, 19);
+        const sign = offsetMin >= 0 ? '+' : '-';
+        const abs = Math.abs(offsetMin);
+        const withOffset = `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+        expect(parseInstant(withOffset)).toBe(Date.parse(withOffset));
+      }),
+    );
+  });
+  it('is NaN for anything that is not such an instant', () => {
+    for (const s of ['', 'yesterday', '2026-03-05', '2026-03-05T09:10:00', '2026-13-05T09:10:00Z', '2026-03-05T25:10:00Z', '2026-03-05T09:10:00+0800', '2026-03-05T09:10:00Zx']) {
+      expect(parseInstant(s), s).toBeNaN();
+    }
+  });
+});
