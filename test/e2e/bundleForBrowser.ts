@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { build } from 'vite';
 import type { Rollup } from 'vite';
 
@@ -7,6 +8,8 @@ export async function bundleForBrowser(entry: string): Promise<string> {
     configFile: false,
     logLevel: 'silent',
     define: { global: 'globalThis', 'process.env.NODE_ENV': '"production"' },
+    // PouchDB extends Node's EventEmitter; in the browser it gets the npm `events` package instead of the builtin.
+    resolve: { alias: { events: createRequire(import.meta.url).resolve('events/') } },
     build: { write: false, minify: false, lib: { entry, formats: ['es'], fileName: 'bundle' } },
   });
   const outputs = (Array.isArray(out) ? out : [out]) as Rollup.RollupOutput[];
