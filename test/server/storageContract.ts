@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/server/storage/db';
 import { migrate } from '../../src/server/storage/migrations';
-import { countEventsAfter, eventsAfter, eventsOfFindings, insertEvents, maxChangeSeq } from '../../src/server/storage/eventRepo';
+import { countEventsAfter, eventsOfFindings, eventsPage, insertEvents, maxChangeSeq } from '../../src/server/storage/eventRepo';
 import type { EventRow } from '../../src/server/storage/eventRepo';
 import { configBetween, configRevision, putConfig } from '../../src/server/storage/configRepo';
 import { accountsOfDevice, insertAccount, insertToken, liveToken, recentFailures, recordFailure, revokeTokens, upsertDevice } from '../../src/server/storage/accountRepo';
@@ -56,30 +56,33 @@ export function runStorageContract(name: string, open: () => Promise<{ db: Db; c
       const rows = [row({ unitId: 'u-a' }), row({ unitId: 'u-b' }), row({ unitId: 'u-a', windowId: 'w-9' }), row({ unitId: 'u-c', windowId: 'w-9' })];
       await db.transaction((tx) => insertEvents(tx, rows));
       const end = await maxChangeSeq(db);
-      const all = await eventsAfter(db, start, end, 10);
-      expect(all.map((e) => (JSON.parse(e.body) as { id: string }).id).sort()).toEqual(rows.map((r) => r.id).sort());
-      expect(all.map((e) => e.seq)).toEqual([...all.map((e) => e.seq)].sort((x, y) => x - y));
-      const page = await eventsAfter(db, start, end, 2);
-      expect(await countEventsAfter(db, page[1]?.seq ?? 0, end)).toBe(2);
-      const scoped = await eventsAfter(db, start, end, 10, { scope: { unitIds: ['u-a'], windowIds: ['w-9'] } });
-      expect(scoped).toHaveLength(3);
-      expect(await eventsAfter(db, start, end, 10, { notDevice: 'dev-c' })).toEqual([]);
+      const all = await eventsPage(db, start, end, 10);
+      expect((JSON.parse(`[${all.joined}]`) as { id: string }[]).map((e) => e.id)).toEqual(rows.map((r) => r.id));
+      expect([all.count, all.lastSeq]).toEqual([4, end]);
+      const page = await eventsPage(db, start, end, 2);
+      expect(await countEventsAfter(db, page.lastSeq, end)).toBe(2);
+      const scoped = await eventsPage(db, start, end, 10, { scope: { unitIds: ['u-a'], windowIds: ['w-9'] } });
+      expect(scoped.count).toBe(3);
+      expect((await eventsPage(db, start, end, 10, { notDevice: 'dev-c' })).count).toBe(0);
     });
 
     it('pages by number, not text: seq 9 comes before seq 10 and pages never overlap', async () => {
       const start = await maxChangeSeq(db);
       await db.transaction((tx) => insertEvents(tx, Array.from({ length: 25 }, () => row())));
       const end = await maxChangeSeq(db);
-      const seen: number[] = [];
+      const seen: string[] = [];
+      const lasts: number[] = [];
       let after = start;
       for (;;) {
-        const page = await eventsAfter(db, after, end, 4);
-        if (page.length === 0) break;
-        seen.push(...page.map((p) => p.seq));
-        after = page[page.length - 1]?.seq ?? end;
+        const page = await eventsPage(db, after, end, 4);
+        if (page.count === 0) break;
+        seen.push(...(JSON.parse(`[${page.joined}]`) as { id: string }[]).map((e) => e.id));
+        lasts.push(page.lastSeq);
+        after = page.lastSeq;
       }
-      expect(seen).toHaveLength(25);
-      expect(seen).toEqual([...seen].sort((x, y) => x - y));
+      expect(new Set(seen).size).toBe(25);
+      expect(seen).toEqual([...seen].sort());
+      expect(lasts).toEqual([...lasts].sort((x, y) => x - y));
     });
 
     it('gives config a new seq only when its body changes', async () => {

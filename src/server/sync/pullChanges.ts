@@ -2,7 +2,7 @@ import { PROTOCOL_VERSION } from '../../core/sync/messages';
 import type { AuthInfo } from '../appEnv';
 import type { Queryable } from '../storage/db';
 import { configBetween } from '../storage/configRepo';
-import { countEventsAfter, eventsAfter, maxChangeSeq } from '../storage/eventRepo';
+import { countEventsAfter, eventsPage, maxChangeSeq } from '../storage/eventRepo';
 import type { PullFilter } from '../storage/eventRepo';
 
 /** The default page size of a pull. */
@@ -11,7 +11,7 @@ export const PULL_PAGE = 1000;
 /**
  * One page of changes after `cursor`, as the JSON text of a pull.result. The upper end is read first: every row at
  * or below the highest committed seq has committed (writers take the change lock), so nothing is skipped. The stored
- * event JSON is spliced in as is, which keeps large pulls cheap.
+ * event JSON, joined by the database, is spliced in as is, which keeps large pulls cheap.
  */
 export async function pullChanges(q: Queryable, auth: AuthInfo, cursor: string | null, limit = PULL_PAGE): Promise<string> {
   const after = cursor === null ? 0 : Number(cursor);
@@ -20,11 +20,12 @@ export async function pullChanges(q: Queryable, auth: AuthInfo, cursor: string |
     scope: auth.actor.role === 'chief' ? { unitIds: auth.actor.unitIds, windowIds: auth.actor.windowIds } : undefined,
     notDevice: auth.deviceId,
   };
-  const page = await eventsAfter(q, after, upTo, limit + 1, filter);
-  const more = page.length > limit;
-  const events = more ? page.slice(0, limit) : page;
-  const next = more ? (events[events.length - 1]?.seq ?? after) : Math.max(upTo, after);
-  const [config, remaining] = await Promise.all([configBetween(q, after, next), more ? countEventsAfter(q, next, upTo, filter) : Promise.resolve(0)]);
+  const page = await eventsPage(q, after, upTo, limit, filter);
+  // A full page may have more behind it; the count says how many (0: this page was the last after all).
+  const remaining = page.count === limit ? await countEventsAfter(q, page.lastSeq, upTo, filter) : 0;
+  const more = remaining > 0;
+  const next = more ? page.lastSeq : Math.max(upTo, after);
+  const config = await configBetween(q, after, next);
   const setup = config.filter((c) => c.kind === 'setup').pop();
   const accounts = config.filter((c) => c.kind === 'accounts').pop();
   const schemes = config.filter((c) => c.kind === 'scheme').map((c) => {
@@ -33,7 +34,7 @@ export async function pullChanges(q: Queryable, auth: AuthInfo, cursor: string |
   });
   return (
     `{"type":"pull.result","protocol":${PROTOCOL_VERSION},"cursor":"${next}","more":${more},"remaining":${remaining},` +
-    `"events":[${events.map((e) => e.body).join(',')}],` +
+    `"events":[${page.joined}],` +
     (setup ? `"setup":${setup.body},` : '') +
     (accounts ? `"accounts":${accounts.body},` : '') +
     `"schemes":[${schemes.join(',')}],"serverTime":${JSON.stringify(new Date().toISOString())}}`
