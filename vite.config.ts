@@ -60,6 +60,8 @@ export default defineConfig({
       },
     }),
   ],
+  // Schemes are big JSON modules: JSON.parse of a string is much faster to start than a JS object literal.
+  json: { stringify: true },
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false },
   test: {

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { monotonicFactory } from 'ulid';
-import { demoHall } from '../core/hall/demoHall';
-import { loadIdentity, saveIdentity } from '../device/identity';
+import type { HallSetup } from '../core/hall/hallLayout';
+import { saveIdentity } from '../device/identity';
+import type { Identity } from '../device/identity';
 import type { PatrolDb } from '../device/patrolDb';
+import type { PatrolScheme } from '../device/patrolScheme';
 import { requestPersistence } from '../device/storageStatus';
 import { createServices } from './createServices';
 import { FirstRun } from './features/setup/FirstRun';
@@ -13,25 +15,25 @@ import type { AppServices } from './services/AppServices';
 
 type BootState = { kind: 'loading' } | { kind: 'first-run' } | { kind: 'ready'; services: AppServices } | { kind: 'error'; message: string };
 
-/** From a cold start to the map: open the device's data, ask for the inspector on first run, then start. */
-export function Boot({ db }: { db: PatrolDb }) {
+/**
+ * From a cold start to the map: with the inspector known, start the device; on first run ask for the inspector.
+ * The schemes are already being fetched (main.tsx).
+ */
+export function Boot({ db, hall, schemes, identity }: { db: PatrolDb; hall: HallSetup; schemes: Promise<PatrolScheme[]>; identity: Identity | null }) {
   const { t, i18n } = useTranslation();
-  const [state, setState] = useState<BootState>({ kind: 'loading' });
+  const [state, setState] = useState<BootState>({ kind: identity ? 'loading' : 'first-run' });
   const fail = (err: unknown): void => setState({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
 
   useEffect(() => {
+    if (!identity) return undefined;
     let live = true;
-    loadIdentity(db)
-      .then(async (identity) => {
-        if (!identity) return live && setState({ kind: 'first-run' });
-        const services = await createServices(db, identity, i18n);
-        if (live) setState({ kind: 'ready', services });
-      })
+    createServices(db, identity, i18n, hall, schemes)
+      .then((services) => live && setState({ kind: 'ready', services }))
       .catch((err: unknown) => live && fail(err));
     return () => {
       live = false;
     };
-  }, [db, i18n]);
+  }, [db, i18n, hall, schemes, identity]);
 
   if (state.kind === 'loading') return <p className="boot">{t('app.loading')}</p>;
   if (state.kind === 'error') {
@@ -45,9 +47,9 @@ export function Boot({ db }: { db: PatrolDb }) {
     const ulid = monotonicFactory();
     const start = async (name: string): Promise<void> => {
       try {
-        const identity = await saveIdentity(db, name, () => ulid(Date.now()));
+        const saved = await saveIdentity(db, name, () => ulid(Date.now()));
         await requestPersistence(navigator.storage);
-        setState({ kind: 'ready', services: await createServices(db, identity, i18n) });
+        setState({ kind: 'ready', services: await createServices(db, saved, i18n, hall, schemes) });
       } catch (err) {
         fail(err);
       }
@@ -56,7 +58,7 @@ export function Boot({ db }: { db: PatrolDb }) {
       void i18n.changeLanguage(l);
       void db.meta.put({ key: 'language', value: l });
     };
-    return <FirstRun hallName={demoHall().roster.hall.name} onStart={start} onLanguage={setLanguage} />;
+    return <FirstRun hallName={hall.roster.hall.name} onStart={start} onLanguage={setLanguage} />;
   }
   return <PatrolApp services={state.services} overlay={<ReloadPrompt />} />;
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
 import { FindingPanel } from './features/patrol/FindingPanel';
@@ -26,18 +26,39 @@ export function PatrolApp({ services, store, overlay }: { services: AppServices;
   return (
     <ServicesContext value={services}>
       <StoreContext value={ownStore}>
+        <AfterStart run={services.afterStart} />
         <Shell overlay={overlay} />
       </StoreContext>
     </ServicesContext>
   );
 }
 
+/** Renders nothing: runs the services' background start once the first frame is on screen. */
+function AfterStart({ run }: { run: (() => void) | undefined }) {
+  useEffect(() => {
+    if (!run) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(run, 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [run]);
+  return null;
+}
+
+/** Renders nothing: keeps the scores in step with the log without re-rendering the whole shell on each finding. */
+function LiveScores() {
+  useLiveScores();
+  return null;
+}
+
 function Shell({ overlay }: { overlay?: ReactNode }) {
   const view = usePatrol((s) => s.view);
   const explaining = usePatrol((s) => s.explain !== null);
-  useLiveScores();
   return (
     <div className="app">
+      <LiveScores />
       <Header />
       <main className="app-main">
         {view === 'map' && <MapView />}

@@ -1,8 +1,8 @@
-import { demoHall } from '../core/hall/demoHall';
 import type { i18n as I18n } from 'i18next';
+import type { HallSetup } from '../core/hall/hallLayout';
 import type { Identity } from '../device/identity';
-import { loadSchemes } from '../device/loadSchemes';
 import { PatrolDevice } from '../device/patrolDevice';
+import type { PatrolScheme } from '../device/patrolScheme';
 import type { PatrolDb } from '../device/patrolDb';
 import { preparePhoto } from '../device/photos/preparePhoto';
 import { ScoreService } from '../device/scoring/scoreService';
@@ -11,15 +11,16 @@ import { patrolItems } from './features/patrol/patrolItems';
 import type { AppServices } from './services/AppServices';
 
 /**
- * Start a ready device in the browser: the demo hall (until halls come from the server), its schemes, today's log.
- * The rest of the year is loaded in the background for the month's scores, after the map is up.
+ * Start a ready device in the browser: the hall (the demo hall until halls come from the server), its schemes (being
+ * fetched), today's log.
+ * The rest of the year is loaded in the background for the month's scores, once the map is up (afterStart).
  */
-export async function createServices(db: PatrolDb, identity: Identity, i18n: I18n): Promise<AppServices> {
-  const hall = demoHall();
+export async function createServices(db: PatrolDb, identity: Identity, i18n: I18n, hall: HallSetup, loading: Promise<PatrolScheme[]>): Promise<AppServices> {
   const device = new PatrolDevice(db, identity, hall.roster.hall.timeZone, () => new Date());
-  const [schemes] = await Promise.all([loadSchemes(hall.schemes), device.start()]);
-  void device.loadFrom(`${device.today().slice(0, 4)}-01-01`);
+  const [schemes] = await Promise.all([loading, device.start()]);
+  performance.mark('hp:services-ready');
   return {
+    afterStart: () => void device.loadFrom(`${device.today().slice(0, 4)}-01-01`),
     device,
     hall: hallIndex(hall),
     schemes,

@@ -10,6 +10,6 @@ export function useLiveScores(): void {
     const now = device.clock();
     const [year, month] = device.today().split('-').map(Number);
     if (!year || !month) return;
-    scores.update(log.findings, { kind: 'month', year, index: month }, `${year}-${String(month).padStart(2, '0')}`, now.toISOString());
+    scores.update(device.log, { kind: 'month', year, index: month }, `${year}-${String(month).padStart(2, '0')}`, now.toISOString());
   }, [log, device, scores]);
 }

@@ -13,6 +13,8 @@ export interface LogSnapshot {
   version: number;
 }
 
+const JOURNAL = 500;
+
 const EMPTY: LogSnapshot = { findings: [], fromDay: null, version: 0 };
 
 const byInstant = (a: LoggedFinding, b: LoggedFinding): number =>
@@ -28,6 +30,9 @@ export class FindingLog {
   /** Events applied while a load is reading, re-applied on top of its result so none is lost. */
   private appliedDuringLoad: EventRow[] | null = null;
   private loadToken = 0;
+  /** Recent changes by version, so a consumer can take just what changed (bounded; older asks start over). */
+  private journal: { version: number; finding: LoggedFinding }[] = [];
+  private loadedVersion = 0;
 
   constructor(private readonly db: PatrolDb) {}
 
@@ -44,7 +49,21 @@ export class FindingLog {
     for (const row of this.appliedDuringLoad) applyTo(folded, row);
     this.appliedDuringLoad = null;
     const findings = [...folded.values()].sort(byInstant);
-    this.cell.set({ findings, fromDay, version: this.cell.get().version + 1 });
+    const version = this.cell.get().version + 1;
+    this.loadedVersion = version;
+    this.journal = [];
+    this.cell.set({ findings, fromDay, version });
+  }
+
+  /**
+   * The findings changed after `version` (recorded or voided since), or null when the caller must take the whole
+   * snapshot (a load replaced everything, or the change is older than the journal keeps).
+   */
+  changesSince(version: number): LoggedFinding[] | null {
+    if (version < this.loadedVersion) return null;
+    const first = this.journal[0];
+    if (first && version < first.version - 1) return null;
+    return this.journal.filter((j) => j.version > version).map((j) => j.finding);
   }
 
   /** A finding in memory by id (searching from the newest, where the UI's lookups almost always land). */
@@ -65,17 +84,25 @@ export class FindingLog {
       const last = findings[findings.length - 1];
       findings.push(f);
       if (last && byInstant(last, f) > 0) findings.sort(byInstant);
-    } else {
-      // Voids are almost always of recent findings: search from the newest.
-      let i = findings.length - 1;
-      while (i >= 0 && findings[i]?.id !== row.findingId) i--;
-      const f = findings[i];
-      if (!f) return;
-      const next = applyEvent(f, row.event);
-      if (next === f) return;
-      findings[i] = next;
+      this.publish(findings, snap, f);
+      return;
     }
-    this.cell.set({ findings, fromDay: snap.fromDay, version: snap.version + 1 });
+    // Voids are almost always of recent findings: search from the newest.
+    let i = findings.length - 1;
+    while (i >= 0 && findings[i]?.id !== row.findingId) i--;
+    const f = findings[i];
+    if (!f) return;
+    const next = applyEvent(f, row.event);
+    if (next === f) return;
+    findings[i] = next;
+    this.publish(findings, snap, next);
+  }
+
+  private publish(findings: LoggedFinding[], snap: LogSnapshot, changed: LoggedFinding): void {
+    const version = snap.version + 1;
+    this.journal.push({ version, finding: changed });
+    if (this.journal.length > JOURNAL) this.journal.splice(0, this.journal.length - JOURNAL);
+    this.cell.set({ findings, fromDay: snap.fromDay, version });
   }
 }
 

@@ -47,12 +47,17 @@ export class PatrolDevice {
     if (fromDay < (this.log.get().fromDay ?? this.today())) await this.log.load(fromDay);
   }
 
-  /** Record a finding; resolves once it is committed and in the log. */
-  async record(draft: FindingDraft): Promise<LoggedFinding> {
+  /**
+   * Record a finding; resolves once it is committed and in the log. `onCommitted` runs in the same synchronous step
+   * as the log update, so a confirmation shown from it and the log's change render together, in one pass.
+   */
+  async record(draft: FindingDraft, onCommitted?: (finding: LoggedFinding) => void): Promise<LoggedFinding> {
     const row = await recordFinding(this.db, draft, this.context());
-    this.log.apply(row);
     if (row.event.type !== 'finding.recorded') throw new Error('recordFinding returned another event type');
-    return findingFromRecorded(row.event, row.day);
+    const finding = findingFromRecorded(row.event, row.day);
+    onCommitted?.(finding);
+    this.log.apply(row);
+    return finding;
   }
 
   /** Void one of this inspector's findings. */

@@ -50,8 +50,8 @@ export async function recordFinding(
   if (note) event.note = note;
   const row = eventRow(event, ctx.timeZone);
   await db.transaction('rw', [db.events, db.outbox, db.photos], async () => {
-    await db.events.add(row);
-    await db.outbox.add({ kind: 'event', eventId: event.id, event });
+    // Both requests are queued at once (IndexedDB runs them in order): one round trip to the main thread, not two.
+    await Promise.all([db.events.add(row), db.outbox.add({ kind: 'event', eventId: event.id, event })]);
     for (const p of draft.photos) {
       // Content-addressed: the same photo attached twice is stored (and uploaded) once.
       if (await db.photos.get(p.hash)) continue;

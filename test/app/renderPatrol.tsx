@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { cleanup, render } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { searchKeys } from '../../src/cli/compileSchemes';
@@ -18,7 +19,7 @@ import { INSPECTOR, testClock, testDb } from '../device/testDb';
 
 /** The fixture scheme with one patrol item per rule shape (test/fixtures/patrol-shapes.yaml), as the build ships it. */
 export function shapesScheme(): PatrolScheme {
-  const file = join(__dirname, '..', 'fixtures', 'patrol-shapes.yaml');
+  const file = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'patrol-shapes.yaml');
   const parsed = parseScheme(readFileSync(file, 'utf8'), file);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
   return { scheme: parsed.scheme, level: 'staff', search: Object.fromEntries(parsed.scheme.items.map((i) => [i.id, searchKeys(i.name)])) };

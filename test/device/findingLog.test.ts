@@ -38,6 +38,26 @@ describe('PatrolDevice and its finding log', () => {
     expect(device.log.get().findings).toHaveLength(1);
   });
 
+  it('tells a consumer what changed since a version, or that it must take everything after a load', async () => {
+    const db = testDb();
+    const clock = testClock('2026-03-02T02:00:00Z');
+    const device = new PatrolDevice(db, INSPECTOR, TZ, clock.now);
+    await device.start();
+    const v0 = device.log.get().version;
+    const a = await device.record(base);
+    const b = await device.record({ ...base, itemId: 'late', inputs: { quantity: 5 } });
+    await device.void(a, 'x');
+    expect(device.log.changesSince(v0)?.map((f) => [f.id, f.state])).toEqual([
+      [a.id, 'recorded'],
+      [b.id, 'recorded'],
+      [a.id, 'voided'],
+    ]);
+    const v1 = device.log.get().version;
+    expect(device.log.changesSince(v1)).toEqual([]);
+    await device.log.load('2026-01-01');
+    expect(device.log.changesSince(v1)).toBeNull();
+  });
+
   it('marks a window visited for today', async () => {
     const db = testDb();
     const device = new PatrolDevice(db, INSPECTOR, TZ, testClock('2026-03-02T02:00:00Z').now);

@@ -19,6 +19,6 @@ export interface AppServices {
   storage: StorageApi | undefined;
   /** Change the language and remember it on the device. */
   setLanguage: (language: string) => Promise<void>;
-  /** Change the inspector's name (a new inspector identity); reloads the session. */
-  renameInspector?: (name: string) => Promise<void>;
+  /** Work to do once the patrol is on screen (load the rest of the year for scores and recent items). */
+  afterStart?: () => void;
 }

@@ -1,9 +1,12 @@
-import { useMemo } from 'react';
 import type { PatrolItem } from '../features/patrol/patrolItems';
 import { useServices } from './useServices';
 
-/** The offered items by `schemeId/itemId`. */
+const cache = new WeakMap<readonly PatrolItem[], ReadonlyMap<string, PatrolItem>>();
+
+/** The offered items by `schemeId/itemId` (one map per set of items, shared). */
 export function useItemsByKey(): ReadonlyMap<string, PatrolItem> {
   const { items } = useServices();
-  return useMemo(() => new Map(items.map((i) => [i.key, i])), [items]);
+  let map = cache.get(items);
+  if (!map) cache.set(items, (map = new Map(items.map((i) => [i.key, i]))));
+  return map;
 }

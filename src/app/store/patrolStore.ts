@@ -64,7 +64,10 @@ export interface PatrolState {
   setExplain: (target: ExplainTarget | null) => void;
 }
 
-const emptyDraft = (): Draft => ({ staffId: null, itemKey: null, raw: {}, note: '', photos: [], photosBusy: 0 });
+// Shared empties, so clearing the draft does not hand subscribers a "new" empty value (and a needless render).
+const NO_PHOTOS: PreparedPhoto[] = [];
+const NO_INPUTS: RawInputs = {};
+const emptyDraft = (): Draft => ({ staffId: null, itemKey: null, raw: NO_INPUTS, note: '', photos: NO_PHOTOS, photosBusy: 0 });
 
 /** A new store for one app instance. */
 export function createPatrolStore(): StoreApi<PatrolState> {
@@ -82,7 +85,7 @@ export function createPatrolStore(): StoreApi<PatrolState> {
     openWindow: (windowId, staffId = null) => set({ windowId, draft: { ...emptyDraft(), staffId }, query: '', error: null }),
     closePanel: () => set({ windowId: null, draft: emptyDraft(), query: '', error: null }),
     choosePerson: (staffId) => set((s) => ({ draft: { ...s.draft, staffId } })),
-    chooseItem: (itemKey) => set((s) => ({ draft: { ...s.draft, itemKey, raw: {} }, error: null })),
+    chooseItem: (itemKey) => set((s) => ({ draft: { ...s.draft, itemKey, raw: NO_INPUTS }, error: null })),
     setRaw: (name, value) => set((s) => ({ draft: { ...s.draft, raw: { ...s.draft.raw, [name]: value } } })),
     setQuery: (query) => set({ query }),
     setNote: (note) => set((s) => ({ draft: { ...s.draft, note } })),

@@ -1,6 +1,7 @@
 import type { Scheme } from '../../core/scheme/parseScheme';
 import type { PeriodRef, Roster } from '../../core/scoring/inputs';
 import type { PeriodResults } from '../../core/scoring/results';
+import type { LogSnapshot } from '../findingLog';
 import type { LoggedFinding } from '../loggedFinding';
 import { ObservableValue } from '../observableValue';
 import type { SchemedFinding } from './scoreSchemes';
@@ -27,14 +28,22 @@ function schemed(f: LoggedFinding): SchemedFinding {
   return out;
 }
 
+/** Where the findings come from: the device's finding log (a snapshot, and what changed since a version). */
+export interface FindingSource {
+  get: () => LogSnapshot;
+  changesSince: (version: number) => readonly LoggedFinding[] | null;
+}
+
 /**
  * Live provisional scores. `update` may be called on every change: computations are coalesced (one at a time, the
  * latest request wins), run in a Web Worker when the browser has one (inline otherwise, e.g. under jsdom), and only
- * the findings that changed since the last update are sent to the worker.
+ * the findings that changed since the last computation are sent to the worker, so a new finding costs the main
+ * thread almost nothing however many are stored.
  */
 export class ScoreService {
   readonly state = new ObservableValue<ScoreState>({ results: [], periodKey: null, pending: false, error: null });
-  private sent = new Map<string, LoggedFinding>();
+  /** The log version the worker's copy matches; null = it must be sent everything. */
+  private sentVersion: number | null = null;
   private seq = 0;
   /** The period key of the latest request; older answers are dropped. */
   private latestKey = '';
@@ -53,11 +62,10 @@ export class ScoreService {
     }
   }
 
-  /** Ask for results of `period` over these findings (the whole in-memory log). */
-  update(findings: readonly LoggedFinding[], period: PeriodRef, periodKey: string, asOf: string): void {
-    this.state.set({ ...this.state.get(), pending: true });
+  /** Ask for results of `period` over the log's findings (computed after a short pause, the latest ask wins). */
+  update(source: FindingSource, period: PeriodRef, periodKey: string, asOf: string): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.compute(findings, period, periodKey, asOf), this.options.delayMs);
+    this.timer = setTimeout(() => this.compute(source, period, periodKey, asOf), this.options.delayMs);
   }
 
   dispose(): void {
@@ -65,27 +73,22 @@ export class ScoreService {
     this.worker?.terminate();
   }
 
-  private compute(findings: readonly LoggedFinding[], period: PeriodRef, periodKey: string, asOf: string): void {
+  private compute(source: FindingSource, period: PeriodRef, periodKey: string, asOf: string): void {
+    const snap = source.get();
     const seq = ++this.seq;
     this.latestKey = periodKey;
+    // Marked pending only once computing starts, so a burst of findings does not re-render every score each time.
+    if (!this.state.get().pending) this.state.set({ ...this.state.get(), pending: true });
     if (!this.worker) {
       // Loaded on demand so the engine is not in the initial bundle (the worker has its own copy).
       import('./scoreSchemes')
-        .then(({ scoreSchemes }) => this.receive({ type: 'results', seq, results: scoreSchemes(this.schemes, this.roster, findings.map(schemed), period, asOf), ms: 0 }))
+        .then(({ scoreSchemes }) => this.receive({ type: 'results', seq, results: scoreSchemes(this.schemes, this.roster, snap.findings.map(schemed), period, asOf), ms: 0 }))
         .catch((err: unknown) => this.receive({ type: 'error', seq, message: err instanceof Error ? err.message : String(err) }));
       return;
     }
-    const changed: SchemedFinding[] = [];
-    const next = new Map<string, LoggedFinding>();
-    for (const f of findings) {
-      next.set(f.id, f);
-      if (this.sent.get(f.id) !== f) changed.push(schemed(f));
-    }
-    // A finding that left the set (a narrower reload) means the worker's copy must be replaced whole.
-    let removed = false;
-    for (const id of this.sent.keys()) if (!next.has(id)) removed = true;
-    this.post(removed ? { type: 'reset', findings: findings.map(schemed) } : { type: 'upsert', findings: changed });
-    this.sent = next;
+    const changes = this.sentVersion === null ? null : source.changesSince(this.sentVersion);
+    this.post(changes === null ? { type: 'reset', findings: snap.findings.map(schemed) } : { type: 'upsert', findings: changes.map(schemed) });
+    this.sentVersion = snap.version;
     this.post({ type: 'score', seq, period, asOf });
   }
 

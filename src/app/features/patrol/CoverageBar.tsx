@@ -1,9 +1,10 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../services/useServices';
 import { usePatrol } from '../../store/usePatrol';
 
-/** Today's coverage: how many windows were visited, and the ones not yet, to tap straight into. */
-export function CoverageBar({ unvisited }: { unvisited: readonly string[] }) {
+/** How many windows were visited today, and the ones not yet, to tap straight into. */
+function CoverageBarView({ unvisited }: { unvisited: readonly string[] }) {
   const { t } = useTranslation();
   const { hall } = useServices();
   const show = usePatrol((s) => s.showUnvisited);
@@ -39,3 +40,9 @@ export function CoverageBar({ unvisited }: { unvisited: readonly string[] }) {
     </section>
   );
 }
+
+/** Today's coverage; re-rendered only when the set of unvisited windows changes, not on every finding. */
+export const CoverageBar = memo(
+  CoverageBarView,
+  (a, b) => a.unvisited.length === b.unvisited.length && a.unvisited.every((id, i) => id === b.unvisited[i]),
+);

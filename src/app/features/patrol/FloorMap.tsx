@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { memo, useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePatrol } from '../../store/usePatrol';
 import { useServices } from '../../services/useServices';
@@ -7,13 +7,23 @@ import { orientLayout } from './orientLayout';
 import { WindowTile } from './WindowTile';
 
 /** The hall drawn from its layout: zones with their unit's name, the entrance, and a tile per window. */
-export function FloorMap({ today, visited, portrait }: { today: Today; visited: ReadonlySet<string>; portrait: boolean }) {
+export const FloorMap = memo(function FloorMap({ today, visited, portrait }: { today: Today; visited: ReadonlySet<string>; portrait: boolean }) {
   const { t } = useTranslation();
   const { hall } = useServices();
   const openWindow = usePatrol((s) => s.openWindow);
   const selected = usePatrol((s) => s.windowId);
   const flagUnvisited = usePatrol((s) => s.showUnvisited);
   const layout = useMemo(() => orientLayout(hall.hall.layout, portrait), [hall, portrait]);
+  // What does not change during the day, made once, so a new finding re-renders only its own tile.
+  const tiles = useMemo(
+    () =>
+      layout.tiles.flatMap((rect) => {
+        const w = hall.window(rect.windowId);
+        if (!w) return [];
+        return [{ rect, windowId: w.id, number: w.number, unit: hall.unit(w.unitId)?.name ?? '', staffNames: hall.onDuty(w.id).map((s) => s.name) }];
+      }),
+    [hall, layout],
+  );
   const onOpen = useCallback(
     (id: string) => {
       const onDuty = hall.onDuty(id);
@@ -64,38 +74,18 @@ export function FloorMap({ today, visited, portrait }: { today: Today; visited: 
       <text className="waiting" x={layout.width / 2} y={layout.height / 2} textAnchor="middle">
         {t('map.waiting')}
       </text>
-      {layout.tiles.map((tile) => {
-        const w = hall.window(tile.windowId);
-        if (!w) return null;
-        const staff = hall.onDuty(w.id);
-        const count = today.countByWindow.get(w.id) ?? 0;
-        const isVisited = visited.has(w.id);
-        const unit = hall.unit(w.unitId)?.name ?? '';
-        const names = staff.map((s) => s.name);
-        return (
-          <WindowTile
-            key={w.id}
-            rect={tile}
-            windowId={w.id}
-            number={w.number}
-            staffNames={names}
-            count={count}
-            visited={isVisited}
-            flagUnvisited={flagUnvisited}
-            selected={selected === w.id}
-            turned={layout.turned}
-            moreLabel={t('map.andMore', { count: names.length })}
-            label={t('map.tileLabel', {
-              number: w.number,
-              unit,
-              staff: names.join(t('list.separator')) || t('map.nobody'),
-              count,
-              visited: isVisited ? t('map.visited') : t('map.notVisited'),
-            })}
-            onOpen={onOpen}
-          />
-        );
-      })}
+      {tiles.map((x) => (
+        <WindowTile
+          key={x.windowId}
+          {...x}
+          count={today.countByWindow.get(x.windowId) ?? 0}
+          visited={visited.has(x.windowId)}
+          flagUnvisited={flagUnvisited}
+          selected={selected === x.windowId}
+          turned={layout.turned}
+          onOpen={onOpen}
+        />
+      ))}
     </svg>
   );
-}
+});

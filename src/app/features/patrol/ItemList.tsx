@@ -5,9 +5,8 @@ import { useItemsByKey } from '../../services/useItemsByKey';
 import { useServices } from '../../services/useServices';
 import { usePatrol } from '../../store/usePatrol';
 import { usePatrolStoreApi } from '../../store/usePatrolStoreApi';
-import { ItemButton, usePointsLabel } from './ItemButton';
+import { ItemGroupList } from './ItemGroupList';
 import { groupItems } from './patrolItems';
-import type { PatrolItem } from './patrolItems';
 import { recentItemKeys } from './recentItemKeys';
 import { inputFields } from './ruleInputs';
 import { searchItems } from './searchItems';
@@ -28,12 +27,10 @@ export function ItemList() {
   const chosen = usePatrol((s) => s.draft.itemKey);
   const store = usePatrolStoreApi();
   const save = useSaveFinding();
-  const pointsLabel = usePointsLabel();
 
-  const recent = useMemo(
-    () => recentItemKeys(log.findings, device.identity.actorId, RECENT).flatMap((k) => itemsByKey.get(k) ?? []),
-    [log, device, itemsByKey],
-  );
+  // Keyed by the keys' text, so the recent group keeps its identity (and skips rendering) while its items stay.
+  const recentKeys = useMemo(() => recentItemKeys(log.findings, device.identity.actorId, RECENT).join('|'), [log, device]);
+  const recent = useMemo(() => (recentKeys ? recentKeys.split('|') : []).flatMap((k) => itemsByKey.get(k) ?? []), [recentKeys, itemsByKey]);
   const groups = useMemo(() => groupItems(items), [items]);
   const results = useMemo(() => (query.trim() ? searchItems(items, query) : null), [items, query]);
 
@@ -49,24 +46,15 @@ export function ItemList() {
     [store, itemsByKey, save],
   );
 
-  const list = (title: string, list: readonly PatrolItem[], key: string) => (
-    <section key={key} className="item-group" aria-label={title}>
-      <h3>{title}</h3>
-      <div className="items">
-        {list.map((pi) => (
-          <ItemButton key={pi.key} pi={pi} points={pointsLabel(pi)} chosen={chosen === pi.key} onTap={onTap} />
-        ))}
-      </div>
-    </section>
-  );
-
   if (results) {
-    return results.length > 0 ? list(t('items.results', { count: results.length }), results, 'results') : <p className="muted">{t('items.noResults')}</p>;
+    return results.length > 0 ? <ItemGroupList title={t('items.results', { count: results.length })} items={results} chosen={chosen} onTap={onTap} /> : <p className="muted">{t('items.noResults')}</p>;
   }
   return (
     <>
-      {recent.length > 0 && list(t('items.recent'), recent, 'recent')}
-      {groups.map((g) => list(`${t(`subject.${g.items[0]?.item.subject ?? 'staff'}`)} · ${g.category.name}`, g.items, g.key))}
+      {recent.length > 0 && <ItemGroupList title={t('items.recent')} items={recent} chosen={chosen} onTap={onTap} />}
+      {groups.map((g) => (
+        <ItemGroupList key={g.key} title={`${t(`subject.${g.items[0]?.item.subject ?? 'staff'}`)} · ${g.category.name}`} items={g.items} chosen={chosen} onTap={onTap} />
+      ))}
     </>
   );
 }

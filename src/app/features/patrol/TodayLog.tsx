@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useToday } from '../../services/useToday';
 import { LogEntry } from './LogEntry';
@@ -8,7 +8,7 @@ const PAGE = 100;
 /** Today's findings, newest first, with void; a long day shows in pages. */
 export function TodayLog() {
   const { t } = useTranslation();
-  const today = useToday();
+  const today = useDeferredValue(useToday());
   const [shown, setShown] = useState(PAGE);
   const active = today.findings.filter((f) => f.state !== 'voided').length;
   return (

@@ -1,11 +1,13 @@
 import { memo } from 'react';
 import type { KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Rect } from './orientLayout';
 
 export interface WindowTileProps {
   rect: Rect;
   windowId: string;
   number: string;
+  unit: string;
   staffNames: readonly string[];
   count: number;
   visited: boolean;
@@ -13,8 +15,6 @@ export interface WindowTileProps {
   selected: boolean;
   /** The hall is drawn turned (portrait): the free space around a counter is then beside it, not above it. */
   turned: boolean;
-  label: string;
-  moreLabel: string;
   onOpen: (windowId: string) => void;
 }
 
@@ -23,7 +23,15 @@ export interface WindowTileProps {
  * drawn counter into the gap and the aisle, so it stays at least 48 px on a 10-inch screen either way up.
  */
 export const WindowTile = memo(function WindowTile(p: WindowTileProps) {
+  const { t } = useTranslation();
   const { x, y, w, h } = p.rect;
+  const label = t('map.tileLabel', {
+    number: p.number,
+    unit: p.unit,
+    staff: p.staffNames.join(t('list.separator')) || t('map.nobody'),
+    count: p.count,
+    visited: p.visited ? t('map.visited') : t('map.notVisited'),
+  });
   const [padX, padY] = p.turned ? [0.35, 0.1] : [0.1, 0.3];
   const open = (): void => p.onOpen(p.windowId);
   const onKey = (e: KeyboardEvent): void => {
@@ -32,10 +40,10 @@ export const WindowTile = memo(function WindowTile(p: WindowTileProps) {
       open();
     }
   };
-  const names = p.staffNames.length <= 2 ? p.staffNames : [p.staffNames[0] ?? '', p.moreLabel];
+  const names = p.staffNames.length <= 2 ? p.staffNames : [p.staffNames[0] ?? '', t('map.andMore', { count: p.staffNames.length })];
   const classes = ['tile', p.visited ? 'visited' : '', p.flagUnvisited && !p.visited ? 'unvisited' : '', p.selected ? 'selected' : ''].filter(Boolean).join(' ');
   return (
-    <g role="button" tabIndex={0} aria-label={p.label} aria-pressed={p.selected} className={classes} onClick={open} onKeyDown={onKey} data-window={p.windowId}>
+    <g role="button" tabIndex={0} aria-label={label} aria-pressed={p.selected} className={classes} onClick={open} onKeyDown={onKey} data-window={p.windowId}>
       <rect className="tile-hit" x={x - padX} y={y - padY} width={w + 2 * padX} height={h + 2 * padY} />
       <rect className="tile-body" x={x} y={y} width={w} height={h} rx={0.18} />
       <text className="tile-number" x={x + 0.16} y={y + 0.76}>

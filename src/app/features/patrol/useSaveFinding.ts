@@ -52,9 +52,10 @@ export function useSaveFinding(): (itemKey: string) => Promise<SaveOutcome> {
       if (item.subject === 'unit' || item.subject === 'chief') draft.unitId = window.unitId;
       s.setSaving(true);
       try {
-        const f = await device.record(draft);
-        const who = subjectName(hall, item.subject, f);
-        s.savedFinding({ findingId: f.id, label: who ? `${item.name} · ${who}` : item.name, until: device.clock().getTime() + UNDO_MS });
+        const f = await device.record(draft, (saved) => {
+          const who = subjectName(hall, item.subject, saved);
+          s.savedFinding({ findingId: saved.id, label: who ? `${item.name} · ${who}` : item.name, until: device.clock().getTime() + UNDO_MS });
+        });
         return { kind: 'saved', findingId: f.id };
       } catch (err) {
         s.setError(isStorageFull(err) ? 'storage-full' : 'save-failed');
