@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { isStorageFull } from '../../../device/storageFull';
 import { useItemsByKey } from '../../services/useItemsByKey';
 import { useServices } from '../../services/useServices';
 import { usePatrol } from '../../store/usePatrol';
@@ -18,6 +19,7 @@ export function FindingPanel() {
   const windowId = usePatrol((s) => s.windowId);
   const itemKey = usePatrol((s) => s.draft.itemKey);
   const close = usePatrol((s) => s.closePanel);
+  const setError = usePatrol((s) => s.setError);
   const window = windowId ? hall.window(windowId) : undefined;
   if (!window) return null;
   const unit = hall.unit(window.unitId);
@@ -51,7 +53,7 @@ export function FindingPanel() {
         <EvidenceBar />
         <div className="panel-row">
           <ItemSearch />
-          <button type="button" className="button secondary" onClick={() => void device.markVisited(window.id)}>
+          <button type="button" className="button secondary" onClick={() => device.markVisited(window.id).catch((err: unknown) => setError(isStorageFull(err) ? 'storage-full' : 'save-failed'))}>
             {t('panel.allNormal')}
           </button>
         </div>

@@ -1,6 +1,7 @@
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoggedFinding } from '../../../device/loggedFinding';
+import { isStorageFull } from '../../../device/storageFull';
 import { formatPoints } from '../../format/formatPoints';
 import { formatTime } from '../../format/formatTime';
 import { useItemLookup } from '../../services/useItemLookup';
@@ -17,6 +18,14 @@ export const LogEntry = memo(function LogEntry({ f, compact }: { f: LoggedFindin
   const { hall, device } = useServices();
   const itemOf = useItemLookup();
   const [voiding, setVoiding] = useState(false);
+  const [failed, setFailed] = useState<'storage-full' | 'save-failed' | null>(null);
+  const voidFor = (reason: string): void => {
+    setFailed(null);
+    device
+      .void(f, reason)
+      .catch((err: unknown) => setFailed(isStorageFull(err) ? 'storage-full' : 'save-failed'))
+      .finally(() => setVoiding(false));
+  };
   const item = itemOf(f.schemeId, f.itemId);
   const window = f.windowId ? hall.window(f.windowId) : undefined;
   const who = item ? subjectName(hall, item.subject, f) : '';
@@ -55,13 +64,18 @@ export const LogEntry = memo(function LogEntry({ f, compact }: { f: LoggedFindin
       {voiding && (
         <span className="void-reasons" role="group" aria-label={t('log.voidWhy')}>
           {VOID_REASONS.map((r) => (
-            <button key={r} type="button" className="button secondary" onClick={() => void device.void(f, t(`log.reasons.${r}`)).finally(() => setVoiding(false))}>
+            <button key={r} type="button" className="button secondary" onClick={() => voidFor(t(`log.reasons.${r}`))}>
               {t(`log.reasons.${r}`)}
             </button>
           ))}
           <button type="button" className="button ghost" onClick={() => setVoiding(false)}>
             {t('form.cancel')}
           </button>
+        </span>
+      )}
+      {failed && (
+        <span className="field-error" role="alert">
+          {t(`errors.${failed}`)}
         </span>
       )}
     </li>

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isStorageFull } from '../../../device/storageFull';
 import { useServices } from '../../services/useServices';
 import { usePatrol } from '../../store/usePatrol';
 
@@ -9,6 +10,7 @@ export function UndoBar() {
   const { device } = useServices();
   const saved = usePatrol((s) => s.saved);
   const dismiss = usePatrol((s) => s.dismissSaved);
+  const setError = usePatrol((s) => s.setError);
 
   useEffect(() => {
     if (!saved) return undefined;
@@ -20,7 +22,7 @@ export function UndoBar() {
   const undo = async (): Promise<void> => {
     dismiss();
     const f = device.log.find(saved.findingId);
-    if (f && f.state === 'recorded') await device.void(f, t('log.undoReason'));
+    if (f && f.state === 'recorded') await device.void(f, t('log.undoReason')).catch((err: unknown) => setError(isStorageFull(err) ? 'storage-full' : 'save-failed'));
   };
   return (
     <div className="undo-bar" role="status" data-finding={saved.findingId}>
