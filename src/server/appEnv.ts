@@ -2,6 +2,7 @@ import type { Actor } from '../core/sync/actor';
 import type { AccountRow } from './storage/accountRepo';
 import type { Db } from './storage/db';
 import type { HallState } from './hall/hallState';
+import type { PullCache } from './sync/pullCache';
 
 /** The signed-in caller, set by requireAuth. */
 export interface AuthInfo {
@@ -20,6 +21,8 @@ export interface AppEnv {
 export interface ServerDeps {
   db: Db;
   hall: HallState;
+  /** Immutable stored events by seq block, for pulls (see pullCache). */
+  pulls: PullCache;
   /** The built PWA (dist/); undefined serves the API only. */
   distDir: string | undefined;
 }

@@ -5,6 +5,7 @@ import { openStorage } from './storage/openStorage';
 import { loadSchemeFiles } from './hall/loadSchemeFiles';
 import { prepareDatabase } from './hall/prepareDatabase';
 import { createHallState } from './hall/hallState';
+import { createPullCache } from './sync/pullCache';
 import { createApp } from './createApp';
 
 export interface ServerOptions {
@@ -39,7 +40,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     await db.close();
     throw e;
   }
-  const app = createApp({ db, hall: createHallState(), distDir: opts.distDir });
+  const app = createApp({ db, hall: createHallState(), pulls: createPullCache(), distDir: opts.distDir });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.hostname ?? '0.0.0.0' }, () => resolve(s));
   });

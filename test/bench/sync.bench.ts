@@ -108,6 +108,10 @@ async function fleetOn(storage: 'pglite' | 'postgres'): Promise<FleetFigures & {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--fleet-only')) {
+    console.log(JSON.stringify({ pglite: await fleetOn('pglite'), postgres: await fleetOn('postgres') }));
+    return;
+  }
   const [browser, harness, pouch] = await Promise.all([
     launchChromium(),
     bundleForBrowser('test/e2e/harness/syncHarness.ts'),

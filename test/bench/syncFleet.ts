@@ -78,10 +78,16 @@ export async function runFleet(url: string, opts: { devices: number; cycles: num
     for (;;) {
       const text = await timed('/api/sync/pull', s.token, { type: 'pull', protocol: 1, cursor: s.cursor, limit: 1000 });
       if (text === null) return;
-      const page = JSON.parse(text) as { cursor: string; more: boolean; events: unknown[] };
-      if (count) pulled += page.events.length;
-      s.cursor = page.cursor;
-      if (!page.more) return;
+      // The fleet runs beside the server on the same two cores: read the page's head and count events by their
+      // opening key instead of parsing ~0.5 MB of JSON per page (every stored event starts with {"id":").
+      const head = /"cursor":"(\d+)","more":(true|false)/.exec(text.slice(0, 200));
+      if (!head?.[1]) {
+        fail(`pull: unreadable answer ${text.slice(0, 120)}`);
+        return;
+      }
+      if (count) for (let at = text.indexOf('{"id":"'); at !== -1; at = text.indexOf('{"id":"', at + 7)) pulled++;
+      s.cursor = head[1];
+      if (head[2] !== 'true') return;
     }
   };
   // First pull (hall, schemes) before the clock starts, as a tablet does right after signing in.

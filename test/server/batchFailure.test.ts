@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PushResult, LoginResult } from '../../src/core/sync/messages';
 import { createApp } from '../../src/server/createApp';
 import { createHallState } from '../../src/server/hall/hallState';
+import { createPullCache } from '../../src/server/sync/pullCache';
 import { loadSchemeFiles } from '../../src/server/hall/loadSchemeFiles';
 import { prepareDatabase } from '../../src/server/hall/prepareDatabase';
 import type { Db } from '../../src/server/storage/db';
@@ -35,7 +36,7 @@ describe('a batch that fails while being stored', () => {
           }),
         ),
     };
-    const app = createApp({ db, hall: createHallState(), distDir: undefined });
+    const app = createApp({ db, hall: createHallState(), pulls: createPullCache(), distDir: undefined });
     const login = (await (
       await app.request('/api/auth/login', {
         method: 'POST',

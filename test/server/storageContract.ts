@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/server/storage/db';
 import { migrate } from '../../src/server/storage/migrations';
-import { countEventsAfter, eventsOfFindings, eventsPage, insertEvents, maxChangeSeq } from '../../src/server/storage/eventRepo';
+import { eventsBetween, eventsOfFindings, insertEvents, maxChangeSeq } from '../../src/server/storage/eventRepo';
+import { createPullCache } from '../../src/server/sync/pullCache';
 import type { EventRow } from '../../src/server/storage/eventRepo';
 import { configBetween, configRevision, putConfig } from '../../src/server/storage/configRepo';
 import { accountsOfDevice, insertAccount, insertToken, liveToken, recentFailures, recordFailure, revokeTokens, upsertDevice } from '../../src/server/storage/accountRepo';
@@ -51,38 +52,43 @@ export function runStorageContract(name: string, open: () => Promise<{ db: Db; c
       expect(await eventsOfFindings(db, [a.findingId])).toEqual([]);
     });
 
-    it('pages events after a cursor in seq order, filtered by scope, and counts what remains', async () => {
+    it('reads events between seqs in seq order, and pages them through the pull cache by scope and device', async () => {
       const start = await maxChangeSeq(db);
       const rows = [row({ unitId: 'u-a' }), row({ unitId: 'u-b' }), row({ unitId: 'u-a', windowId: 'w-9' }), row({ unitId: 'u-c', windowId: 'w-9' })];
       await db.transaction((tx) => insertEvents(tx, rows));
       const end = await maxChangeSeq(db);
-      const all = await eventsPage(db, start, end, 10);
-      expect((JSON.parse(`[${all.joined}]`) as { id: string }[]).map((e) => e.id)).toEqual(rows.map((r) => r.id));
-      expect([all.count, all.lastSeq]).toEqual([4, end]);
-      const page = await eventsPage(db, start, end, 2);
-      expect(await countEventsAfter(db, page.lastSeq, end)).toBe(2);
-      const scoped = await eventsPage(db, start, end, 10, { scope: { unitIds: ['u-a'], windowIds: ['w-9'] } });
-      expect(scoped.count).toBe(3);
-      expect((await eventsPage(db, start, end, 10, { notDevice: 'dev-c' })).count).toBe(0);
+      const all = await eventsBetween(db, start, end);
+      expect(all.map((r) => (JSON.parse(r.body) as { id: string }).id)).toEqual(rows.map((r) => r.id));
+      expect(all.map((r) => r.seq)).toEqual([...all.map((r) => r.seq)].sort((x, y) => x - y));
+      const cache = createPullCache();
+      const first = await cache.page(db, start, end, 2, {});
+      expect([first.count, first.lastSeq]).toEqual([2, all[1]?.seq]);
+      const rest = await cache.page(db, first.lastSeq, end, 10, {});
+      expect(rest.count).toBe(2);
+      expect((await cache.page(db, start, end, 10, { scope: { unitIds: ['u-a'], windowIds: ['w-9'] } })).count).toBe(3);
+      expect((await cache.page(db, start, end, 10, { notDevice: 'dev-c' })).count).toBe(0);
     });
 
-    it('pages by number, not text: seq 9 comes before seq 10 and pages never overlap', async () => {
+    it('pages by number, not text: seq 9 comes before seq 10, pages never overlap, later commits extend a block', async () => {
+      const cache = createPullCache();
       const start = await maxChangeSeq(db);
-      await db.transaction((tx) => insertEvents(tx, Array.from({ length: 25 }, () => row())));
+      const first = Array.from({ length: 25 }, () => row());
+      await db.transaction((tx) => insertEvents(tx, first));
+      const mid = await maxChangeSeq(db);
+      expect((await cache.page(db, start, mid, 100, {})).count).toBe(25);
+      const second = Array.from({ length: 700 }, () => row());
+      await db.transaction((tx) => insertEvents(tx, second));
       const end = await maxChangeSeq(db);
       const seen: string[] = [];
-      const lasts: number[] = [];
       let after = start;
       for (;;) {
-        const page = await eventsPage(db, after, end, 4);
+        const page = await cache.page(db, after, end, 40, {});
         if (page.count === 0) break;
         seen.push(...(JSON.parse(`[${page.joined}]`) as { id: string }[]).map((e) => e.id));
-        lasts.push(page.lastSeq);
+        expect(page.lastSeq).toBeGreaterThan(after);
         after = page.lastSeq;
       }
-      expect(new Set(seen).size).toBe(25);
-      expect(seen).toEqual([...seen].sort());
-      expect(lasts).toEqual([...lasts].sort((x, y) => x - y));
+      expect(seen).toEqual([...first, ...second].map((r) => r.id));
     });
 
     it('gives config a new seq only when its body changes', async () => {

@@ -101,9 +101,9 @@ export interface PullResult {
   protocol: number;
   /** Position after this page; send it in the next pull. Store it in the same transaction as the page's data. */
   cursor: string;
-  /** True when more pages follow at once: pull again with the new cursor. */
+  /** True when more pages may follow at once: pull again with the new cursor (the last page may come back empty). */
   more: boolean;
-  /** Events still to come after this page (for a progress bar). */
+  /** At most this many events still to come after this page (an upper bound, for a progress bar). */
   remaining: number;
   /** Events (other devices' findings and review events) the caller's role and scope may see, in server order. */
   events: FindingEvent[];

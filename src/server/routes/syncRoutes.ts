@@ -12,7 +12,7 @@ import { pushEvents } from '../sync/pushEvents';
 const MAX_PUSH_BYTES = 8 * 1024 * 1024;
 
 /** POST /push and /pull (docs/sync.md). Every role syncs; what each may write or see is checked per event and scope. */
-export function syncRoutes({ db, hall }: ServerDeps): Hono<AppEnv> {
+export function syncRoutes({ db, hall, pulls }: ServerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', requireAuth(db, ALL_ROLES));
 
@@ -42,7 +42,7 @@ export function syncRoutes({ db, hall }: ServerDeps): Hono<AppEnv> {
     const req = pullRequestSchema.safeParse(body.value);
     if (!req.success) return errorResponse(c, 'bad-request', `pull: ${describeIssues(req.error.issues)}`);
     if (req.data.protocol !== PROTOCOL_VERSION) return errorResponse(c, 'protocol', `protocol ${req.data.protocol} is not spoken here (expected ${PROTOCOL_VERSION})`);
-    const text = await pullChanges(db, c.get('auth'), req.data.cursor, req.data.limit);
+    const text = await pullChanges(db, pulls, c.get('auth'), req.data.cursor, req.data.limit);
     return c.body(text, 200, { 'content-type': 'application/json; charset=utf-8' });
   });
 

@@ -17,12 +17,6 @@ export interface EventRow {
   body: string;
 }
 
-/** A chief's pull scope; undefined = the whole hall. */
-export interface EventScope {
-  unitIds: string[];
-  windowIds: string[];
-}
-
 /**
  * Read back an event this server stored. Only checked events are ever written (pushEvents), so the stored JSON is
  * trusted here rather than checked again on every read.
@@ -72,47 +66,22 @@ export async function maxChangeSeq(q: Queryable): Promise<number> {
   return Number(rows[0]?.m ?? 0);
 }
 
-/** Which events a pull sends: within a chief's scope, and not the pulling device's own (it has them already). */
-export interface PullFilter {
-  scope?: EventScope | undefined;
-  notDevice?: string | undefined;
+/** An event as a pull needs it: where it sits in the change order, who may see it, and its JSON. */
+export interface PullRow {
+  seq: number;
+  deviceId: string;
+  unitId: string | null;
+  windowId: string | null;
+  body: string;
 }
 
-function filterSql(f: PullFilter, params: unknown[]): string {
-  let sql = '';
-  if (f.scope) {
-    params.push(f.scope.unitIds, f.scope.windowIds);
-    sql += ` and (unit_id = any($${params.length - 1}::text[]) or window_id = any($${params.length}::text[]))`;
-  }
-  if (f.notDevice !== undefined) {
-    params.push(f.notDevice);
-    sql += ` and device_id <> $${params.length}`;
-  }
-  return sql;
-}
-
-/**
- * One page for a pull, aggregated in the database: the events' JSON already joined with commas, how many, and the
- * last seq. One row instead of `limit` rows keeps large pulls cheap, most of all on PGlite.
- */
-export async function eventsPage(q: Queryable, after: number, upTo: number, limit: number, filter: PullFilter = {}): Promise<{ joined: string; count: number; lastSeq: number }> {
-  const params: unknown[] = [after, upTo, limit];
-  const where = filterSql(filter, params);
-  const rows = await q.query<{ joined: string | null; n: string; last: string | null }>(
-    `select string_agg(body, ',' order by seq) as joined, count(*)::text as n, max(seq)::text as last
-     from (select seq, body from events where seq > $1 and seq <= $2${where} order by events.seq limit $3) page`,
-    params,
+/** Every event with after < seq <= upTo, in seq order. */
+export async function eventsBetween(q: Queryable, after: number, upTo: number): Promise<PullRow[]> {
+  const rows = await q.query<{ seq: string; device_id: string; unit_id: string | null; window_id: string | null; body: string }>(
+    'select seq::text as seq, device_id, unit_id, window_id, body from events where seq > $1 and seq <= $2 order by events.seq',
+    [after, upTo],
   );
-  const r = rows[0];
-  return { joined: r?.joined ?? '', count: Number(r?.n ?? 0), lastSeq: Number(r?.last ?? after) };
-}
-
-/** How many events that pass the filter have after < seq <= upTo (for progress). */
-export async function countEventsAfter(q: Queryable, after: number, upTo: number, filter: PullFilter = {}): Promise<number> {
-  const params: unknown[] = [after, upTo];
-  const where = filterSql(filter, params);
-  const rows = await q.query<{ n: string }>(`select count(*)::text as n from events where seq > $1 and seq <= $2${where}`, params);
-  return Number(rows[0]?.n ?? 0);
+  return rows.map((r) => ({ seq: Number(r.seq), deviceId: r.device_id, unitId: r.unit_id, windowId: r.window_id, body: r.body }));
 }
 
 /** Every stored event of findings recorded under this scheme id (any version), for final results. */

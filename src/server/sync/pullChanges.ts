@@ -2,8 +2,8 @@ import { PROTOCOL_VERSION } from '../../core/sync/messages';
 import type { AuthInfo } from '../appEnv';
 import type { Queryable } from '../storage/db';
 import { configBetween } from '../storage/configRepo';
-import { countEventsAfter, eventsPage, maxChangeSeq } from '../storage/eventRepo';
-import type { PullFilter } from '../storage/eventRepo';
+import { maxChangeSeq } from '../storage/eventRepo';
+import type { PullCache, PullFilter } from './pullCache';
 
 /** The default page size of a pull. */
 export const PULL_PAGE = 1000;
@@ -11,19 +11,20 @@ export const PULL_PAGE = 1000;
 /**
  * One page of changes after `cursor`, as the JSON text of a pull.result. The upper end is read first: every row at
  * or below the highest committed seq has committed (writers take the change lock), so nothing is skipped. The stored
- * event JSON, joined by the database, is spliced in as is, which keeps large pulls cheap.
+ * event JSON is spliced in as is (from the pull cache), which keeps large pulls cheap.
  */
-export async function pullChanges(q: Queryable, auth: AuthInfo, cursor: string | null, limit = PULL_PAGE): Promise<string> {
+export async function pullChanges(q: Queryable, cache: PullCache, auth: AuthInfo, cursor: string | null, limit = PULL_PAGE): Promise<string> {
   const after = cursor === null ? 0 : Number(cursor);
   const upTo = await maxChangeSeq(q);
   const filter: PullFilter = {
     scope: auth.actor.role === 'chief' ? { unitIds: auth.actor.unitIds, windowIds: auth.actor.windowIds } : undefined,
     notDevice: auth.deviceId,
   };
-  const page = await eventsPage(q, after, upTo, limit, filter);
-  // A full page may have more behind it; the count says how many (0: this page was the last after all).
-  const remaining = page.count === limit ? await countEventsAfter(q, page.lastSeq, upTo, filter) : 0;
-  const more = remaining > 0;
+  const page = await cache.page(q, after, upTo, limit, filter);
+  // Only a full page can have more behind it. `remaining` is then an upper bound (changes not yet sent, some of them
+  // perhaps filtered out): exact enough for a progress bar, and it costs no count over the rest of the table.
+  const more = page.count === limit && page.lastSeq < upTo;
+  const remaining = more ? upTo - page.lastSeq : 0;
   const next = more ? page.lastSeq : Math.max(upTo, after);
   const config = await configBetween(q, after, next);
   const setup = config.filter((c) => c.kind === 'setup').pop();
