@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { monotonicFactory } from 'ulid';
 import type { HallSetup } from '../core/hall/hallLayout';
 import { saveIdentity } from '../device/identity';
-import type { Identity } from '../device/identity';
 import type { PatrolDb } from '../device/patrolDb';
 import type { PatrolScheme } from '../device/patrolScheme';
 import { requestPersistence } from '../device/storageStatus';
@@ -16,24 +15,22 @@ import type { AppServices } from './services/AppServices';
 type BootState = { kind: 'loading' } | { kind: 'first-run' } | { kind: 'ready'; services: AppServices } | { kind: 'error'; message: string };
 
 /**
- * From a cold start to the map: with the inspector known, start the device; on first run ask for the inspector.
- * The schemes are already being fetched (main.tsx).
+ * From a cold start to the map: wait for the device main.tsx is starting (the inspector is known), or ask for the
+ * inspector on first run and start it then. The schemes are already being fetched.
  */
-export function Boot({ db, hall, schemes, identity }: { db: PatrolDb; hall: HallSetup; schemes: Promise<PatrolScheme[]>; identity: Identity | null }) {
+export function Boot({ db, hall, schemes, starting }: { db: PatrolDb; hall: HallSetup; schemes: Promise<PatrolScheme[]>; starting: Promise<AppServices> | null }) {
   const { t, i18n } = useTranslation();
-  const [state, setState] = useState<BootState>({ kind: identity ? 'loading' : 'first-run' });
+  const [state, setState] = useState<BootState>({ kind: starting ? 'loading' : 'first-run' });
   const fail = (err: unknown): void => setState({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
 
   useEffect(() => {
-    if (!identity) return undefined;
+    if (!starting) return undefined;
     let live = true;
-    createServices(db, identity, i18n, hall, schemes)
-      .then((services) => live && setState({ kind: 'ready', services }))
-      .catch((err: unknown) => live && fail(err));
+    starting.then((services) => live && setState({ kind: 'ready', services })).catch((err: unknown) => live && fail(err));
     return () => {
       live = false;
     };
-  }, [db, i18n, hall, schemes, identity]);
+  }, [starting]);
 
   if (state.kind === 'loading') return <p className="boot">{t('app.loading')}</p>;
   if (state.kind === 'error') {

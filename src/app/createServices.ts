@@ -17,7 +17,13 @@ import type { AppServices } from './services/AppServices';
  */
 export async function createServices(db: PatrolDb, identity: Identity, i18n: I18n, hall: HallSetup, loading: Promise<PatrolScheme[]>): Promise<AppServices> {
   const device = new PatrolDevice(db, identity, hall.roster.hall.timeZone, () => new Date());
-  const [schemes] = await Promise.all([loading, device.start()]);
+  const [schemes] = await Promise.all([
+    loading.then((s) => {
+      performance.mark('hp:schemes-loaded');
+      return s;
+    }),
+    device.start().then(() => performance.mark('hp:today-loaded')),
+  ]);
   performance.mark('hp:services-ready');
   return {
     afterStart: () => void device.loadFrom(`${device.today().slice(0, 4)}-01-01`),

@@ -6,6 +6,7 @@ import { loadIdentity } from '../device/identity';
 import { loadSchemes } from '../device/loadSchemes';
 import { PatrolDb } from '../device/patrolDb';
 import { Boot } from './Boot';
+import { createServices } from './createServices';
 import { createI18n } from './i18n/createI18n';
 import { languageOf } from './i18n/languages';
 import './styles.css';
@@ -24,12 +25,15 @@ async function main(): Promise<void> {
   const [language, identity] = await Promise.all([db.meta.get('language').catch(() => undefined), loadIdentity(db).catch(() => null)]);
   performance.mark('hp:db-open');
   const i18n = createI18n(languageOf(language?.value));
+  // A known inspector: start the device (today's log, the scheme chunks) before React's first render.
+  const services = identity ? createServices(db, identity, i18n, hall, schemes) : null;
+  services?.catch(() => undefined);
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');
   createRoot(root).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <Boot db={db} hall={hall} schemes={schemes} identity={identity} />
+        <Boot db={db} hall={hall} schemes={schemes} starting={services} />
       </I18nextProvider>
     </StrictMode>,
   );

@@ -1,6 +1,7 @@
 import type { SchemeData } from '../../core/scheme/schemeSchema';
 import type { PeriodRef, Roster } from '../../core/scoring/inputs';
-import type { PeriodResults } from '../../core/scoring/results';
+import type { SubjectResult } from '../../core/scoring/results';
+import type { PeriodSummary } from './scoreSummary';
 import type { SchemedFinding } from './scoreSchemes';
 
 /** Messages to the scoring worker. It keeps its own copy of the findings, so each change sends only what changed. */
@@ -10,9 +11,12 @@ export type ToScoreWorker =
   | { type: 'reset'; findings: SchemedFinding[] }
   /** Add or replace these findings (a new recording, a void). */
   | { type: 'upsert'; findings: SchemedFinding[] }
-  | { type: 'score'; seq: number; period: PeriodRef; asOf: string };
+  | { type: 'score'; seq: number; period: PeriodRef; asOf: string }
+  /** One subject's full result (with its explanation) from the latest scoring. */
+  | { type: 'explain'; seq: number; schemeId: string; subject: string; subjectId: string };
 
 /** Answers from the scoring worker, tagged with the request's sequence number. */
 export type FromScoreWorker =
-  | { type: 'results'; seq: number; results: PeriodResults[]; ms: number }
+  | { type: 'results'; seq: number; results: PeriodSummary[]; ms: number }
+  | { type: 'explained'; seq: number; result: SubjectResult | null }
   | { type: 'error'; seq: number; message: string };

@@ -1,19 +1,27 @@
 import type { Scheme } from '../../core/scheme/parseScheme';
 import type { PeriodRef, Roster } from '../../core/scoring/inputs';
-import type { PeriodResults } from '../../core/scoring/results';
+import type { PeriodResults, SubjectResult } from '../../core/scoring/results';
 import type { LogSnapshot } from '../findingLog';
 import type { LoggedFinding } from '../loggedFinding';
 import { ObservableValue } from '../observableValue';
 import type { SchemedFinding } from './scoreSchemes';
 import type { FromScoreWorker, ToScoreWorker } from './scoreMessages';
+import { findSubject, summarize } from './scoreSummary';
+import type { PeriodSummary } from './scoreSummary';
 
-/** The latest provisional results, and whether a newer computation is under way. */
+/** The latest provisional results (without explanation lines), and whether a newer computation is under way. */
 export interface ScoreState {
-  results: readonly PeriodResults[];
+  results: readonly PeriodSummary[];
   /** The period key the results are for (2026-03), null before the first result. */
   periodKey: string | null;
   pending: boolean;
   error: string | null;
+}
+
+/** Where the findings come from: the device's finding log (a snapshot, and what changed since a version). */
+export interface FindingSource {
+  get: () => LogSnapshot;
+  changesSince: (version: number) => readonly LoggedFinding[] | null;
 }
 
 /** The wire shape of a finding: the engine's fields and its scheme, nothing the engine does not read. */
@@ -28,27 +36,27 @@ function schemed(f: LoggedFinding): SchemedFinding {
   return out;
 }
 
-/** Where the findings come from: the device's finding log (a snapshot, and what changed since a version). */
-export interface FindingSource {
-  get: () => LogSnapshot;
-  changesSince: (version: number) => readonly LoggedFinding[] | null;
-}
-
 /**
- * Live provisional scores. `update` may be called on every change: computations are coalesced (one at a time, the
- * latest request wins), run in a Web Worker when the browser has one (inline otherwise, e.g. under jsdom), and only
- * the findings that changed since the last computation are sent to the worker, so a new finding costs the main
- * thread almost nothing however many are stored.
+ * Live provisional scores. `update` may be called on every change: computations are coalesced (the latest ask
+ * wins), run in a Web Worker when the browser has one (inline otherwise, e.g. under jsdom), and only the findings
+ * that changed since the last computation are sent to the worker. The page receives summaries; one subject's
+ * explanation is fetched when it is shown. So a new finding costs the main thread almost nothing, however many
+ * findings are stored.
  */
 export class ScoreService {
   readonly state = new ObservableValue<ScoreState>({ results: [], periodKey: null, pending: false, error: null });
   /** The log version the worker's copy matches; null = it must be sent everything. */
   private sentVersion: number | null = null;
   private seq = 0;
+  /** The sequence number of the latest score request (explain requests are numbered from the same counter). */
+  private scoreSeq = 0;
   /** The period key of the latest request; older answers are dropped. */
   private latestKey = '';
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly worker: Worker | null;
+  /** Inline mode: the full results of the latest computation. */
+  private full: PeriodResults[] = [];
+  private readonly asked = new Map<number, (r: SubjectResult | null) => void>();
 
   constructor(
     private readonly schemes: readonly Scheme[],
@@ -68,6 +76,16 @@ export class ScoreService {
     this.timer = setTimeout(() => this.compute(source, period, periodKey, asOf), this.options.delayMs);
   }
 
+  /** One subject's full result, with its explanation, from the latest computation (null when not scored). */
+  explain(schemeId: string, subject: string, subjectId: string): Promise<SubjectResult | null> {
+    if (!this.worker) return Promise.resolve(findSubject(this.full, schemeId, subject, subjectId));
+    const seq = ++this.seq;
+    return new Promise((resolve) => {
+      this.asked.set(seq, resolve);
+      this.post({ type: 'explain', seq, schemeId, subject, subjectId });
+    });
+  }
+
   dispose(): void {
     clearTimeout(this.timer);
     this.worker?.terminate();
@@ -76,13 +94,17 @@ export class ScoreService {
   private compute(source: FindingSource, period: PeriodRef, periodKey: string, asOf: string): void {
     const snap = source.get();
     const seq = ++this.seq;
+    this.scoreSeq = seq;
     this.latestKey = periodKey;
     // Marked pending only once computing starts, so a burst of findings does not re-render every score each time.
     if (!this.state.get().pending) this.state.set({ ...this.state.get(), pending: true });
     if (!this.worker) {
       // Loaded on demand so the engine is not in the initial bundle (the worker has its own copy).
       import('./scoreSchemes')
-        .then(({ scoreSchemes }) => this.receive({ type: 'results', seq, results: scoreSchemes(this.schemes, this.roster, snap.findings.map(schemed), period, asOf), ms: 0 }))
+        .then(({ scoreSchemes }) => {
+          this.full = scoreSchemes(this.schemes, this.roster, snap.findings.map(schemed), period, asOf);
+          this.receive({ type: 'results', seq, results: this.full.map(summarize), ms: 0 });
+        })
         .catch((err: unknown) => this.receive({ type: 'error', seq, message: err instanceof Error ? err.message : String(err) }));
       return;
     }
@@ -93,7 +115,12 @@ export class ScoreService {
   }
 
   private receive(msg: FromScoreWorker): void {
-    if (msg.seq !== this.seq) return;
+    if (msg.type === 'explained') {
+      this.asked.get(msg.seq)?.(msg.result);
+      this.asked.delete(msg.seq);
+      return;
+    }
+    if (msg.seq !== this.scoreSeq) return;
     if (msg.type === 'error') this.state.set({ ...this.state.get(), pending: false, error: msg.message });
     else this.state.set({ results: msg.results, periodKey: this.latestKey, pending: false, error: null });
   }

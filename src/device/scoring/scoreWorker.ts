@@ -1,8 +1,10 @@
 import type { Scheme } from '../../core/scheme/parseScheme';
 import type { Roster } from '../../core/scoring/inputs';
+import type { PeriodResults } from '../../core/scoring/results';
 import type { FromScoreWorker, ToScoreWorker } from './scoreMessages';
 import { scoreSchemes } from './scoreSchemes';
 import type { SchemedFinding } from './scoreSchemes';
+import { findSubject, summarize } from './scoreSummary';
 
 /**
  * Scores off the main thread, so recording a finding never waits for the engine. The schemes come from the page,
@@ -15,9 +17,12 @@ const scope = self as unknown as {
 let schemes: Scheme[] = [];
 let roster: Roster | null = null;
 const findings = new Map<string, SchemedFinding>();
+/** The latest full results; the page gets summaries and asks for one subject's explanation when it shows it. */
+let last: PeriodResults[] = [];
 
 scope.onmessage = (e: MessageEvent<ToScoreWorker>) => {
   const msg = e.data;
+  const post = (m: FromScoreWorker): void => scope.postMessage(m);
   switch (msg.type) {
     case 'init':
       schemes = msg.schemes as Scheme[];
@@ -31,15 +36,17 @@ scope.onmessage = (e: MessageEvent<ToScoreWorker>) => {
       for (const f of msg.findings) findings.set(f.id, f);
       return;
     case 'score': {
-      const post = (m: FromScoreWorker): void => scope.postMessage(m);
       if (!roster) return post({ type: 'error', seq: msg.seq, message: 'not initialised' });
       try {
         const t0 = performance.now();
-        const results = scoreSchemes(schemes, roster, findings.values(), msg.period, msg.asOf);
-        post({ type: 'results', seq: msg.seq, results, ms: performance.now() - t0 });
+        last = scoreSchemes(schemes, roster, findings.values(), msg.period, msg.asOf);
+        post({ type: 'results', seq: msg.seq, results: last.map(summarize), ms: performance.now() - t0 });
       } catch (err) {
         post({ type: 'error', seq: msg.seq, message: err instanceof Error ? err.message : String(err) });
       }
+      return;
     }
+    case 'explain':
+      post({ type: 'explained', seq: msg.seq, result: findSubject(last, msg.schemeId, msg.subject, msg.subjectId) });
   }
 };

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useScoreState } from '../../services/useScoreState';
 import { usePatrol } from '../../store/usePatrol';
 import { ExplanationLineView } from './ExplanationLineView';
+import { useExplanation } from './useExplanation';
 
 /** Why a subject has its provisional score: categories, then every line that moved or trimmed points. */
 export function ExplanationSheet() {
@@ -9,15 +10,13 @@ export function ExplanationSheet() {
   const target = usePatrol((s) => s.explain);
   const close = usePatrol((s) => s.setExplain);
   const state = useScoreState();
+  const result = useExplanation(target);
   if (!target) return null;
-  const result = state.results
-    .find((r) => r.schemeId === target.schemeId)
-    ?.subjects.find((s) => s.subject === target.subject && s.subjectId === target.subjectId);
   return (
     <div className="sheet-backdrop" onClick={() => close(null)}>
       <div className="sheet" role="dialog" aria-modal="true" aria-labelledby="explain-title" onClick={(e) => e.stopPropagation()}>
         <header className="panel-header">
-          <h2 id="explain-title">{result ? t('explain.title', { name: result.name, total: result.total }) : t('explain.none')}</h2>
+          <h2 id="explain-title">{result ? t('explain.title', { name: result.name, total: result.total }) : result === null ? t('explain.none') : t('app.loading')}</h2>
           <button type="button" className="button ghost close" onClick={() => close(null)} aria-label={t('panel.close')}>
             ×
           </button>

@@ -1,12 +1,12 @@
 import { useCallback, useMemo } from 'react';
 import type { SubjectKind } from '../../../core/scheme/schemeSchema';
-import type { SubjectResult } from '../../../core/scoring/results';
+import type { SubjectSummary } from '../../../device/scoring/scoreSummary';
 import { useScoreState } from '../../services/useScoreState';
 import { useServices } from '../../services/useServices';
 
 export interface ScoredSubject {
   schemeId: string;
-  result: SubjectResult;
+  result: SubjectSummary;
 }
 
 /**
