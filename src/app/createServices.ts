@@ -34,7 +34,7 @@ export async function createServices(db: PatrolDb, identity: Identity, i18n: I18
     scores: new ScoreService(
       schemes.map((s) => s.scheme),
       hall.roster,
-      { delayMs: 300, useWorker: true },
+      { delayMs: 1000, useWorker: true },
     ),
     preparePhoto,
     storage: typeof navigator !== 'undefined' ? navigator.storage : undefined,
