@@ -12,6 +12,8 @@ import { PatrolApp } from './PatrolApp';
 import { ReloadPrompt } from './pwa/ReloadPrompt';
 import type { AppServices } from './services/AppServices';
 
+const failed = (err: unknown): BootState => ({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
+
 type BootState = { kind: 'loading' } | { kind: 'first-run' } | { kind: 'ready'; services: AppServices } | { kind: 'error'; message: string };
 
 /**
@@ -21,12 +23,11 @@ type BootState = { kind: 'loading' } | { kind: 'first-run' } | { kind: 'ready'; 
 export function Boot({ db, hall, schemes, starting }: { db: PatrolDb; hall: HallSetup; schemes: Promise<PatrolScheme[]>; starting: Promise<AppServices> | null }) {
   const { t, i18n } = useTranslation();
   const [state, setState] = useState<BootState>({ kind: starting ? 'loading' : 'first-run' });
-  const fail = (err: unknown): void => setState({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
 
   useEffect(() => {
     if (!starting) return undefined;
     let live = true;
-    starting.then((services) => live && setState({ kind: 'ready', services })).catch((err: unknown) => live && fail(err));
+    starting.then((services) => live && setState({ kind: 'ready', services })).catch((err: unknown) => live && setState(failed(err)));
     return () => {
       live = false;
     };
@@ -41,14 +42,14 @@ export function Boot({ db, hall, schemes, starting }: { db: PatrolDb; hall: Hall
     );
   }
   if (state.kind === 'first-run') {
-    const ulid = monotonicFactory();
     const start = async (name: string): Promise<void> => {
+      const ulid = monotonicFactory();
       try {
         const saved = await saveIdentity(db, name, () => ulid(Date.now()));
         await requestPersistence(navigator.storage);
         setState({ kind: 'ready', services: await createServices(db, saved, i18n, hall, schemes) });
       } catch (err) {
-        fail(err);
+        setState(failed(err));
       }
     };
     const setLanguage = (l: string): void => {
