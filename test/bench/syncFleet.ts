@@ -2,10 +2,12 @@ import { monotonicFactory } from 'ulid';
 import type { FindingRecorded } from '../../src/core/events/events';
 import type { LoginResult, PushResult } from '../../src/core/sync/messages';
 
-/** What one fleet run measured. */
+/** What one phase of a fleet run measured. */
 export interface FleetFigures {
+  phase: string;
   devices: number;
   cycles: number;
+  spreadMs: number;
   eventsPushed: number;
   eventsPulled: number;
   requests: number;
@@ -13,6 +15,7 @@ export interface FleetFigures {
   firstError: string | null;
   wallMs: number;
   eventsPerSecond: number;
+  pulledPerSecond: number;
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
@@ -21,19 +24,26 @@ export interface FleetFigures {
 
 const ulid = monotonicFactory();
 
+/** One phase: every device runs `cycles` sync cycles, starting within `spreadMs`, pausing 0.5-1.5 × spreadMs between. */
+export interface FleetPhase {
+  name: string;
+  cycles: number;
+  spreadMs: number;
+}
+
 /**
  * `devices` simulated tablets sync against one server at the same time. Each signs in (before the clock starts),
- * then runs `cycles` sync cycles, spread as tablets' timers spread them: start at a random point within the first
- * `spreadMs`, then a random pause of 0.5-1.5 × spreadMs between cycles. A cycle pushes `perCycle` new findings and
- * pulls everything new (other tablets' findings) page by page. Every HTTP request's latency is recorded; an error is
- * any non-2xx answer, a failed request, or an event not accepted.
+ * then, phase by phase, runs its sync cycles, spread as tablets' timers spread them. A cycle pushes `perCycle` new
+ * findings and pulls everything new (other tablets' findings) page by page. Every HTTP request's latency is
+ * recorded; an error is any non-2xx answer, a failed request, or an event not accepted.
  */
-export async function runFleet(url: string, opts: { devices: number; cycles: number; perCycle: number; spreadMs: number; random: () => number }): Promise<FleetFigures> {
+export async function runFleet(url: string, opts: { devices: number; perCycle: number; phases: FleetPhase[]; random: () => number }): Promise<FleetFigures[]> {
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | null = null;
   let pushed = 0;
   let pulled = 0;
+  let cycleNo = 0;
   const fail = (what: string): void => {
     errors++;
     firstError ??= what;
@@ -95,44 +105,58 @@ export async function runFleet(url: string, opts: { devices: number; cycles: num
   latencies.length = 0;
 
   const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-  const t0 = performance.now();
-  await Promise.all(
-    sessions.map(async (s, d) => {
-      await sleep(opts.random() * opts.spreadMs);
-      for (let c = 0; c < opts.cycles; c++) {
-        const at = Date.parse('2026-03-02T01:00:00Z') + (d * opts.cycles + c) * 60_000;
-        const events: FindingRecorded[] = Array.from({ length: opts.perCycle }, (_, k) => ({
-          type: 'finding.recorded', id: ulid(at + k), findingId: ulid(at + k), at: new Date(at + k).toISOString(), actorId: s.accountId, deviceId: s.deviceId,
-          schemeId: 'kunqu-window-staff', schemeVersion: 1, itemId: 'wander', observedAt: new Date(at + k).toISOString(), staffId: `s-${String(((d + k) % 60) + 1).padStart(3, '0')}`, photos: [],
-        }));
-        const text = await timed('/api/sync/push', s.token, { type: 'push', protocol: 1, deviceId: s.deviceId, events });
-        if (text !== null) {
-          const res = JSON.parse(text) as PushResult;
-          const ok = res.results.filter((r) => r.status === 'accepted').length;
-          pushed += ok;
-          if (ok !== events.length) fail(`push: ${events.length - ok} not accepted: ${JSON.stringify(res.results.find((r) => r.status !== 'accepted'))}`);
+  const figures: FleetFigures[] = [];
+  for (const phase of opts.phases) {
+    latencies.length = 0;
+    errors = 0;
+    firstError = null;
+    pushed = 0;
+    pulled = 0;
+    const base = cycleNo;
+    cycleNo += phase.cycles;
+    const t0 = performance.now();
+    await Promise.all(
+      sessions.map(async (s, d) => {
+        await sleep(opts.random() * phase.spreadMs);
+        for (let c = 0; c < phase.cycles; c++) {
+          const at = Date.parse('2026-03-02T01:00:00Z') + (d * 100 + base + c) * 60_000;
+          const events: FindingRecorded[] = Array.from({ length: opts.perCycle }, (_, k) => ({
+            type: 'finding.recorded', id: ulid(at + k), findingId: ulid(at + k), at: new Date(at + k).toISOString(), actorId: s.accountId, deviceId: s.deviceId,
+            schemeId: 'kunqu-window-staff', schemeVersion: 1, itemId: 'wander', observedAt: new Date(at + k).toISOString(), staffId: `s-${String(((d + k) % 60) + 1).padStart(3, '0')}`, photos: [],
+          }));
+          const text = await timed('/api/sync/push', s.token, { type: 'push', protocol: 1, deviceId: s.deviceId, events });
+          if (text !== null) {
+            const res = JSON.parse(text) as PushResult;
+            const ok = res.results.filter((r) => r.status === 'accepted').length;
+            pushed += ok;
+            if (ok !== events.length) fail(`push: ${events.length - ok} not accepted: ${JSON.stringify(res.results.find((r) => r.status !== 'accepted'))}`);
+          }
+          await pullAll(s, true);
+          if (c < phase.cycles - 1) await sleep((0.5 + opts.random()) * phase.spreadMs);
         }
-        await pullAll(s, true);
-        if (c < opts.cycles - 1) await sleep((0.5 + opts.random()) * opts.spreadMs);
-      }
-    }),
-  );
-  const wallMs = performance.now() - t0;
-  const sorted = [...latencies].sort((a, b) => a - b);
-  const pct = (p: number): number => Math.round((sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0) * 10) / 10;
-  return {
-    devices: opts.devices,
-    cycles: opts.cycles,
-    eventsPushed: pushed,
-    eventsPulled: pulled,
-    requests: latencies.length,
-    errors,
-    firstError,
-    wallMs: Math.round(wallMs),
-    eventsPerSecond: Math.round(pushed / (wallMs / 1000)),
-    requestsPerSecond: Math.round(latencies.length / (wallMs / 1000)),
-    p50Ms: pct(0.5),
-    p99Ms: pct(0.99),
-    maxMs: Math.round((sorted[sorted.length - 1] ?? 0) * 10) / 10,
-  };
+      }),
+    );
+    const wallMs = performance.now() - t0;
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const pct = (p: number): number => Math.round((sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0) * 10) / 10;
+    figures.push({
+      phase: phase.name,
+      devices: opts.devices,
+      cycles: phase.cycles,
+      spreadMs: phase.spreadMs,
+      eventsPushed: pushed,
+      eventsPulled: pulled,
+      requests: latencies.length,
+      errors,
+      firstError,
+      wallMs: Math.round(wallMs),
+      eventsPerSecond: Math.round(pushed / (wallMs / 1000)),
+      pulledPerSecond: Math.round(pulled / (wallMs / 1000)),
+      requestsPerSecond: Math.round(latencies.length / (wallMs / 1000)),
+      p50Ms: pct(0.5),
+      p99Ms: pct(0.99),
+      maxMs: Math.round((sorted[sorted.length - 1] ?? 0) * 10) / 10,
+    });
+  }
+  return figures;
 }

@@ -75,10 +75,11 @@ export async function insertToken(q: Queryable, t: { id: string; hash: string; a
   await q.query('insert into tokens (id, hash, account_id, device_id, expires_at) values ($1, $2, $3, $4, $5)', [t.id, t.hash, t.accountId, t.deviceId, t.expiresAt]);
 }
 
-/** A live token (not expired, not revoked, account enabled) with its account. */
+/** A live token (not expired, not revoked, account enabled) with its account (its password hash left out). */
 export async function liveToken(q: Queryable, hash: string): Promise<{ tokenId: string; deviceId: string; account: AccountRow } | undefined> {
   const rows = await q.query<RawAccount & { token_id: string; device_id: string }>(
-    `select a.*, t.id as token_id, t.device_id from tokens t join accounts a on a.id = t.account_id
+    `select a.id, a.username, a.name, a.role, a.unit_ids, a.window_ids, '' as password_hash, a.disabled, t.id as token_id, t.device_id
+     from tokens t join accounts a on a.id = t.account_id
      where t.hash = $1 and t.revoked_at is null and t.expires_at > now() and not a.disabled`,
     [hash],
   );

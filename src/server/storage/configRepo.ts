@@ -37,3 +37,19 @@ export async function configRevision(q: Queryable): Promise<number> {
   const rows = await q.query<{ m: string | null }>('select max(seq)::text as m from config');
   return Number(rows[0]?.m ?? 0);
 }
+
+/**
+ * The upper end of a pull (the highest committed change seq, events and config) and the config changed after
+ * `after` up to it, in one round trip.
+ */
+export async function changeHead(q: Queryable, after: number): Promise<{ upTo: number; config: ConfigRow[] }> {
+  const rows = await q.query<{ up: string | null; kind: ConfigKind | null; key: string | null; body: string | null; seq: string | null }>(
+    `with head as (select greatest((select max(seq) from events), (select max(seq) from config)) as up)
+     select head.up::text as up, c.kind, c.key, c.body, c.seq::text as seq
+     from head left join config c on c.seq > $1 and c.seq <= head.up order by c.seq`,
+    [after],
+  );
+  const config: ConfigRow[] = [];
+  for (const r of rows) if (r.kind && r.key && r.body !== null && r.seq) config.push({ kind: r.kind, key: r.key, body: r.body, seq: Number(r.seq) });
+  return { upTo: Number(rows[0]?.up ?? 0), config };
+}

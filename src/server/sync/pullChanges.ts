@@ -1,8 +1,7 @@
 import { PROTOCOL_VERSION } from '../../core/sync/messages';
 import type { AuthInfo } from '../appEnv';
 import type { Queryable } from '../storage/db';
-import { configBetween } from '../storage/configRepo';
-import { maxChangeSeq } from '../storage/eventRepo';
+import { changeHead } from '../storage/configRepo';
 import type { PullCache, PullFilter } from './pullCache';
 
 /** The default page size of a pull. */
@@ -15,7 +14,7 @@ export const PULL_PAGE = 1000;
  */
 export async function pullChanges(q: Queryable, cache: PullCache, auth: AuthInfo, cursor: string | null, limit = PULL_PAGE): Promise<string> {
   const after = cursor === null ? 0 : Number(cursor);
-  const upTo = await maxChangeSeq(q);
+  const { upTo, config: changed } = await changeHead(q, after);
   const filter: PullFilter = {
     scope: auth.actor.role === 'chief' ? { unitIds: auth.actor.unitIds, windowIds: auth.actor.windowIds } : undefined,
     notDevice: auth.deviceId,
@@ -26,7 +25,7 @@ export async function pullChanges(q: Queryable, cache: PullCache, auth: AuthInfo
   const more = page.count === limit && page.lastSeq < upTo;
   const remaining = more ? upTo - page.lastSeq : 0;
   const next = more ? page.lastSeq : Math.max(upTo, after);
-  const config = await configBetween(q, after, next);
+  const config = changed.filter((c) => c.seq <= next);
   const setup = config.filter((c) => c.kind === 'setup').pop();
   const accounts = config.filter((c) => c.kind === 'accounts').pop();
   const schemes = config.filter((c) => c.kind === 'scheme').map((c) => {

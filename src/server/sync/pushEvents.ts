@@ -31,14 +31,17 @@ export async function pushEvents(db: Db, hall: HallConfig, auth: AuthInfo, raw: 
   });
 
   const ids = parsed.map((p) => p.event.id);
+  // Usually every event is by the account pushing; only events left by an earlier sign-in on this device need a look-up.
+  const othersActed = parsed.some((p) => p.event.actorId !== auth.account.id);
   const [stored, actors, known] = await Promise.all([
     bodiesOf(db, ids),
-    accountsOfDevice(db, auth.deviceId),
+    othersActed ? accountsOfDevice(db, auth.deviceId) : Promise.resolve([]),
     eventsOfFindings(db, [...new Set(parsed.filter((p) => p.event.type !== 'finding.recorded').map((p) => p.event.findingId))]),
   ]);
   const actorById = new Map<string, Actor>(
     actors.map((a) => [a.id, { accountId: a.id, role: a.role, unitIds: a.unitIds, windowIds: a.windowIds, deviceId: auth.deviceId }]),
   );
+  actorById.set(auth.account.id, auth.actor);
   const byFinding = new Map<string, FindingEvent[]>();
   const remember = (e: FindingEvent): void => {
     const list = byFinding.get(e.findingId);
