@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { monotonicFactory } from 'ulid';
 import type { HallSetup } from '../core/hall/hallLayout';
@@ -14,26 +14,18 @@ import type { AppServices } from './services/AppServices';
 
 const failed = (err: unknown): BootState => ({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
 
-type BootState = { kind: 'loading' } | { kind: 'first-run' } | { kind: 'ready'; services: AppServices } | { kind: 'error'; message: string };
+type BootState = { kind: 'first-run' } | { kind: 'ready'; services: AppServices } | { kind: 'error'; message: string };
 
 /**
- * From a cold start to the map: wait for the device main.tsx is starting (the inspector is known), or ask for the
- * inspector on first run and start it then. The schemes are already being fetched.
+ * From a cold start to the map: the device main.tsx started (the inspector was known), or the first-run screen that
+ * asks for the inspector and starts it then. The schemes are already being fetched.
  */
-export function Boot({ db, hall, schemes, starting }: { db: PatrolDb; hall: HallSetup; schemes: Promise<PatrolScheme[]>; starting: Promise<AppServices> | null }) {
+export function Boot({ db, hall, schemes, started }: { db: PatrolDb; hall: HallSetup; schemes: Promise<PatrolScheme[]>; started: AppServices | Error | null }) {
   const { t, i18n } = useTranslation();
-  const [state, setState] = useState<BootState>({ kind: starting ? 'loading' : 'first-run' });
+  const [state, setState] = useState<BootState>(() =>
+    started instanceof Error ? failed(started) : started ? { kind: 'ready', services: started } : { kind: 'first-run' },
+  );
 
-  useEffect(() => {
-    if (!starting) return undefined;
-    let live = true;
-    starting.then((services) => live && setState({ kind: 'ready', services })).catch((err: unknown) => live && setState(failed(err)));
-    return () => {
-      live = false;
-    };
-  }, [starting]);
-
-  if (state.kind === 'loading') return <p className="boot">{t('app.loading')}</p>;
   if (state.kind === 'error') {
     return (
       <p className="boot" role="alert">

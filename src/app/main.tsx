@@ -9,6 +9,7 @@ import { Boot } from './Boot';
 import { createServices } from './createServices';
 import { createI18n } from './i18n/createI18n';
 import { languageOf } from './i18n/languages';
+import type { AppServices } from './services/AppServices';
 import './styles.css';
 
 /**
@@ -25,15 +26,16 @@ async function main(): Promise<void> {
   const [language, identity] = await Promise.all([db.meta.get('language').catch(() => undefined), loadIdentity(db).catch(() => null)]);
   performance.mark('hp:db-open');
   const i18n = createI18n(languageOf(language?.value));
-  // A known inspector: start the device (today's log, the scheme chunks) before React's first render.
-  const services = identity ? createServices(db, identity, i18n, hall, schemes) : null;
-  services?.catch(() => undefined);
+  // A known inspector: start the device (today's log, the scheme chunks) and render once it is ready: one first
+  // render of the whole app, with nothing competing with the database's answers.
+  let started: AppServices | Error | null = null;
+  if (identity) started = await createServices(db, identity, i18n, hall, schemes).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');
   createRoot(root).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <Boot db={db} hall={hall} schemes={schemes} starting={services} />
+        <Boot db={db} hall={hall} schemes={schemes} started={started} />
       </I18nextProvider>
     </StrictMode>,
   );
