@@ -19,9 +19,8 @@ export const en: Messages = {
     waiting: 'Waiting area',
     andMore: '+{{count}}',
     nobody: 'nobody on duty',
-    visited: 'visited today',
-    notVisited: 'not visited today',
-    tileLabel: 'Window {{number}}, {{unit}}, on duty: {{staff}}, findings today: {{count}}, {{visited}}',
+    tileLabel: 'Window {{number}}, {{unit}}, on duty: {{staff}}, findings today: {{count}}, not visited today',
+    tileLabel_visited: 'Window {{number}}, {{unit}}, on duty: {{staff}}, findings today: {{count}}, visited today',
   },
   coverage: {
     heading: 'Visited today: {{visited}}/{{total}} windows',

@@ -17,9 +17,8 @@ export const zhCN = {
     waiting: '等候区',
     andMore: '等{{count}}人',
     nobody: '无人在岗',
-    visited: '今日已巡查',
-    notVisited: '今日未巡查',
-    tileLabel: '{{number}}号窗口，{{unit}}，在岗：{{staff}}，今日{{count}}条记录，{{visited}}',
+    tileLabel: '{{number}}号窗口，{{unit}}，在岗：{{staff}}，今日{{count}}条记录，今日未巡查',
+    tileLabel_visited: '{{number}}号窗口，{{unit}}，在岗：{{staff}}，今日{{count}}条记录，今日已巡查',
   },
   coverage: {
     heading: '今日已巡查 {{visited}}/{{total}} 个窗口',

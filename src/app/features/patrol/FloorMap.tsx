@@ -20,9 +20,11 @@ export const FloorMap = memo(function FloorMap({ today, visited, portrait }: { t
       layout.tiles.flatMap((rect) => {
         const w = hall.window(rect.windowId);
         if (!w) return [];
-        return [{ rect, windowId: w.id, number: w.number, unit: hall.unit(w.unitId)?.name ?? '', staffNames: hall.onDuty(w.id).map((s) => s.name) }];
+        const staffNames = hall.onDuty(w.id).map((s) => s.name);
+        const staffText = staffNames.join(t('list.separator')) || t('map.nobody');
+        return [{ rect, windowId: w.id, number: w.number, unit: hall.unit(w.unitId)?.name ?? '', staffNames, staffText }];
       }),
-    [hall, layout],
+    [hall, layout, t],
   );
   const onOpen = useCallback(
     (id: string) => {

@@ -9,6 +9,8 @@ export interface WindowTileProps {
   number: string;
   unit: string;
   staffNames: readonly string[];
+  /** The names as read out ("王丽、赵娟", or "nobody on duty"), made once per language. */
+  staffText: string;
   count: number;
   visited: boolean;
   flagUnvisited: boolean;
@@ -25,13 +27,8 @@ export interface WindowTileProps {
 export const WindowTile = memo(function WindowTile(p: WindowTileProps) {
   const { t } = useTranslation();
   const { x, y, w, h } = p.rect;
-  const label = t('map.tileLabel', {
-    number: p.number,
-    unit: p.unit,
-    staff: p.staffNames.join(t('list.separator')) || t('map.nobody'),
-    count: p.count,
-    visited: p.visited ? t('map.visited') : t('map.notVisited'),
-  });
+  // One translation per tile render (a map has 40): the visited state picks the key's context.
+  const label = t('map.tileLabel', { number: p.number, unit: p.unit, staff: p.staffText, count: p.count, context: p.visited ? 'visited' : undefined });
   const [padX, padY] = p.turned ? [0.35, 0.1] : [0.1, 0.3];
   const open = (): void => p.onOpen(p.windowId);
   const onKey = (e: KeyboardEvent): void => {
