@@ -22,14 +22,20 @@ export function MapView() {
   const showAll = useCallback(() => setView('log'), [setView]);
   const ids = useMemo(() => hall.windows.map((w) => w.id), [hall]);
   const cov = useMemo(() => coverage(ids, today), [ids, today]);
+  // The map first: coverage and the latest findings render in the pass right after the first frame.
+  const showSide = useDeferredValue(true, false);
   return (
     <div className={`map-view ${portrait ? 'portrait' : 'landscape'}`}>
       <div className="map-wrap">
         <FloorMap today={today} visited={cov.visited} portrait={portrait} />
       </div>
       <div className="map-side">
-        <CoverageBar unvisited={cov.unvisited} />
-        <RecentFindings findings={today.findings} onAll={showAll} />
+        {showSide && (
+          <>
+            <CoverageBar unvisited={cov.unvisited} />
+            <RecentFindings findings={today.findings} onAll={showAll} />
+          </>
+        )}
       </div>
     </div>
   );
