@@ -21,7 +21,7 @@ import { syncApi, SyncFailure } from './syncApi';
 import type { SyncApi } from './syncApi';
 import { initialSyncState, STALE_MS } from './syncState';
 import type { SyncError, SyncState } from './syncState';
-import type { SyncStore } from './syncStore';
+import type { PendingEvent, SyncStore } from './syncStore';
 import { uploadPhoto } from './uploadPhoto';
 
 export interface SyncClientOptions {
@@ -97,27 +97,57 @@ export function createSyncClient(o: SyncClientOptions): SyncClient {
     set({ nextAttemptAt: iso(now() + ms) });
   }
 
+  /**
+   * Push the outbox oldest first, one batch in flight at a time so the server sees batches in order. The device's
+   * own work overlaps the request: the next batch is read while the current one travels, and acknowledged rows are
+   * deleted while the next one travels (rows still being deleted are skipped when reading).
+   */
   async function pushAll(progress: { done: number; total: number }, retryLater: Set<number>): Promise<string[]> {
     const rejectedNow: string[] = [];
-    for (;;) {
-      const batch = (await o.store.pendingEvents(batchSize + retryLater.size)).filter((p) => !retryLater.has(p.key)).slice(0, batchSize);
-      if (batch.length === 0) return rejectedNow;
-      const res = await api.push(o.deviceId, batch.map((p) => p.event));
-      const byId = new Map(res.results.map((r) => [r.id, r]));
-      const ack: number[] = [];
-      const rejections: { key: number; eventId: string; reason: string }[] = [];
-      for (const p of batch) {
-        const r = byId.get(p.event.id);
-        if (r?.status === 'accepted' || r?.status === 'duplicate') ack.push(p.key);
-        else if (r?.status === 'rejected' && !r.retryable) rejections.push({ key: p.key, eventId: p.event.id, reason: r.reason });
-        else retryLater.add(p.key);
+    const settling = new Set<number>();
+    const writes: Promise<void>[] = [];
+    const read = async (): Promise<PendingEvent[]> => {
+      const skip = new Set([...retryLater, ...settling]);
+      return (await o.store.pendingEvents(batchSize + skip.size)).filter((p) => !skip.has(p.key)).slice(0, batchSize);
+    };
+    let next = read();
+    try {
+      for (;;) {
+        const batch = await next;
+        if (batch.length === 0) break;
+        const sending = api.push(o.deviceId, batch.map((p) => p.event));
+        batch.forEach((p) => settling.add(p.key));
+        next = read();
+        next.catch(() => undefined);
+        const res = await sending;
+        const byId = new Map(res.results.map((r) => [r.id, r]));
+        const ack: number[] = [];
+        const rejections: { key: number; eventId: string; reason: string }[] = [];
+        for (const p of batch) {
+          const r = byId.get(p.event.id);
+          if (r?.status === 'accepted' || r?.status === 'duplicate') ack.push(p.key);
+          else if (r?.status === 'rejected' && !r.retryable) rejections.push({ key: p.key, eventId: p.event.id, reason: r.reason });
+          else {
+            retryLater.add(p.key);
+            settling.delete(p.key);
+          }
+        }
+        const settled = [...ack, ...rejections.map((r) => r.key)];
+        writes.push(
+          Promise.all([o.store.acknowledge(ack), rejections.length ? o.store.markRejected(rejections) : undefined]).then(() => {
+            settled.forEach((k) => settling.delete(k));
+          }),
+        );
+        rejectedNow.push(...rejections.map((r) => r.reason));
+        progress.done += settled.length;
+        set({ progress: { step: 'push', ...progress } });
       }
-      await o.store.acknowledge(ack);
-      if (rejections.length) await o.store.markRejected(rejections);
-      rejectedNow.push(...rejections.map((r) => r.reason));
-      progress.done += ack.length + rejections.length;
-      set({ progress: { step: 'push', ...progress } });
+    } finally {
+      // Deletions already under way finish (or fail) before the caller decides what happened.
+      await Promise.allSettled(writes);
     }
+    await Promise.all(writes);
+    return rejectedNow;
   }
 
   async function run(): Promise<SyncOutcome> {

@@ -82,6 +82,11 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'drop the unit index: pulls filter by scope in the pull cache',
+    sql: 'drop index if exists events_unit_seq',
+  },
 ];
 
 /** Advisory lock key taken by every transaction that writes pullable rows (events, config). */
