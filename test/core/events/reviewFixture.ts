@@ -1,4 +1,4 @@
-import type { ContestDecided, FindingEvent, FindingRecorded } from '../../../src/core/events/events';
+import type { ContestDecided, ContestReopened, FindingAcknowledged, FindingContested, FindingEvent, FindingRecorded, FindingRectified, FindingVoided } from '../../../src/core/events/events';
 
 /** A ULID-shaped id whose order is n's order, so a test says which act came first. */
 export function eventId(n: number): string {
@@ -36,22 +36,22 @@ const base = (n: number, actorId: string, deviceId: string, at = '2026-03-11T09:
 
 /** The later acts, each made `n`-th in the total order. */
 export const act = {
-  voided: (n: number, actorId = INSPECTOR, at?: string): FindingEvent => ({ ...base(n, actorId, 'tablet-1', at), type: 'finding.voided', reason: '记错了窗口' }),
-  acknowledged: (n: number, actorId = CHIEF, at?: string, noticeId = 'N-1'): FindingEvent => ({
+  voided: (n: number, actorId = INSPECTOR, at?: string): FindingVoided => ({ ...base(n, actorId, 'tablet-1', at), type: 'finding.voided', reason: '记错了窗口' }),
+  acknowledged: (n: number, actorId = CHIEF, at?: string, noticeId = 'N-1'): FindingAcknowledged => ({
     ...base(n, actorId, 'phone-chief', at),
     type: 'finding.acknowledged',
     noticeId,
     signerName: '钱首席',
     signature: 'b'.repeat(64),
   }),
-  contested: (n: number, actorId = CHIEF, at?: string): FindingEvent => ({ ...base(n, actorId, 'phone-chief', at), type: 'finding.contested', reason: '当时在帮群众查询', photos: ['c'.repeat(64)] }),
-  decided: (n: number, decision: ContestDecided['decision'] = 'uphold', actorId = COMMITTEE_A, at?: string, amended?: ContestDecided['amended']): FindingEvent => ({
+  contested: (n: number, actorId = CHIEF, at?: string): FindingContested => ({ ...base(n, actorId, 'phone-chief', at), type: 'finding.contested', reason: '当时在帮群众查询', photos: ['c'.repeat(64)] }),
+  decided: (n: number, decision: ContestDecided['decision'] = 'uphold', actorId = COMMITTEE_A, at?: string, amended?: ContestDecided['amended']): ContestDecided => ({
     ...base(n, actorId, `pc-${actorId}`, at),
     type: 'contest.decided',
     decision,
     reason: '复核结论',
     ...(amended ? { amended } : {}),
   }),
-  reopened: (n: number, actorId = COMMITTEE_A, at?: string): FindingEvent => ({ ...base(n, actorId, `pc-${actorId}`, at), type: 'contest.reopened', reason: '新证据' }),
-  rectified: (n: number, actorId = INSPECTOR, at?: string): FindingEvent => ({ ...base(n, actorId, 'tablet-1', at), type: 'finding.rectified', note: '已整改' }),
+  reopened: (n: number, actorId = COMMITTEE_A, at?: string): ContestReopened => ({ ...base(n, actorId, `pc-${actorId}`, at), type: 'contest.reopened', reason: '新证据' }),
+  rectified: (n: number, actorId = INSPECTOR, at?: string): FindingRectified => ({ ...base(n, actorId, 'tablet-1', at), type: 'finding.rectified', note: '已整改' }),
 };

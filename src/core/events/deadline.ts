@@ -1,0 +1,41 @@
+import { parseInstant } from '../scoring/parseInstant';
+import { zonedMidnight } from '../scoring/zonedMidnight';
+
+/** A deadline a person can read (the last day) and a machine can compare (the instant it closes, exclusive). */
+export interface Deadline {
+  /** The last calendar day (YYYY-MM-DD, hall time) on which the act is still in time. */
+  lastDay: string;
+  /** The instant the deadline passes (ISO, UTC): local midnight after the last day. In time means `at` < closesAt. */
+  closesAt: string;
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The hall-local calendar day of an instant as [year, month (1-12), day]. */
+export function localDay(instant: string, timeZone: string): [number, number, number] {
+  let f = dayFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, f);
+  }
+  const [y, m, d] = f.format(parseInstant(instant)).split('-').map(Number);
+  return [y ?? 0, m ?? 0, d ?? 0];
+}
+
+/**
+ * The deadline `days` calendar days after the local day of `from` (以内: the last day counts in full). Counted in
+ * calendar days of the hall's time zone, not 24-hour spans, so "within 7 days" of a 16:50 finding still means the
+ * whole seventh day, as people read it.
+ */
+export function deadlineAfter(from: string, days: number, timeZone: string): Deadline {
+  const [y, m, d] = localDay(from, timeZone);
+  const last = new Date(Date.UTC(y, m - 1, d + days));
+  const lastDay = last.toISOString().slice(0, 10);
+  const closesAt = new Date(zonedMidnight(timeZone, y, m - 1, d + days + 1)).toISOString();
+  return { lastDay, closesAt };
+}
+
+/** Whether an instant is before the deadline closes. */
+export function inTime(at: string, deadline: Deadline): boolean {
+  return parseInstant(at) < parseInstant(deadline.closesAt);
+}
