@@ -6,6 +6,9 @@ import { foldFinding } from '../events/foldFinding';
 import type { Actor, Role } from './actor';
 import { inScope } from './actor';
 import { checkInputs } from './checkInputs';
+import { checkTiming } from './checkTiming';
+import { DEFAULT_REVIEW_SETTINGS } from '../events/reviewSettings';
+import type { ReviewSettings } from '../events/reviewSettings';
 
 /** What checkEvent needs to know about the world; the server builds it from storage, the tablet from Dexie. */
 export interface CheckContext {
@@ -16,6 +19,10 @@ export interface CheckContext {
   actor: (accountId: string) => Actor | undefined;
   /** Events of the finding already known (stored, or earlier in the same batch). */
   findingEvents: (findingId: string) => readonly FindingEvent[];
+  /** The hall's review settings (contest deadline, clock tolerance); DEFAULT_REVIEW_SETTINGS when absent. */
+  review?: ReviewSettings | undefined;
+  /** The checking clock (ISO): the server's at a push, the tablet's when acting. Absent: no wrong-clock check. */
+  now?: string | undefined;
 }
 
 /** Where a finding is charged: the resolved unit and window, used for scope checks and scoped pulls. */
@@ -40,7 +47,7 @@ const MAY: Record<FindingEvent['type'], readonly Role[]> = {
   'finding.rectified': ['inspector', 'committee', 'admin'],
 };
 
-/** Check one well-formed event against scheme, roster, role, scope and the finding's review state. */
+/** Check one well-formed event against scheme, roster, role, scope, the time rules of review and the finding's review state. */
 export function checkEvent(event: FindingEvent, ctx: CheckContext): CheckResult {
   const no = (reason: string, retryable = false): CheckResult => ({ ok: false, reason: `event ${event.id} (${event.type}): ${reason}`, retryable });
   const actor = ctx.actor(event.actorId);
@@ -48,7 +55,11 @@ export function checkEvent(event: FindingEvent, ctx: CheckContext): CheckResult 
   if (!MAY[event.type].includes(actor.role)) {
     return no(`a ${actor.role} may not ${event.type.replace('.', ' ')}; allowed: ${MAY[event.type].join(', ')}`);
   }
-  if (event.type === 'finding.recorded') return checkRecorded(event, actor, ctx, no);
+  const timing = { settings: ctx.review ?? DEFAULT_REVIEW_SETTINGS, timeZone: ctx.roster.hall.timeZone, now: ctx.now };
+  if (event.type === 'finding.recorded') {
+    const late = checkTiming(event, undefined, timing);
+    return late ? no(late.reason, late.retryable) : checkRecorded(event, actor, ctx, no);
+  }
 
   const known = ctx.findingEvents(event.findingId);
   const recorded = known.find((e): e is FindingRecorded => e.type === 'finding.recorded');
@@ -57,6 +68,8 @@ export function checkEvent(event: FindingEvent, ctx: CheckContext): CheckResult 
   if (!inScope(actor, { unitId: placement.unitId ?? undefined, windowId: placement.windowId ?? undefined })) {
     return no(`finding ${event.findingId} is charged to unit ${placement.unitId ?? '-'}, outside the scope of ${actor.accountId}`);
   }
+  const late = checkTiming(event, recorded, timing);
+  if (late) return no(late.reason, late.retryable);
   if (event.type === 'contest.decided' && event.decision === 'amend') {
     const problem = checkAmendment(event.amended, recorded, ctx);
     if (problem) return no(problem);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { findingEventSchema } from './eventSchema';
 import { hallSetupSchema } from './hallSetupSchema';
+import { reviewSettingsSchema } from './reviewSettingsSchema';
 import { ROLES } from './actor';
 import { MAX_PULL_EVENTS, MAX_PUSH_EVENTS } from './messages';
 import type { ErrorResult, LoginRequest, LoginResult, PullRequest, PullResult, PushResult } from './messages';
@@ -66,6 +67,7 @@ export const pullResultSchema = z.object({
   setup: hallSetupSchema.optional(),
   schemes: z.array(z.object({ id: z.string(), version: z.number().int(), data: z.unknown() })),
   accounts: z.array(accountSummarySchema).optional(),
+  review: reviewSettingsSchema.optional(),
   serverTime: z.string(),
 });
 

@@ -1,5 +1,6 @@
 import type { FindingEvent } from '../events/events';
 import type { HallSetup } from '../hall/hallLayout';
+import type { ReviewSettings } from '../events/reviewSettings';
 import type { Role } from './actor';
 
 /**
@@ -113,6 +114,8 @@ export interface PullResult {
   schemes: SchemeDoc[];
   /** The hall's accounts when they changed within this page, else absent. */
   accounts?: AccountSummary[] | undefined;
+  /** The hall's review settings (deadlines, pending in provisional totals) when they changed within this page, else absent. */
+  review?: ReviewSettings | undefined;
   /** The server's clock (ISO). */
   serverTime: string;
 }
