@@ -46,8 +46,14 @@ export interface FindingAcknowledged extends EventBase {
   type: 'finding.acknowledged';
   noticeId: string;
   signerName: string;
-  /** SHA-256 hex of the signature image. */
+  /** SHA-256 hex of the signature image (a photo, uploaded through the photo endpoint like evidence). */
   signature: string;
+  /**
+   * The roster id of the person who signed (the unit's chief, or the staff member), when picked from the roster: the
+   * printed notice names their capacity (首席代表 / 工作人员). Optional, since on the inspector's tablet the signing
+   * account is the inspector's and only this says who held the pen.
+   */
+  signerId?: string;
 }
 
 /** The chief contests the finding with a reason and optional counter-evidence. */

@@ -47,7 +47,7 @@ export const findingEventSchema = z.discriminatedUnion('type', [
     .strict(),
   z.object({ ...base, type: z.literal('finding.voided'), reason: text(2000).min(1) }).strict(),
   z
-    .object({ ...base, type: z.literal('finding.acknowledged'), noticeId: ref, signerName: text(100).min(1), signature: sha256 })
+    .object({ ...base, type: z.literal('finding.acknowledged'), noticeId: ref, signerName: text(100).min(1), signature: sha256, signerId: ref.optional() })
     .strict(),
   z.object({ ...base, type: z.literal('finding.contested'), reason: text(2000).min(1), photos: z.array(sha256).max(20) }).strict(),
   z
