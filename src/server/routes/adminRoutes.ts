@@ -1,20 +1,74 @@
 import { Hono } from 'hono';
+import { ulid } from 'ulid';
+import { z } from 'zod';
+import { ROLES } from '../../core/sync/actor';
+import type { Role } from '../../core/sync/actor';
 import { hallSetupSchema } from '../../core/sync/hallSetupSchema';
+import { hashPassword } from '../auth/password';
 import type { AppEnv, ServerDeps } from '../appEnv';
 import { requireAuth } from '../auth/requireAuth';
 import { describeIssues, errorResponse, readJson } from '../httpError';
 import { publishAccounts } from '../hall/publishAccounts';
-import { allAccounts, listDevices, revokeTokens, setAccountDisabled } from '../storage/accountRepo';
+import { allAccounts, insertAccount, listDevices, revokeTokens, setAccountDisabled, setPasswordHash } from '../storage/accountRepo';
 import { putConfig } from '../storage/configRepo';
 
+const password = z.string().min(8, 'at least 8 characters').max(200);
+const newAccount = z
+  .object({
+    username: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,49}$/, 'a user name of lower-case letters, digits, dot, dash or underscore'),
+    name: z.string().min(1).max(100),
+    role: z.enum(ROLES as [Role, ...Role[]]),
+    unitIds: z.array(z.string().min(1)).default([]),
+    windowIds: z.array(z.string().min(1)).default([]),
+    password,
+  })
+  .strict();
+
 /** The admin's tools: accounts, devices and their sign-ins (revoke a lost tablet), the hall setup. */
-export function adminRoutes({ db }: ServerDeps): Hono<AppEnv> {
+export function adminRoutes({ db, hall }: ServerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', requireAuth(db, ['admin']));
 
   app.get('/accounts', async (c) => {
     const list = await allAccounts(db);
     return c.json(list.map(({ passwordHash: _hidden, ...a }) => a));
+  });
+
+  app.post('/accounts', async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return body.response;
+    const req = newAccount.safeParse(body.value);
+    if (!req.success) return errorResponse(c, 'bad-request', `account: ${describeIssues(req.error.issues)}`);
+    const a = req.data;
+    const { index } = await hall.current(db);
+    const unknown = [...a.unitIds.filter((u) => !index.find('unit', u)).map((u) => `unit "${u}"`), ...a.windowIds.filter((w) => !index.find('window', w)).map((w) => `window "${w}"`)];
+    if (unknown.length) return errorResponse(c, 'bad-request', `account: ${unknown.join(', ')} not in the roster`);
+    if (a.role === 'chief' && a.unitIds.length + a.windowIds.length === 0) return errorResponse(c, 'bad-request', 'account: a chief answers for at least one unit or window');
+    if (a.role !== 'chief' && a.unitIds.length + a.windowIds.length > 0) return errorResponse(c, 'bad-request', `account: only a chief is bound to units or windows, not a ${a.role}`);
+    const id = `acc-${ulid()}`;
+    const passwordHash = await hashPassword(a.password);
+    const created = await db.transaction(async (tx) => {
+      if (!(await insertAccount(tx, { id, username: a.username, name: a.name, role: a.role, unitIds: a.unitIds, windowIds: a.windowIds, passwordHash }))) return false;
+      await publishAccounts(tx);
+      return true;
+    });
+    return created ? c.json({ id, username: a.username }, 201) : errorResponse(c, 'conflict', `the user name "${a.username}" is taken`);
+  });
+
+  app.post('/accounts/:id/password', async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return body.response;
+    const req = z.object({ password }).strict().safeParse(body.value);
+    if (!req.success) return errorResponse(c, 'bad-request', `password: ${describeIssues(req.error.issues)}`);
+    const id = c.req.param('id');
+    const hash = await hashPassword(req.data.password);
+    // A new password ends every sign-in made with the old one.
+    const done = await db.transaction(async (tx) => {
+      if (!(await setPasswordHash(tx, id, hash))) return false;
+      await revokeTokens(tx, { accountId: id });
+      return true;
+    });
+    return done ? c.json({ changed: id }) : errorResponse(c, 'not-found', `no account "${id}"`);
   });
 
   app.post('/accounts/:id/disable', async (c) => {

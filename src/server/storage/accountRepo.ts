@@ -50,6 +50,11 @@ export async function allAccounts(q: Queryable): Promise<AccountRow[]> {
   return (await q.query<RawAccount>('select * from accounts order by id')).map(toAccount);
 }
 
+/** Replace an account's password hash; false when there is no such account. */
+export async function setPasswordHash(q: Queryable, id: string, hash: string): Promise<boolean> {
+  return (await q.query<{ id: string }>('update accounts set password_hash = $2 where id = $1 returning id', [id, hash])).length > 0;
+}
+
 export async function setAccountDisabled(q: Queryable, id: string, disabled: boolean): Promise<boolean> {
   return (await q.query<{ id: string }>('update accounts set disabled = $2 where id = $1 returning id', [id, disabled])).length > 0;
 }
