@@ -87,10 +87,11 @@ export function patrolDbSyncStore(db: PatrolDb, timeZone: string): SyncStore {
     },
     async session() {
       const v = await readJson(K.session);
+      // Read back from IndexedDB: checked before use, as any stored value from an older version might not fit.
       const s = v as Partial<Session> | undefined;
-      return s && typeof s.token === 'string' && typeof s.tokenId === 'string' && typeof s.accountId === 'string' && typeof s.expiresAt === 'string'
-        ? { token: s.token, tokenId: s.tokenId, accountId: s.accountId, expiresAt: s.expiresAt }
-        : null;
+      const a = s?.account;
+      const ok = s && typeof s.token === 'string' && typeof s.tokenId === 'string' && typeof s.expiresAt === 'string' && a && typeof a.id === 'string' && typeof a.role === 'string';
+      return ok ? { token: s.token ?? '', tokenId: s.tokenId ?? '', expiresAt: s.expiresAt ?? '', account: { id: a.id, name: String(a.name ?? ''), role: a.role, unitIds: a.unitIds ?? [], windowIds: a.windowIds ?? [] } } : null;
     },
     async setSession(session) {
       if (session) await db.meta.put({ key: K.session, value: JSON.stringify(session) });

@@ -7,6 +7,7 @@
  * const off = sync.subscribe((s) => render(s)); // SyncState: pending counts, last success, last error, progress, stale
  * sync.start();                                 // syncs now, on reconnect, when the tab shows again, on a timer
  * await sync.signIn('inspector1', 'demo1234');  // once, online; the token then lasts offline for weeks
+ * const me = (await sync.session())?.account;   // record events with actorId = me.id (the server checks it)
  * sync.localChange();                           // call after writing events/outbox rows: updates counts, syncs soon
  * await sync.syncNow();                         // on demand (a "sync now" button)
  * ```
@@ -21,7 +22,7 @@ import { syncApi, SyncFailure } from './syncApi';
 import type { SyncApi } from './syncApi';
 import { initialSyncState, STALE_MS } from './syncState';
 import type { SyncError, SyncState } from './syncState';
-import type { PendingEvent, SyncStore } from './syncStore';
+import type { PendingEvent, Session, SyncStore } from './syncStore';
 import { uploadPhoto } from './uploadPhoto';
 
 export interface SyncClientOptions {
@@ -52,8 +53,11 @@ export interface SyncClient {
   subscribe(listener: (state: SyncState) => void): () => void;
   syncNow(): Promise<SyncOutcome>;
   localChange(): void;
+  /** Sign in once, online; stores the token and account so the device syncs offline-recorded work later. */
   signIn(username: string, password: string): Promise<void>;
   signOut(): Promise<void>;
+  /** The stored sign-in (the account whose id events must carry as actorId), or null. */
+  session(): Promise<Session | null>;
   start(): void;
   stop(): void;
 }
@@ -244,10 +248,11 @@ export function createSyncClient(o: SyncClientOptions): SyncClient {
     },
     async signIn(username, password) {
       const r = await api.login(username, password, o.deviceId, o.deviceName ?? o.deviceId);
-      await o.store.setSession({ token: r.token, tokenId: r.tokenId, accountId: r.account.id, expiresAt: r.expiresAt });
+      await o.store.setSession({ token: r.token, tokenId: r.tokenId, account: r.account, expiresAt: r.expiresAt });
       set({ phase: 'idle', lastError: null });
       void syncNow();
     },
+    session: () => o.store.session(),
     async signOut() {
       await o.store.setSession(null);
       token = null;

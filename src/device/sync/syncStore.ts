@@ -1,5 +1,5 @@
 import type { FindingEvent } from '../../core/events/events';
-import type { PullResult } from '../../core/sync/messages';
+import type { AccountSummary, PullResult } from '../../core/sync/messages';
 
 /** A pending outbox entry the sync client may push; `key` is the outbox row's key, deleted once acknowledged. */
 export interface PendingEvent {
@@ -19,7 +19,8 @@ export interface PendingPhoto {
 export interface Session {
   token: string;
   tokenId: string;
-  accountId: string;
+  /** The account signed in: events recorded on this device name `account.id` as their actorId. */
+  account: AccountSummary;
   expiresAt: string;
 }
 

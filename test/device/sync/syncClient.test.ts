@@ -23,6 +23,7 @@ describe('sync client', { timeout: 30_000 }, () => {
   it('deletes only acknowledged events, keeps a rejected one with its reason, and holds a retryable one', async () => {
     const { store, sync } = client('tab-1');
     await sync.signIn('inspector1', 'demo1234');
+    expect((await sync.session())?.account).toMatchObject({ id: 'acc-inspector1', role: 'inspector' });
     const me = { deviceId: 'tab-1', accountId: 'acc-inspector1' };
     const good = recorded(me);
     const bad = recorded(me, { itemId: 'no-such-item' });
@@ -48,7 +49,12 @@ describe('sync client', { timeout: 30_000 }, () => {
         throw new TypeError('fetch failed');
       },
     });
-    await store.setSession({ token: 'x'.repeat(43), tokenId: 't', accountId: 'acc-inspector1', expiresAt: '2999-01-01T00:00:00Z' });
+    await store.setSession({
+      token: 'x'.repeat(43),
+      tokenId: 't',
+      account: { id: 'acc-inspector1', name: '巡查员', role: 'inspector', unitIds: [], windowIds: [] },
+      expiresAt: '2999-01-01T00:00:00Z',
+    });
     store.add(recorded({ deviceId: 'tab-2', accountId: 'acc-inspector1' }, { at: '2026-03-01T09:00:00+08:00', observedAt: '2026-03-01T09:00:00+08:00' }));
     expect(await sync.syncNow()).toBe('failed');
     const s = sync.getState();
