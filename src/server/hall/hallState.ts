@@ -5,6 +5,9 @@ import { formatSchemeError } from '../../core/scheme/schemeError';
 import { indexRoster } from '../../core/scoring/rosterIndex';
 import type { RosterIndex } from '../../core/scoring/rosterIndex';
 import { hallSetupSchema } from '../../core/sync/hallSetupSchema';
+import { DEFAULT_REVIEW_SETTINGS } from '../../core/events/reviewSettings';
+import type { ReviewSettings } from '../../core/events/reviewSettings';
+import { reviewSettingsSchema } from '../../core/sync/reviewSettingsSchema';
 import type { Queryable } from '../storage/db';
 import { configBetween, configRevision } from '../storage/configRepo';
 
@@ -17,6 +20,8 @@ export interface HallConfig {
   schemes: Map<string, Scheme>;
   /** The newest version of a scheme id. */
   latest: (id: string) => Scheme | undefined;
+  /** The hall's review settings (the defaults until the admin sets them). */
+  review: ReviewSettings;
 }
 
 export interface HallState {
@@ -50,7 +55,9 @@ async function loadConfig(q: Queryable, revision: number): Promise<HallConfig> {
   }
   const latest = (id: string): Scheme | undefined =>
     [...schemes.values()].filter((s) => s.id === id).sort((a, b) => b.version - a.version)[0];
-  return { revision, setup, index: indexRoster(setup.roster), schemes, latest };
+  const reviewRow = rows.find((r) => r.kind === 'review');
+  const review = reviewRow ? reviewSettingsSchema.parse(JSON.parse(reviewRow.body)) : DEFAULT_REVIEW_SETTINGS;
+  return { revision, setup, index: indexRoster(setup.roster), schemes, latest, review };
 }
 
 /** The key a scheme version is stored under. */

@@ -1,4 +1,5 @@
 import { demoHall } from '../../core/hall/demoHall';
+import { DEFAULT_REVIEW_SETTINGS } from '../../core/events/reviewSettings';
 import type { Scheme } from '../../core/scheme/parseScheme';
 import { hashPassword } from '../auth/password';
 import { allAccounts, insertAccount } from '../storage/accountRepo';
@@ -20,8 +21,11 @@ export async function prepareDatabase(db: Db, schemes: readonly Scheme[]): Promi
     for (const s of schemes) {
       if (await putConfig(tx, 'scheme', schemeKey(s.id, s.version), JSON.stringify(s))) changedSchemes.push(schemeKey(s.id, s.version));
     }
-    const hasSetup = (await configBetween(tx, 0, Number.MAX_SAFE_INTEGER)).some((c) => c.kind === 'setup');
+    const stored = await configBetween(tx, 0, Number.MAX_SAFE_INTEGER);
+    const hasSetup = stored.some((c) => c.kind === 'setup');
     if (!hasSetup) await putConfig(tx, 'setup', 'hall', JSON.stringify(demoHall()));
+    // Explicit settings from the start, so every device's first pull carries them; never overwrites the admin's.
+    if (!stored.some((c) => c.kind === 'review')) await putConfig(tx, 'review', 'hall', JSON.stringify(DEFAULT_REVIEW_SETTINGS));
     let seeded = false;
     for (const [i, a] of DEMO_ACCOUNTS.entries()) {
       const hash = hashes[i];

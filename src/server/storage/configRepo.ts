@@ -1,8 +1,8 @@
 import type { Queryable } from './db';
 import { CHANGE_LOCK } from './migrations';
 
-/** What the config table holds: the hall setup, scheme versions, and the account list devices see. */
-export type ConfigKind = 'setup' | 'scheme' | 'accounts';
+/** What the config table holds: the hall setup, scheme versions, the account list devices see, the review settings. */
+export type ConfigKind = 'setup' | 'scheme' | 'accounts' | 'review';
 
 export interface ConfigRow {
   kind: ConfigKind;

@@ -28,6 +28,7 @@ export async function pullChanges(q: Queryable, cache: PullCache, auth: AuthInfo
   const config = changed.filter((c) => c.seq <= next);
   const setup = config.filter((c) => c.kind === 'setup').pop();
   const accounts = config.filter((c) => c.kind === 'accounts').pop();
+  const review = config.filter((c) => c.kind === 'review').pop();
   const schemes = config.filter((c) => c.kind === 'scheme').map((c) => {
     const at = c.key.lastIndexOf('@');
     return `{"id":${JSON.stringify(c.key.slice(0, at))},"version":${Number(c.key.slice(at + 1))},"data":${c.body}}`;
@@ -37,6 +38,7 @@ export async function pullChanges(q: Queryable, cache: PullCache, auth: AuthInfo
     `"events":[${page.joined}],` +
     (setup ? `"setup":${setup.body},` : '') +
     (accounts ? `"accounts":${accounts.body},` : '') +
+    (review ? `"review":${review.body},` : '') +
     `"schemes":[${schemes.join(',')}],"serverTime":${JSON.stringify(new Date().toISOString())}}`
   );
 }

@@ -52,6 +52,8 @@ export async function pushEvents(db: Db, hall: HallConfig, auth: AuthInfo, raw: 
 
   const rows: EventRow[] = [];
   const seenInBatch = new Set<string>();
+  // The server's clock bounds how far ahead an event's own time may be (checkTiming); deadlines use the event's time.
+  const now = new Date().toISOString();
   const order = [...parsed].sort((a, b) => rank(a.event) - rank(b.event) || a.index - b.index);
   for (const { index, event, body } of order) {
     const id = event.id;
@@ -69,6 +71,8 @@ export async function pushEvents(db: Db, hall: HallConfig, auth: AuthInfo, raw: 
       scheme: (sid, version) => hall.schemes.get(schemeKey(sid, version)),
       actor: (accountId) => actorById.get(accountId),
       findingEvents: (fid) => byFinding.get(fid) ?? [],
+      review: hall.review,
+      now,
     });
     if (!result.ok) {
       outcomes[index] = { id, status: 'rejected', reason: result.reason, retryable: result.retryable };
