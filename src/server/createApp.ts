@@ -3,8 +3,10 @@ import type { AppEnv, ServerDeps } from './appEnv';
 import { errorResponse } from './httpError';
 import { adminRoutes } from './routes/adminRoutes';
 import { authRoutes } from './routes/authRoutes';
+import { findingRoutes } from './routes/findingRoutes';
 import { photoRoutes } from './routes/photoRoutes';
 import { resultsRoutes } from './routes/resultsRoutes';
+import { reviewRoutes } from './routes/reviewRoutes';
 import { syncRoutes } from './routes/syncRoutes';
 import { mountStatic } from './staticFiles';
 
@@ -17,6 +19,8 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
   app.route('/api/photos', photoRoutes(deps));
   app.route('/api/results', resultsRoutes(deps));
   app.route('/api/admin', adminRoutes(deps));
+  app.route('/api/review', reviewRoutes(deps));
+  app.route('/api', findingRoutes(deps));
   app.all('/api/*', (c) => errorResponse(c, 'not-found', `no API route ${c.req.method} ${c.req.path}`));
   if (deps.distDir) mountStatic(app, deps.distDir);
   app.onError((err, c) => {

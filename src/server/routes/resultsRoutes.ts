@@ -10,13 +10,15 @@ import { eventsOfScheme } from '../storage/eventRepo';
 const query = z.object({
   scheme: z.string().min(1, 'name a scheme id'),
   period: z.string().min(1, 'name a period: YYYY-MM, YYYY-Qn or YYYY'),
-  /** Provisional view: contested findings count. Final results (the default) never count them. */
+  /** final (the default) never counts points pending a contest; provisional counts them if the hall's settings say so. */
+  view: z.enum(['final', 'provisional']).optional(),
+  /** The older spelling of view=provisional. */
   pending: z.enum(['0', '1']).default('0'),
   asOf: z.string().datetime({ offset: true }).optional(),
 });
 
 /**
- * GET /?scheme=&period= : period results (month, quarter, year) per staff, window, chief and unit, computed from
+ * GET /?scheme=&period=[&view=final|provisional] : period results (month, quarter, year) per staff, window, chief and unit, computed from
  * the stored events with the shared engine (scoreEvents), exactly as the tablet computes its provisional view.
  * A chief sees the subjects of their own units only.
  */
@@ -32,8 +34,11 @@ export function resultsRoutes({ db, hall }: ServerDeps): Hono<AppEnv> {
     const scheme = config.latest(q.data.scheme);
     if (!scheme) return errorResponse(c, 'not-found', `no scheme "${q.data.scheme}" (known: ${[...new Set([...config.schemes.values()].map((s) => s.id))].join(', ')})`);
     const events = await eventsOfScheme(db, scheme.id);
+    const provisional = q.data.view ? q.data.view === 'provisional' : q.data.pending === '1';
+    const countPending = provisional && config.review.countPendingInProvisional;
+    c.header('x-count-pending', countPending ? '1' : '0');
     const results = scoreEvents(scheme, config.setup.roster, events, period, {
-      countPending: q.data.pending === '1',
+      countPending,
       asOf: q.data.asOf ?? new Date().toISOString(),
     });
     const { actor } = c.get('auth');

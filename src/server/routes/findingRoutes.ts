@@ -1,0 +1,63 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { auditTrail } from '../../core/events/auditTrail';
+import { buildNotice } from '../../core/events/buildNotice';
+import { reviewStatus } from '../../core/events/reviewStatus';
+import { inScope } from '../../core/sync/actor';
+import type { AppEnv, ServerDeps } from '../appEnv';
+import { ALL_ROLES, requireAuth } from '../auth/requireAuth';
+import { describeIssues, errorResponse } from '../httpError';
+import { withArrival } from '../review/withArrival';
+import { allAccounts } from '../storage/accountRepo';
+import { arrivedEventsOf, eventsOfNotice } from '../storage/reviewRepo';
+
+const asOfQuery = z.object({ asOf: z.string().datetime({ offset: true }).optional() });
+
+/**
+ * GET /findings/:id/history: a finding's review status and audit trail (who did what, when, on which device, when it
+ * arrived; ignored events with the reason). GET /notices/:noticeId: the violation notice (003 附件2) as data for the
+ * printable page. Every role may ask; a chief only about findings charged to their units/windows.
+ */
+export function findingRoutes({ db, hall }: ServerDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  // Per route, not use('*'): this app is mounted at /api beside the others, and must not guard their paths.
+  const auth = requireAuth(db, ALL_ROLES);
+
+  app.get('/findings/:id/history', auth, async (c) => {
+    const q = asOfQuery.safeParse(c.req.query());
+    if (!q.success) return errorResponse(c, 'bad-request', `history: ${describeIssues(q.error.issues)}`);
+    const findingId = c.req.param('id');
+    const arrived = await arrivedEventsOf(db, findingId);
+    const charged = arrived.find((a) => a.event.type === 'finding.recorded');
+    if (!charged) return errorResponse(c, 'not-found', `no finding ${findingId} on the server`);
+    const { actor } = c.get('auth');
+    if (!inScope(actor, { unitId: charged.unitId ?? undefined, windowId: charged.windowId ?? undefined })) {
+      return errorResponse(c, 'forbidden', `finding ${findingId} is charged to unit ${charged.unitId ?? '-'}, outside the scope of ${actor.accountId}`);
+    }
+    const config = await hall.current(db);
+    const events = arrived.map((a) => a.event);
+    const asOf = q.data.asOf ?? new Date().toISOString();
+    return c.json({
+      findingId,
+      unitId: charged.unitId,
+      windowId: charged.windowId,
+      asOf,
+      status: reviewStatus(events, config.review, config.setup.roster.hall.timeZone, asOf),
+      trail: withArrival(auditTrail(events), arrived),
+    });
+  });
+
+  app.get('/notices/:noticeId', auth, async (c) => {
+    const noticeId = c.req.param('noticeId');
+    const arrived = await eventsOfNotice(db, noticeId);
+    const { actor } = c.get('auth');
+    const outside = arrived.find((a) => a.event.type === 'finding.recorded' && !inScope(actor, { unitId: a.unitId ?? undefined, windowId: a.windowId ?? undefined }));
+    if (outside) return errorResponse(c, 'forbidden', `notice ${noticeId} covers finding ${outside.event.findingId}, outside the scope of ${actor.accountId}`);
+    const config = await hall.current(db);
+    const accounts = (await allAccounts(db)).map((a) => ({ id: a.id, name: a.name }));
+    const notice = buildNotice(noticeId, arrived.map((a) => a.event), config.setup.roster, [...config.schemes.values()], accounts);
+    return notice ? c.json(notice) : errorResponse(c, 'not-found', `no notice ${noticeId} on the server`);
+  });
+
+  return app;
+}

@@ -1,0 +1,54 @@
+import type { FindingEvent } from '../../core/events/events';
+import type { Queryable } from './db';
+import { storedEvent } from './eventRepo';
+
+/** A stored event with where it is charged and when the server received it (the audit trail shows both clocks). */
+export interface ArrivedEvent {
+  event: FindingEvent;
+  /** ISO instant the server stored it. */
+  receivedAt: string;
+  unitId: string | null;
+  windowId: string | null;
+}
+
+interface Row {
+  body: string;
+  received_at: string | Date;
+  unit_id: string | null;
+  window_id: string | null;
+}
+
+const toArrived = (r: Row): ArrivedEvent => ({
+  event: storedEvent(r.body),
+  // pg returns a Date, PGlite a Date too; normalise to ISO either way.
+  receivedAt: new Date(r.received_at).toISOString(),
+  unitId: r.unit_id,
+  windowId: r.window_id,
+});
+
+/** Every stored event of one finding, with its arrival. */
+export async function arrivedEventsOf(q: Queryable, findingId: string): Promise<ArrivedEvent[]> {
+  const rows = await q.query<Row>('select body, received_at, unit_id, window_id from events where finding_id = $1 order by seq', [findingId]);
+  return rows.map(toArrived);
+}
+
+/** Every stored event of the findings that were ever contested: the committee's queue is folded from them. */
+export async function eventsOfContestedFindings(q: Queryable): Promise<ArrivedEvent[]> {
+  const rows = await q.query<Row>(
+    `select body, received_at, unit_id, window_id from events
+     where finding_id in (select finding_id from events where type = 'finding.contested')
+     order by seq`,
+  );
+  return rows.map(toArrived);
+}
+
+/** Every stored event of the findings signed under a notice number (a notice covers the findings of one visit). */
+export async function eventsOfNotice(q: Queryable, noticeId: string): Promise<ArrivedEvent[]> {
+  const rows = await q.query<Row>(
+    `select body, received_at, unit_id, window_id from events
+     where finding_id in (select finding_id from events where type = 'finding.acknowledged' and (body::jsonb ->> 'noticeId') = $1)
+     order by seq`,
+    [noticeId],
+  );
+  return rows.map(toArrived);
+}
