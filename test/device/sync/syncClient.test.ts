@@ -66,6 +66,31 @@ describe('sync client', { timeout: 30_000 }, () => {
     sync.stop();
   });
 
+  it('loses nothing and doubles nothing when the answer to a stored push is lost on the way back', async () => {
+    let dropAnswer = true;
+    const { store, sync } = client('tab-7', {
+      fetch: async (input, init) => {
+        const res = await fetch(input, init);
+        if (dropAnswer && String(input).endsWith('/api/sync/push')) {
+          dropAnswer = false;
+          throw new TypeError('connection reset');
+        }
+        return res;
+      },
+    });
+    await sync.signIn('inspector1', 'demo1234');
+    await sync.syncNow();
+    const events = Array.from({ length: 5 }, () => recorded({ deviceId: 'tab-7', accountId: 'acc-inspector1' }));
+    events.forEach((e) => store.add(e));
+    expect(await sync.syncNow()).toBe('failed');
+    expect(store.outbox.size).toBe(5);
+    expect(await sync.syncNow()).toBe('synced');
+    expect(store.outbox.size).toBe(0);
+    const stored = await server.db.query<{ id: string }>('select id from events where id = any($1::text[])', [events.map((e) => e.id)]);
+    expect(stored).toHaveLength(5);
+    sync.stop();
+  });
+
   it('backs off exponentially with jitter, capped', () => {
     expect(backoffDelay(1, () => 0)).toBe(1000);
     expect(backoffDelay(1, () => 1)).toBe(2000);
