@@ -79,6 +79,9 @@ export function runReviewRules(name: string, start: () => Promise<{ server: Runn
       expect(outcome(await chief.push([mine]))).toBe('accepted');
       expect((await get(otherChief, '/api/notices/N-scope')).status).toBe(403);
       expect((await get(chief, '/api/notices/N-scope')).status).toBe(200);
+      expect((await fetch(`${server.url}/api/findings/${rec.findingId}/history`)).status).toBe(401);
+      // The review routes are mounted beside the others and leave unknown paths to the API's 404.
+      expect((await fetch(`${server.url}/api/no-such-route`)).status).toBe(404);
     });
 
     it('an inspector may not decide a contest, nor a chief', async () => {
