@@ -23,11 +23,18 @@ export interface ScoringContext {
   rangeOf: (p: PeriodRef) => PeriodRange;
   /** Graded results of base periods without triggers, memoised for this run (roll-ups and grade triggers share them). */
   graded: Map<string, Map<SubjectKind, SubjectResult[]>>;
+  /** Grade ids by `kind:subjectId` per period key, for grade triggers; periods with no findings in their year so far share one entry per kind (they grade alike). */
+  gradeIds: Map<string, Map<string, string | null>>;
 }
 
 /** Findings whose instant lies in [startMs, endMs), by binary search on the sorted list. */
 export function findingsIn(prepared: readonly Prepared[], startMs: number, endMs: number): Prepared[] {
   return prepared.slice(lowerBound(prepared, startMs), lowerBound(prepared, endMs));
+}
+
+/** Whether any finding lies in [startMs, endMs). */
+export function anyIn(prepared: readonly Prepared[], startMs: number, endMs: number): boolean {
+  return lowerBound(prepared, endMs) > lowerBound(prepared, startMs);
 }
 
 function lowerBound(list: readonly Prepared[], ms: number): number {

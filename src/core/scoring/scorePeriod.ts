@@ -7,7 +7,7 @@ import { indexRoster } from './rosterIndex';
 import { prepareFindings } from './prepareFindings';
 import { containing, periodKey, periodMonths, periodRange, shiftPeriod, subPeriods } from './period';
 import type { PeriodRange } from './period';
-import { findingsIn, scoreDirect, SUBJECT_ORDER } from './scoreDirect';
+import { anyIn, findingsIn, scoreDirect, SUBJECT_ORDER } from './scoreDirect';
 import type { ScoringContext } from './scoreDirect';
 import { byTotal, gradeTable } from './gradeTable';
 import { averageResults } from './averageResults';
@@ -33,7 +33,7 @@ export function scorePeriod(
     if (!r) ranges.set(key, (r = periodRange(p, tz)));
     return r;
   };
-  const ctx: ScoringContext = { scheme, index, prepared, options, asOfMs: options.asOf ? Date.parse(options.asOf) : undefined, rangeOf, graded: new Map() };
+  const ctx: ScoringContext = { scheme, index, prepared, options, asOfMs: options.asOf ? Date.parse(options.asOf) : undefined, rangeOf, graded: new Map(), gradeIds: new Map() };
   const range = rangeOf(period);
   const graded = scoreGraded(ctx, period, true);
   const subjects = SUBJECT_ORDER.flatMap((k) => [...(graded.get(k) ?? [])].sort((a, b) => a.rank - b.rank || byTotal(a, b)));
@@ -94,7 +94,19 @@ function addStandingDisqualifications(ctx: ScoringContext, range: PeriodRange, r
 
 function addTriggerFlags(ctx: ScoringContext, range: PeriodRange, raw: Map<SubjectKind, SubjectResult[]>): void {
   const { scheme } = ctx;
-  const gradedAt = (p: PeriodRef): Map<SubjectKind, SubjectResult[]> => scoreGraded(ctx, p, false);
+  /** Grade ids by `kind:subjectId` of a period; a period with no findings in its year so far grades like any other such. */
+  const gradesAt = (p: PeriodRef): Map<string, string | null> => {
+    const r = ctx.rangeOf(p);
+    const pristine = !anyIn(ctx.prepared, ctx.rangeOf(containing(p, 'year')).startMs, r.endMs);
+    const key = pristine ? `pristine:${p.kind}` : r.key;
+    let grades = ctx.gradeIds.get(key);
+    if (!grades) {
+      grades = new Map();
+      for (const [kind, list] of scoreGraded(ctx, p, false)) for (const x of list) grades.set(`${kind}:${x.subjectId}`, x.gradeId);
+      ctx.gradeIds.set(key, grades);
+    }
+    return grades;
+  };
   for (const tr of scheme.triggers) {
     const results = raw.get(tr.subject) ?? [];
     const raise = (r: SubjectResult, findingIds: string[], detail: string): void => {
@@ -127,7 +139,7 @@ function addTriggerFlags(ctx: ScoringContext, range: PeriodRange, raw: Map<Subje
       for (const end of subPeriods(range.ref, base)) {
         const run = Array.from({ length: tr.consecutive }, (_, k) => shiftPeriod(end, k));
         for (const r of results) {
-          const all = run.every((p) => gradedAt(p).get(tr.subject)?.find((x) => x.subjectId === r.subjectId)?.gradeId === tr.grade);
+          const all = run.every((p) => gradesAt(p).get(`${tr.subject}:${r.subjectId}`) === tr.grade);
           if (all) raise(r, [], `连续 ${tr.consecutive} 期至 ${ctx.rangeOf(end).key}`);
         }
       }
