@@ -40,7 +40,8 @@ export function itemOutcome(item: Item, findings: readonly Prepared[], countPend
   const explanation: ExplanationLine[] = [];
   const push = (line: RuleLine, status: 'counted' | 'pending', countedInValue: boolean): void => {
     const first = line.findings[0];
-    if (first) moves.push({ line, status, first, inValue: countedInValue });
+    // Moves feed co-deductions only: items without `also` need none (saves an object per finding).
+    if (first && item.also) moves.push({ line, status, first, inValue: countedInValue });
     explanation.push(toExplanation(item, line, status, first));
   };
   for (const line of usedLines) push(line, statusOf(line), true);
