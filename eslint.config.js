@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dev-dist', 'node_modules', 'coverage', 'data'] },
+  { ignores: ['dist', 'dev-dist', 'node_modules', 'coverage', 'data', '.tmp', 'test-results', 'src/generated'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
