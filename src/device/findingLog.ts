@@ -1,4 +1,5 @@
-import { applyEvent, findingFromRecorded, foldEvents } from './foldEvents';
+import type { FindingEvent } from '../core/events/events';
+import { eventsByFinding, findingFromRecorded, foldEvents, foldLogged } from './foldEvents';
 import type { LoggedFinding } from './loggedFinding';
 import { ObservableValue } from './observableValue';
 import type { PatrolDb } from './patrolDb';
@@ -33,6 +34,8 @@ export class FindingLog {
   /** Recent changes by version, so a consumer can take just what changed (bounded; older asks start over). */
   private journal: { version: number; finding: LoggedFinding }[] = [];
   private loadedVersion = 0;
+  /** Every loaded finding's events, so a later event re-folds the finding with the shared fold (any arrival order). */
+  private eventsOf = new Map<string, FindingEvent[]>();
 
   constructor(private readonly db: PatrolDb) {}
 
@@ -46,7 +49,9 @@ export class FindingLog {
     const rows = await this.db.events.where('day').aboveOrEqual(fromDay).toArray();
     if (token !== this.loadToken) return;
     const folded = foldEvents(rows);
-    for (const row of this.appliedDuringLoad) applyTo(folded, row);
+    const eventsOf = eventsByFinding(rows);
+    for (const row of this.appliedDuringLoad) applyTo(folded, eventsOf, row);
+    this.eventsOf = eventsOf;
     this.appliedDuringLoad = null;
     const findings = [...folded.values()].sort(byInstant);
     const version = this.cell.get().version + 1;
@@ -81,6 +86,8 @@ export class FindingLog {
     if (row.event.type === 'finding.recorded') {
       const f = findingFromRecorded(row.event, row.day);
       if (snap.fromDay !== null && f.day < snap.fromDay) return;
+      if (this.eventsOf.has(f.id)) return;
+      this.eventsOf.set(f.id, [row.event]);
       const last = findings[findings.length - 1];
       findings.push(f);
       if (last && byInstant(last, f) > 0) findings.sort(byInstant);
@@ -92,8 +99,12 @@ export class FindingLog {
     while (i >= 0 && findings[i]?.id !== row.findingId) i--;
     const f = findings[i];
     if (!f) return;
-    const next = applyEvent(f, row.event);
-    if (next === f) return;
+    const events = this.eventsOf.get(f.id) ?? [];
+    if (events.some((e) => e.id === row.event.id)) return;
+    events.push(row.event);
+    this.eventsOf.set(f.id, events);
+    const next = foldLogged(events, f.day) ?? f;
+    if (next.state === f.state && next.amended === f.amended && next.rectifiedAt === f.rectifiedAt) return;
     findings[i] = next;
     this.publish(findings, snap, next);
   }
@@ -106,11 +117,13 @@ export class FindingLog {
   }
 }
 
-function applyTo(map: Map<string, LoggedFinding>, row: EventRow): void {
-  if (row.event.type === 'finding.recorded') {
-    if (!map.has(row.findingId)) map.set(row.findingId, findingFromRecorded(row.event, row.day));
-    return;
-  }
+function applyTo(map: Map<string, LoggedFinding>, eventsOf: Map<string, FindingEvent[]>, row: EventRow): void {
+  const events = eventsOf.get(row.findingId) ?? [];
+  if (events.some((e) => e.id === row.event.id)) return;
+  events.push(row.event);
+  eventsOf.set(row.findingId, events);
   const f = map.get(row.findingId);
-  if (f) map.set(f.id, applyEvent(f, row.event));
+  const day = row.event.type === 'finding.recorded' ? row.day : f?.day;
+  const next = day === undefined ? null : foldLogged(events, day);
+  if (next) map.set(next.id, next);
 }

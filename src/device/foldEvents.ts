@@ -1,5 +1,5 @@
 import type { FindingEvent, FindingRecorded } from '../core/events/events';
-import { applyEvent as nextState } from '../core/events/foldFinding';
+import { foldFinding } from '../core/events/foldFinding';
 import type { LoggedFinding } from './loggedFinding';
 
 /** The finding a recorded event creates, in state 'recorded'. */
@@ -26,32 +26,44 @@ export function findingFromRecorded(e: FindingRecorded, day: string): LoggedFind
 }
 
 /**
- * Apply one later event to a finding, returning the new finding (or the same one when the event does not apply).
- * Which event applies in which state is the shared core's rule (core/events/foldFinding), so the tablet's log folds
- * exactly as the server and every other device do: only the author voids, and only a finding still recorded.
+ * One finding from all its events, folded by the shared core (foldFinding: one total order, the first act wins),
+ * so the tablet's log, every other device and the server agree exactly. Null without the recording.
  */
-export function applyEvent(f: LoggedFinding, e: FindingEvent): LoggedFinding {
-  const next = nextState(f.state, e, f.actorId);
-  if (!next.ok) return f;
-  const out: LoggedFinding = { ...f, state: next.state };
-  if (e.type === 'finding.voided') out.voided = { at: e.at, reason: e.reason, actorId: e.actorId };
-  if (e.type === 'contest.decided') {
-    if (e.decision === 'amend' && e.amended) out.amended = e.amended;
-    else delete out.amended;
+export function foldLogged(events: readonly FindingEvent[], day: string): LoggedFinding | null {
+  const folded = foldFinding(events);
+  const recorded = events.find((e): e is FindingRecorded => e.type === 'finding.recorded');
+  if (!folded || !recorded) return null;
+  const out: LoggedFinding = { ...findingFromRecorded(recorded, day), state: folded.finding.state };
+  if (folded.finding.amended) out.amended = folded.finding.amended;
+  if (folded.finding.rectifiedAt) out.rectifiedAt = folded.finding.rectifiedAt;
+  if (out.state === 'voided') {
+    const ignored = new Set(folded.ignored.map((i) => i.eventId));
+    const v = events.find((e) => e.type === 'finding.voided' && !ignored.has(e.id));
+    if (v?.type === 'finding.voided') out.voided = { at: v.at, reason: v.reason, actorId: v.actorId };
   }
-  if (e.type === 'contest.reopened') delete out.amended;
-  if (e.type === 'finding.rectified') out.rectifiedAt = e.at;
   return out;
 }
 
-/** Fold stored events (any order) into findings by id. Events about findings not among them are ignored. */
+/** Group stored events (any order) by finding. */
+export function eventsByFinding(rows: readonly { event: FindingEvent }[]): Map<string, FindingEvent[]> {
+  const out = new Map<string, FindingEvent[]>();
+  for (const r of rows) {
+    const list = out.get(r.event.findingId);
+    if (list) list.push(r.event);
+    else out.set(r.event.findingId, [r.event]);
+  }
+  return out;
+}
+
+/** Fold stored events (any order) into findings by id with the shared fold. Events of findings not recorded here are left out. */
 export function foldEvents(rows: readonly { event: FindingEvent; day: string }[]): Map<string, LoggedFinding> {
+  const days = new Map<string, string>();
+  for (const r of rows) if (r.event.type === 'finding.recorded') days.set(r.event.findingId, r.day);
   const out = new Map<string, LoggedFinding>();
-  for (const r of rows) if (r.event.type === 'finding.recorded') out.set(r.event.findingId, findingFromRecorded(r.event, r.day));
-  const later = rows.filter((r) => r.event.type !== 'finding.recorded').sort((a, b) => (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0));
-  for (const r of later) {
-    const f = out.get(r.event.findingId);
-    if (f) out.set(f.id, applyEvent(f, r.event));
+  for (const [id, events] of eventsByFinding(rows)) {
+    const day = days.get(id);
+    const f = day === undefined ? null : foldLogged(events, day);
+    if (f) out.set(id, f);
   }
   return out;
 }
