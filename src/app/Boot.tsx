@@ -2,29 +2,34 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { monotonicFactory } from 'ulid';
 import type { HallSetup } from '../core/hall/hallLayout';
-import { saveIdentity } from '../device/identity';
 import type { PatrolDb } from '../device/patrolDb';
 import type { PatrolScheme } from '../device/patrolScheme';
+import { ensureDeviceId } from '../device/session/deviceId';
 import { requestPersistence } from '../device/storageStatus';
+import { syncHandle } from '../device/sync/syncHandle';
+import type { Session } from '../device/sync/syncStore';
 import { createServices } from './createServices';
-import { FirstRun } from './features/setup/FirstRun';
+import { SignIn } from './features/account/SignIn';
 import { PatrolApp } from './PatrolApp';
 import { ReloadPrompt } from './pwa/ReloadPrompt';
 import type { AppServices } from './services/AppServices';
 
 const failed = (err: unknown): BootState => ({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
 
-type BootState = { kind: 'first-run' } | { kind: 'ready'; services: AppServices } | { kind: 'error'; message: string };
+type BootState = { kind: 'sign-in' } | { kind: 'ready'; services: AppServices } | { kind: 'error'; message: string };
 
 /**
- * From a cold start to the map: the device main.tsx started (the inspector was known), or the first-run screen that
- * asks for the inspector and starts it then. The schemes are already being fetched.
+ * From a cold start to the app: the device main.tsx started (someone had signed in on this tablet), or the sign-in
+ * screen, which needs the network once; afterwards the tablet works offline. The schemes are already being fetched.
  */
 export function Boot({ db, hall, schemes, started }: { db: PatrolDb; hall: HallSetup; schemes: Promise<PatrolScheme[]>; started: AppServices | Error | null }) {
   const { t, i18n } = useTranslation();
   const [state, setState] = useState<BootState>(() =>
-    started instanceof Error ? failed(started) : started ? { kind: 'ready', services: started } : { kind: 'first-run' },
+    started instanceof Error ? failed(started) : started ? { kind: 'ready', services: withSignOut(started) } : { kind: 'sign-in' },
   );
+  function withSignOut(services: AppServices): AppServices {
+    return { ...services, signOut: () => void services.sync?.signOut().then(() => setState({ kind: 'sign-in' })) };
+  }
 
   if (state.kind === 'error') {
     return (
@@ -33,13 +38,17 @@ export function Boot({ db, hall, schemes, started }: { db: PatrolDb; hall: HallS
       </p>
     );
   }
-  if (state.kind === 'first-run') {
-    const start = async (name: string): Promise<void> => {
-      const ulid = monotonicFactory();
+  if (state.kind === 'sign-in') {
+    const ulid = monotonicFactory();
+    const timeZone = hall.roster.hall.timeZone;
+    const signIn = async (username: string, password: string): Promise<void> => {
+      const deviceId = await ensureDeviceId(db, () => ulid(Date.now()));
+      const sync = syncHandle({ db, deviceId, timeZone });
+      const session: Session = await sync.signIn(username, password);
+      await requestPersistence(navigator.storage);
+      const identity = { deviceId, actorId: session.account.id, inspectorName: session.account.name };
       try {
-        const saved = await saveIdentity(db, name, () => ulid(Date.now()));
-        await requestPersistence(navigator.storage);
-        setState({ kind: 'ready', services: await createServices(db, saved, i18n, hall, schemes) });
+        setState({ kind: 'ready', services: withSignOut(await createServices(db, identity, i18n, hall, schemes, session.account, sync)) });
       } catch (err) {
         setState(failed(err));
       }
@@ -48,7 +57,7 @@ export function Boot({ db, hall, schemes, started }: { db: PatrolDb; hall: HallS
       void i18n.changeLanguage(l);
       void db.meta.put({ key: 'language', value: l });
     };
-    return <FirstRun hallName={hall.roster.hall.name} onStart={start} onLanguage={setLanguage} />;
+    return <SignIn hallName={hall.roster.hall.name} onSignIn={signIn} onLanguage={setLanguage} />;
   }
   return <PatrolApp services={state.services} overlay={<ReloadPrompt />} />;
 }

@@ -1,6 +1,9 @@
 import type { i18n as I18n } from 'i18next';
 import type { HallSetup } from '../core/hall/hallLayout';
+import type { AccountSummary } from '../core/sync/messages';
 import type { Identity } from '../device/identity';
+import { readPulledHall } from '../device/sync/pulledHall';
+import type { SyncHandle } from '../device/sync/syncHandle';
 import { PatrolDevice } from '../device/patrolDevice';
 import type { PatrolScheme } from '../device/patrolScheme';
 import type { PatrolDb } from '../device/patrolDb';
@@ -15,8 +18,18 @@ import type { AppServices } from './services/AppServices';
  * fetched), today's log.
  * The rest of the year is loaded in the background for the month's scores, once the map is up (afterStart).
  */
-export async function createServices(db: PatrolDb, identity: Identity, i18n: I18n, hall: HallSetup, loading: Promise<PatrolScheme[]>): Promise<AppServices> {
+export async function createServices(
+  db: PatrolDb,
+  identity: Identity,
+  i18n: I18n,
+  hall: HallSetup,
+  loading: Promise<PatrolScheme[]>,
+  account?: AccountSummary,
+  sync?: SyncHandle,
+): Promise<AppServices> {
   const device = new PatrolDevice(db, identity, hall.roster.hall.timeZone, () => new Date());
+  // Pulled events (other tablets' findings, review acts) are folded in by re-reading the loaded range.
+  sync?.pulled.subscribe(() => void device.log.load(device.log.get().fromDay ?? device.today()));
   const [schemes] = await Promise.all([
     loading.then((s) => {
       performance.mark('hp:schemes-loaded');
@@ -25,8 +38,16 @@ export async function createServices(db: PatrolDb, identity: Identity, i18n: I18
     device.start().then(() => performance.mark('hp:today-loaded')),
   ]);
   performance.mark('hp:services-ready');
+  // Every local write (a finding, a void, a review act) is pushed soon after.
+  if (sync) device.log.subscribe(() => sync.localChange());
   return {
-    afterStart: () => void device.loadFrom(`${device.today().slice(0, 4)}-01-01`),
+    afterStart: () => {
+      void device.loadFrom(`${device.today().slice(0, 4)}-01-01`);
+      sync?.start();
+    },
+    account,
+    sync,
+    pulledHall: () => readPulledHall(db),
     device,
     hall: hallIndex(hall),
     schemes,

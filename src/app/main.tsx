@@ -2,15 +2,17 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { demoHall } from '../core/hall/demoHall';
-import { loadIdentity } from '../device/identity';
 import { loadSchemes } from '../device/loadSchemes';
 import { PatrolDb } from '../device/patrolDb';
+import { storedSession } from '../device/session/storedSession';
+import { syncHandle } from '../device/sync/syncHandle';
 import { Boot } from './Boot';
 import { createServices } from './createServices';
 import { createI18n } from './i18n/createI18n';
 import { languageOf } from './i18n/languages';
 import type { AppServices } from './services/AppServices';
 import './styles.css';
+import './review.css';
 
 /**
  * Start: fetch the schemes in force while the device's database opens (the remembered language and the inspector),
@@ -23,13 +25,17 @@ async function main(): Promise<void> {
   // Observed by Boot; this keeps an early failure from being reported as unhandled before Boot is there.
   schemes.catch(() => undefined);
   const db = new PatrolDb();
-  const [language, identity] = await Promise.all([db.meta.get('language').catch(() => undefined), loadIdentity(db).catch(() => null)]);
+  const timeZone = hall.roster.hall.timeZone;
+  const [language, stored] = await Promise.all([db.meta.get('language').catch(() => undefined), storedSession(db, timeZone).catch(() => null)]);
   performance.mark('hp:db-open');
   const i18n = createI18n(languageOf(language?.value));
-  // A known inspector: start the device (today's log, the scheme chunks) and render once it is ready: one first
+  // Someone signed in here before: start the device (today's log, the scheme chunks) and render once it is ready: one first
   // render of the whole app, with nothing competing with the database's answers.
   let started: AppServices | Error | null = null;
-  if (identity) started = await createServices(db, identity, i18n, hall, schemes).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
+  if (stored) {
+    const sync = syncHandle({ db, deviceId: stored.identity.deviceId, timeZone });
+    started = await createServices(db, stored.identity, i18n, hall, schemes, stored.session.account, sync).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
+  }
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');
   createRoot(root).render(

@@ -1,4 +1,7 @@
+import type { AccountSummary } from '../../core/sync/messages';
 import type { PatrolDevice } from '../../device/patrolDevice';
+import type { PulledHall } from '../../device/sync/pulledHall';
+import type { SyncHandle } from '../../device/sync/syncHandle';
 import type { PatrolScheme } from '../../device/patrolScheme';
 import type { PreparedPhoto } from '../../device/photos/preparedPhoto';
 import type { ScoreService } from '../../device/scoring/scoreService';
@@ -21,4 +24,12 @@ export interface AppServices {
   setLanguage: (language: string) => Promise<void>;
   /** Work to do once the patrol is on screen (load the rest of the year for scores and recent items). */
   afterStart?: () => void;
+  /** The signed-in account (its id is every event's actorId); absent only in tests of the patrol alone. */
+  account?: AccountSummary;
+  /** Sync with the server (loaded after the first frame); absent in tests that do not sync. */
+  sync?: SyncHandle;
+  /** The accounts and review settings the last pulls brought. */
+  pulledHall?: () => Promise<PulledHall>;
+  /** Back to the sign-in screen (another account). */
+  signOut?: () => void;
 }

@@ -10,6 +10,7 @@ const K = {
   rejected: 'sync.rejected',
   setup: 'sync.setup',
   accounts: 'sync.accounts',
+  review: 'sync.review',
   scheme: (id: string, version: number) => `sync.scheme:${id}@${version}`,
 } as const;
 
@@ -81,6 +82,7 @@ export function patrolDbSyncStore(db: PatrolDb, timeZone: string): SyncStore {
         const meta: { key: string; value: string }[] = [{ key: K.cursor, value: page.cursor }];
         if (page.setup) meta.push({ key: K.setup, value: JSON.stringify(page.setup) });
         if (page.accounts) meta.push({ key: K.accounts, value: JSON.stringify(page.accounts) });
+        if (page.review) meta.push({ key: K.review, value: JSON.stringify(page.review) });
         for (const s of page.schemes) meta.push({ key: K.scheme(s.id, s.version), value: JSON.stringify(s.data) });
         await db.meta.bulkPut(meta);
       });

@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../setup/LanguageSwitch';
+import { signInError } from './signInError';
+
+/**
+ * Sign in with an account of the hall (once, online). The sign-in is kept on the tablet, so the patrol goes on
+ * offline afterwards; everything recorded carries the account's id.
+ */
+export function SignIn({ hallName, onSignIn, onLanguage }: { hallName: string; onSignIn: (username: string, password: string) => Promise<void>; onLanguage?: (language: string) => void }) {
+  const { t } = useTranslation();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ReturnType<typeof signInError> | null>(null);
+  const submit = (e: FormEvent): void => {
+    e.preventDefault();
+    if (!username.trim() || !password || busy) return;
+    setBusy(true);
+    setError(null);
+    onSignIn(username.trim(), password)
+      .catch((err: unknown) => setError(signInError(err)))
+      .finally(() => setBusy(false));
+  };
+  return (
+    <main className="first-run">
+      <form onSubmit={submit} className="first-run-card">
+        <h1>{t('app.title')}</h1>
+        <p>{t('account.intro', { hall: hallName })}</p>
+        <label className="number-field">
+          <span>{t('account.username')}</span>
+          <input type="text" value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" autoCapitalize="none" required />
+        </label>
+        <label className="number-field">
+          <span>{t('account.password')}</span>
+          <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" required />
+        </label>
+        {onLanguage && <LanguageSwitch onChange={onLanguage} />}
+        {error && (
+          <p className="field-error" role="alert">
+            {t(`account.errors.${error}`)}
+          </p>
+        )}
+        <button type="submit" className="button primary" disabled={!username.trim() || !password || busy}>
+          {busy ? t('account.signingIn') : t('account.signIn')}
+        </button>
+        <p className="muted">{t('account.offlineAfter')}</p>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,62 @@
+import type { AccountSummary } from '../../core/sync/messages';
+import type { PatrolDb } from '../patrolDb';
+import { checkSecret, makeSecret } from './localSecret';
+import type { LocalSecret } from './localSecret';
+
+/** A chief enrolled on this tablet for hand-over: signed in here once online (so the server accepts their acts from it) and chose a PIN. */
+export interface EnrolledChief {
+  account: AccountSummary;
+  pin: LocalSecret;
+}
+
+const CHIEFS = 'handover.chiefs';
+const UNLOCK = 'session.unlock';
+
+function isSecret(v: unknown): v is LocalSecret {
+  const s = v as LocalSecret;
+  return typeof v === 'object' && v !== null && typeof s.salt === 'string' && typeof s.hash === 'string' && typeof s.iterations === 'number';
+}
+
+/** The chiefs enrolled on this device (checked: a stored value is unknown data). */
+export async function enrolledChiefs(db: PatrolDb): Promise<EnrolledChief[]> {
+  const v = (await db.meta.get(CHIEFS))?.value;
+  let list: unknown = [];
+  try {
+    list = v ? (JSON.parse(v) as unknown) : [];
+  } catch {
+    list = [];
+  }
+  if (!Array.isArray(list)) return [];
+  return list.filter((c): c is EnrolledChief => typeof c === 'object' && c !== null && isSecret((c as EnrolledChief).pin) && typeof (c as EnrolledChief).account?.id === 'string');
+}
+
+/** Enroll (or re-enroll) a chief with a new PIN; the PIN is kept only as a salted PBKDF2 verifier. */
+export async function enrollChief(db: PatrolDb, account: AccountSummary, pin: string): Promise<void> {
+  const secret = await makeSecret(pin);
+  const others = (await enrolledChiefs(db)).filter((c) => c.account.id !== account.id);
+  await db.meta.put({ key: CHIEFS, value: JSON.stringify([...others, { account, pin: secret }]) });
+}
+
+/** The chief whose PIN this is, checked offline, or null. */
+export async function unlockChief(db: PatrolDb, chiefId: string, pin: string): Promise<AccountSummary | null> {
+  const c = (await enrolledChiefs(db)).find((x) => x.account.id === chiefId);
+  return c && (await checkSecret(pin, c.pin)) ? c.account : null;
+}
+
+/** Remember a verifier of the signed-in account's password, so the locked session can be unlocked offline. */
+export async function rememberUnlock(db: PatrolDb, password: string): Promise<void> {
+  await db.meta.put({ key: UNLOCK, value: JSON.stringify(await makeSecret(password)) });
+}
+
+/** Whether `password` unlocks the device's own session (false when no verifier was kept). */
+export async function checkUnlock(db: PatrolDb, password: string): Promise<boolean> {
+  const v = (await db.meta.get(UNLOCK))?.value;
+  if (!v) return false;
+  let s: unknown;
+  try {
+    s = JSON.parse(v) as unknown;
+  } catch {
+    return false;
+  }
+  return isSecret(s) && checkSecret(password, s);
+}

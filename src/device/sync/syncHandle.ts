@@ -1,0 +1,64 @@
+import type { AccountSummary } from '../../core/sync/messages';
+import { ObservableValue } from '../observableValue';
+import type { PatrolDb } from '../patrolDb';
+import type { DeviceSync } from './deviceSync';
+import { initialSyncState } from './syncState';
+import type { SyncState } from './syncState';
+import type { Session } from './syncStore';
+
+/** The app's handle on sync: state to show, and the acts; the sync code itself (zod included) loads on first use. */
+export interface SyncHandle {
+  readonly state: ObservableValue<SyncState>;
+  /** Increases whenever pulled events were stored, so views re-read what they show. */
+  readonly pulled: ObservableValue<number>;
+  start(): void;
+  syncNow(): Promise<void>;
+  localChange(): void;
+  signIn(username: string, password: string): Promise<Session>;
+  enrollChief(username: string, password: string, pin: string): Promise<AccountSummary>;
+  signOut(): Promise<void>;
+}
+
+/** Load the device's sync module (a separate chunk, precached for offline use). */
+export function loadDeviceSync(o: { db: PatrolDb; deviceId: string; timeZone: string; baseUrl?: string; onPulled?: (events: number) => void }): Promise<DeviceSync> {
+  return import('./deviceSync').then((m) => m.createDeviceSync({ ...o, onPulled: (page) => o.onPulled?.(page.events.length) }));
+}
+
+/** A sync handle over the device database; nothing is loaded or started until start() or an act. */
+export function syncHandle(o: { db: PatrolDb; deviceId: string; timeZone: string; baseUrl?: string }): SyncHandle {
+  const state = new ObservableValue<SyncState>(initialSyncState());
+  const pulled = new ObservableValue(0);
+  let got = 0;
+  let loading: Promise<DeviceSync> | null = null;
+  let started = false;
+  const load = (): Promise<DeviceSync> => {
+    loading ??= loadDeviceSync({ ...o, onPulled: (n) => void (got += n) }).then((s) => {
+      s.client.subscribe((st) => {
+        state.set(st);
+        // A finished run that stored pulled events: tell the views once, not per page.
+        if (st.phase !== 'syncing' && got > 0) {
+          got = 0;
+          pulled.set(pulled.get() + 1);
+        }
+      });
+      return s;
+    });
+    return loading;
+  };
+  return {
+    state,
+    pulled,
+    start: () => {
+      if (started) return;
+      started = true;
+      void load().then((s) => s.client.start());
+    },
+    syncNow: async () => {
+      await (await load()).client.syncNow();
+    },
+    localChange: () => void load().then((s) => s.client.localChange()),
+    signIn: async (u, p) => (await load()).signIn(u, p),
+    enrollChief: async (u, p, pin) => (await load()).enrollChief(u, p, pin),
+    signOut: async () => (await load()).client.signOut(),
+  };
+}
