@@ -5,8 +5,9 @@ import { FindingPanel } from './features/patrol/FindingPanel';
 import { MapView } from './features/patrol/MapView';
 import { TodayLog } from './features/patrol/TodayLog';
 import { UndoBar } from './features/patrol/UndoBar';
+import { SyncBanner } from './features/sync/SyncBanner';
 import { Header } from './Header';
-import { NavBar } from './NavBar';
+import { NavBar, VIEWS_OF } from './NavBar';
 import type { AppServices } from './services/AppServices';
 import { ServicesContext } from './services/ServicesContext';
 import { createPatrolStore } from './store/patrolStore';
@@ -18,11 +19,21 @@ import { useLiveScores } from './useLiveScores';
 // What the patrol itself does not need at start is loaded on first use (precached, so it works offline).
 const ScoresView = lazy(() => import('./features/results/ScoresView').then((m) => ({ default: m.ScoresView })));
 const SettingsView = lazy(() => import('./features/setup/SettingsView').then((m) => ({ default: m.SettingsView })));
+const ReviewView = lazy(() => import('./features/review/ReviewView').then((m) => ({ default: m.ReviewView })));
+const CommitteeQueue = lazy(() => import('./features/review/CommitteeQueue').then((m) => ({ default: m.CommitteeQueue })));
+const FindingSheet = lazy(() => import('./features/review/FindingSheet').then((m) => ({ default: m.FindingSheet })));
+const NoticePage = lazy(() => import('./features/review/NoticePage').then((m) => ({ default: m.NoticePage })));
 const ExplanationSheet = lazy(() => import('./features/results/ExplanationSheet').then((m) => ({ default: m.ExplanationSheet })));
 
 /** The patrol app for a ready device. `overlay` is where the PWA's reload prompt goes (absent in tests). */
 export function PatrolApp({ services, store, overlay }: { services: AppServices; store?: StoreApi<PatrolState>; overlay?: ReactNode }) {
-  const ownStore = useMemo(() => store ?? createPatrolStore(), [store]);
+  const ownStore = useMemo(() => {
+    const made = store ?? createPatrolStore();
+    // Each role starts where its work is: the inspector on the map, a chief in review, the committee at its queue.
+    const first = VIEWS_OF[services.account?.role ?? 'inspector'][0];
+    if (!store && first) made.getState().setView(first);
+    return made;
+  }, [store, services.account]);
   return (
     <ServicesContext value={services}>
       <StoreContext value={ownStore}>
@@ -56,22 +67,33 @@ function LiveScores() {
 function Shell({ overlay }: { overlay?: ReactNode }) {
   const view = usePatrol((s) => s.view);
   const explaining = usePatrol((s) => s.explain !== null);
+  const reviewing = usePatrol((s) => s.reviewing);
+  const notice = usePatrol((s) => s.notice);
+  const handOver = usePatrol((s) => s.handOver !== null);
   return (
     <div className="app">
       <LiveScores />
       <Header />
       <main className="app-main">
-        {view === 'map' && <MapView />}
-        {view === 'log' && <TodayLog />}
+        <SyncBanner />
+        {/* In hand-over the inspector's session is locked: only the chief's review is on screen. */}
+        {!handOver && view === 'map' && <MapView />}
+        {!handOver && view === 'log' && <TodayLog />}
         <Suspense fallback={null}>
-          {view === 'scores' && <ScoresView />}
-          {view === 'settings' && <SettingsView />}
+          {(handOver || view === 'review') && <ReviewView />}
+          {!handOver && view === 'queue' && <CommitteeQueue />}
+          {!handOver && view === 'scores' && <ScoresView />}
+          {!handOver && view === 'settings' && <SettingsView />}
         </Suspense>
       </main>
       <NavBar />
       <FindingPanel />
       <UndoBar />
-      <Suspense fallback={null}>{explaining && <ExplanationSheet />}</Suspense>
+      <Suspense fallback={null}>
+        {explaining && <ExplanationSheet />}
+        {reviewing && <FindingSheet findingId={reviewing} />}
+        {notice && <NoticePage noticeId={notice} />}
+      </Suspense>
       {overlay}
     </div>
   );

@@ -1,7 +1,9 @@
 import type { Messages } from './zhCN';
+import { enReview } from './enReview';
 
 /** English. */
 export const en: Messages = {
+  ...enReview,
   app: {
     title: 'Hall Patrol',
     loading: 'Opening…',
@@ -10,7 +12,7 @@ export const en: Messages = {
     offline: 'Offline',
     inspector: 'Inspector: {{name}}',
   },
-  nav: { label: 'Main menu', map: 'Hall map', log: "Today's log", scores: 'Scores', settings: 'Settings' },
+  nav: { label: 'Main menu', map: 'Hall map', log: "Today's log", review: 'Review', queue: 'Contests', scores: 'Scores', settings: 'Settings' },
   list: { separator: ', ' },
   subject: { staff: 'Person', window: 'Window', unit: 'Unit', chief: 'Chief' },
   map: {

@@ -1,5 +1,8 @@
+import { zhCNReview } from './zhCNReview';
+
 /** 简体中文 (the default). Every visible string of the app is here; en.ts has the same keys. */
 export const zhCN = {
+  ...zhCNReview,
   app: {
     title: '大厅巡查',
     loading: '正在打开…',
@@ -8,7 +11,7 @@ export const zhCN = {
     offline: '离线',
     inspector: '巡查人员：{{name}}',
   },
-  nav: { label: '主菜单', map: '大厅地图', log: '今日记录', scores: '本月得分', settings: '设置' },
+  nav: { label: '主菜单', map: '大厅地图', log: '今日记录', review: '审阅', queue: '申诉裁定', scores: '本月得分', settings: '设置' },
   list: { separator: '、' },
   subject: { staff: '人员', window: '窗口', unit: '单位', chief: '首席代表' },
   map: {

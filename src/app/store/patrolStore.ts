@@ -1,9 +1,10 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { PreparedPhoto } from '../../device/photos/preparedPhoto';
+import type { AccountSummary } from '../../core/sync/messages';
 import type { RawInputs } from '../features/patrol/ruleInputs';
 
-export type View = 'map' | 'log' | 'scores' | 'settings';
+export type View = 'map' | 'log' | 'review' | 'queue' | 'scores' | 'settings';
 
 /** The finding being put together in the panel: who, evidence, and the chosen item with its inputs. */
 export interface Draft {
@@ -43,6 +44,14 @@ export interface PatrolState {
   error: 'storage-full' | 'save-failed' | 'photo-failed' | null;
   showUnvisited: boolean;
   explain: ExplainTarget | null;
+  /** Hand-over: the chief unlocked with their PIN on this tablet; the signed-in session is locked meanwhile. */
+  handOver: AccountSummary | null;
+  /** The finding whose review sheet is open, and the notice on screen. */
+  reviewing: string | null;
+  notice: string | null;
+  setHandOver: (chief: AccountSummary | null) => void;
+  setReviewing: (findingId: string | null) => void;
+  setNotice: (noticeId: string | null) => void;
   setView: (view: View) => void;
   /** Open the panel of a window; `staffId` preselects the person when only one is on duty. */
   openWindow: (windowId: string, staffId?: string | null) => void;
@@ -81,6 +90,12 @@ export function createPatrolStore(): StoreApi<PatrolState> {
     error: null,
     showUnvisited: false,
     explain: null,
+    handOver: null,
+    reviewing: null,
+    notice: null,
+    setHandOver: (handOver) => set({ handOver, reviewing: null, notice: null, windowId: null, view: 'review' }),
+    setReviewing: (reviewing) => set({ reviewing }),
+    setNotice: (notice) => set({ notice }),
     setView: (view) => set({ view }),
     openWindow: (windowId, staffId = null) => set({ windowId, draft: { ...emptyDraft(), staffId }, query: '', error: null }),
     closePanel: () => set({ windowId: null, draft: emptyDraft(), query: '', error: null }),

@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { reviewStatus } from '../../../core/events/reviewStatus';
+import { formatDateTime } from '../../format/formatDateTime';
+import { useServices } from '../../services/useServices';
+import { usePatrol } from '../../store/usePatrol';
+import { StoredPhoto } from '../patrol/StoredPhoto';
+import { AuditTrailView } from './AuditTrailView';
+import { ContestForm } from './ContestForm';
+import { DecideForm } from './DecideForm';
+import { findingFacts } from './findingFacts';
+import { PointsText } from './PointsText';
+import { StateBadge } from './StateBadge';
+import { useAccountName, usePulledHall } from './useAccounts';
+import { useActing } from './useActing';
+import { useFindingEvents } from './useFindingEvents';
+
+/** One finding in full (item and clause, points, who, when, evidence, state, deadlines, history) and what the acting account may do. */
+export function FindingSheet({ findingId }: { findingId: string }) {
+  const { t, i18n } = useTranslation();
+  const { device, hall, schemes } = useServices();
+  const close = usePatrol((s) => s.setReviewing);
+  const acting = useActing();
+  const nameOf = useAccountName();
+  const { review } = usePulledHall();
+  const events = useFindingEvents([findingId]).get(findingId) ?? [];
+  const f = device.log.find(findingId);
+  const [acting2, setActing2] = useState<'contest' | 'decide' | null>(null);
+  if (!f) return null;
+  const tz = hall.hall.roster.hall.timeZone;
+  const facts = findingFacts(f, hall, schemes);
+  const status = events.length ? reviewStatus(events, review, tz, device.clock().toISOString()) : null;
+  const mayContest = (acting.role === 'chief' || acting.role === 'inspector') && status?.contest.open === true;
+  const mayDecide = acting.role === 'committee' && f.state === 'contested' && f.actorId !== acting.id;
+  return (
+    <div className="sheet-backdrop">
+      <section className="sheet finding-sheet" role="dialog" aria-label={facts.item?.name ?? f.itemId}>
+        <header className="sheet-head">
+          <h2>{facts.item?.name ?? f.itemId}</h2>
+          <StateBadge state={f.state} />
+          <span className="spacer" />
+          <button type="button" className="button close" aria-label={t('panel.close')} onClick={() => close(null)}>
+            ×
+          </button>
+        </header>
+        <dl className="facts">
+          <dt>{t('review.regulation')}</dt>
+          <dd>
+            {facts.item?.text ?? ''} <small className="muted">{facts.item?.clause ?? ''}</small>
+          </dd>
+          <dt>{t('notice.points')}</dt>
+          <dd>
+            <PointsText points={facts.points} state={f.state} /> <small className="muted">{facts.points?.detail ?? ''}</small>
+          </dd>
+          <dt>{t('review.subject')}</dt>
+          <dd>
+            {facts.subject} · {t('log.window', { number: facts.windowNumber })} · {facts.unitName}
+          </dd>
+          <dt>{t('notice.time')}</dt>
+          <dd>{formatDateTime(f.at, tz, i18n.language)}</dd>
+          <dt>{t('notice.inspector')}</dt>
+          <dd>{nameOf(f.actorId)}</dd>
+          {f.note && (
+            <>
+              <dt>{t('evidence.note')}</dt>
+              <dd>{f.note}</dd>
+            </>
+          )}
+          {status && (
+            <>
+              <dt>{t('review.deadline')}</dt>
+              <dd>
+                {status.contest.open ? t('review.contestUntil', { day: status.contest.lastDay }) : t('review.contestClosed', { day: status.contest.lastDay })}
+                {status.contested && f.state === 'contested' && (
+                  <span className={status.contested.overdue ? ' overdue' : ''}> · {t('committee.decideBy', { day: status.contested.decideBy.lastDay })}</span>
+                )}
+              </dd>
+            </>
+          )}
+        </dl>
+        {f.photos.length > 0 && (
+          <div className="evidence-row">
+            {f.photos.map((h, i) => (
+              <StoredPhoto key={h} hash={h} alt={t('evidence.photoN', { n: i + 1 })} />
+            ))}
+          </div>
+        )}
+        <div className="sheet-actions">
+          {mayContest && acting2 !== 'contest' && (
+            <button type="button" className="button secondary" onClick={() => setActing2('contest')}>
+              {t('review.contest')}
+            </button>
+          )}
+          {mayDecide && acting2 !== 'decide' && (
+            <button type="button" className="button primary" onClick={() => setActing2('decide')}>
+              {t('committee.decide')}
+            </button>
+          )}
+        </div>
+        {acting2 === 'contest' && <ContestForm findingId={f.id} onDone={() => setActing2(null)} />}
+        {acting2 === 'decide' && <DecideForm f={f} onDone={() => setActing2(null)} />}
+        <AuditTrailView events={events} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import { useTranslation } from 'react-i18next';
+import type { FindingPoints } from '../../../core/events/findingPoints';
+import type { ReviewState } from '../../../core/scoring/inputs';
+import { formatPoints } from '../../format/formatPoints';
+
+/** A finding's own points; pending while contested, nothing once overturned. */
+export function PointsText({ points, state }: { points: FindingPoints | null; state: ReviewState }) {
+  const { t } = useTranslation();
+  if (state === 'overturned' || state === 'voided') return <span className="points muted">{t('review.noPoints')}</span>;
+  const text = points?.points === null || !points ? t('log.byMonth') : formatPoints(points.points);
+  return <span className={`points${state === 'contested' ? ' pending' : ''}`}>{state === 'contested' ? t('review.pendingPoints', { points: text }) : text}</span>;
+}

@@ -1,0 +1,10 @@
+import type { AccountSummary } from '../../../core/sync/messages';
+import { useServices } from '../../services/useServices';
+import { usePatrol } from '../../store/usePatrol';
+
+/** Who acts now: the chief unlocked for hand-over, else the signed-in account (an inspector for tablets without sign-in). */
+export function useActing(): AccountSummary {
+  const { account, device } = useServices();
+  const handOver = usePatrol((s) => s.handOver);
+  return handOver ?? account ?? { id: device.identity.actorId, name: device.identity.inspectorName, role: 'inspector', unitIds: [], windowIds: [] };
+}

@@ -1,0 +1,48 @@
+import type { ContestDecided, FindingAcknowledged, FindingContested } from '../../core/events/events';
+import type { PatrolDevice } from '../patrolDevice';
+
+/** Who acts: the signed-in account, or in hand-over the chief unlocked with their PIN. */
+export interface Acting {
+  actorId: string;
+}
+
+const base = (device: PatrolDevice, acting: Acting, findingId: string) => ({
+  id: device.newId(),
+  at: device.clock().toISOString(),
+  actorId: acting.actorId,
+  deviceId: device.identity.deviceId,
+  findingId,
+});
+
+/** One notice: a `finding.acknowledged` per finding, all with the same notice id, signer and signature image. */
+export function acknowledgeEvents(
+  device: PatrolDevice,
+  acting: Acting,
+  findingIds: readonly string[],
+  sign: { noticeId: string; signerName: string; signature: string; signerId?: string },
+): FindingAcknowledged[] {
+  return findingIds.map((findingId) => {
+    const e: FindingAcknowledged = { ...base(device, acting, findingId), type: 'finding.acknowledged', noticeId: sign.noticeId, signerName: sign.signerName, signature: sign.signature };
+    if (sign.signerId) e.signerId = sign.signerId;
+    return e;
+  });
+}
+
+/** A contest with its reason and counter-evidence photo hashes. */
+export function contestEvent(device: PatrolDevice, acting: Acting, findingId: string, reason: string, photos: readonly string[]): FindingContested {
+  return { ...base(device, acting, findingId), type: 'finding.contested', reason, photos: [...photos] };
+}
+
+/** The committee's decision on a contest. */
+export function decisionEvent(
+  device: PatrolDevice,
+  acting: Acting,
+  findingId: string,
+  decision: ContestDecided['decision'],
+  reason: string,
+  amended?: ContestDecided['amended'],
+): ContestDecided {
+  const e: ContestDecided = { ...base(device, acting, findingId), type: 'contest.decided', decision, reason };
+  if (decision === 'amend' && amended) e.amended = amended;
+  return e;
+}
