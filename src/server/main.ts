@@ -5,13 +5,14 @@ import { startServer, StartError } from './startServer';
 
 /**
  * `npm start`: one process serving the PWA and the API on PORT (default 8080).
+ * DIST_DIR names the built app to serve (default ./dist).
  * DATABASE_URL=postgres://... uses a PostgreSQL server; otherwise embedded PostgreSQL (PGlite) in DATA_DIR (./data).
  */
 async function main(): Promise<void> {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
   const port = Number(process.env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new StartError(`PORT "${process.env.PORT}" is not a port number`);
-  const dist = join(root, 'dist');
+  const dist = resolve(process.env.DIST_DIR ?? join(root, 'dist'));
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const dataDir = resolve(process.env.DATA_DIR ?? join(root, 'data'), 'pglite');
   const server = await startServer({

@@ -6,12 +6,14 @@ import { I18nextProvider } from 'react-i18next';
 import { searchKeys } from '../../src/cli/compileSchemes';
 import { demoHall } from '../../src/core/hall/demoHall';
 import { parseScheme } from '../../src/core/scheme/parseScheme';
+import type { AccountSummary } from '../../src/core/sync/messages';
 import { PatrolApp } from '../../src/app/PatrolApp';
 import { hallIndex } from '../../src/app/features/patrol/hallIndex';
 import { patrolItems } from '../../src/app/features/patrol/patrolItems';
 import { createI18n } from '../../src/app/i18n/createI18n';
 import type { AppServices, StorageApi } from '../../src/app/services/AppServices';
 import { PatrolDevice } from '../../src/device/patrolDevice';
+import { readPulledHall } from '../../src/device/sync/pulledHall';
 import type { PatrolScheme } from '../../src/device/patrolScheme';
 import type { PreparedPhoto } from '../../src/device/photos/preparedPhoto';
 import { ScoreService } from '../../src/device/scoring/scoreService';
@@ -41,12 +43,13 @@ const storage: StorageApi = {
  * Render the patrol app on the demo hall with a fresh fake-indexeddb device, a fixed clock (Monday 2 March 2026,
  * 10:00 in the hall), the fixture scheme and scores computed inline.
  */
-export async function renderPatrol(options: { language?: string } = {}) {
+export async function renderPatrol(options: { language?: string; account?: AccountSummary; db?: ReturnType<typeof testDb>; at?: string } = {}) {
   cleanup();
-  const db = testDb();
-  const clock = testClock('2026-03-02T02:00:00Z');
+  const db = options.db ?? testDb();
+  const clock = testClock(options.at ?? '2026-03-02T02:00:00Z');
   const hall = demoHall();
-  const device = new PatrolDevice(db, INSPECTOR, hall.roster.hall.timeZone, clock.now);
+  const identity = options.account ? { ...INSPECTOR, actorId: options.account.id, inspectorName: options.account.name } : INSPECTOR;
+  const device = new PatrolDevice(db, identity, hall.roster.hall.timeZone, clock.now);
   await device.start();
   const schemes = [shapesScheme()];
   const i18n = createI18n(options.language ?? 'zh-CN');
@@ -66,6 +69,10 @@ export async function renderPatrol(options: { language?: string } = {}) {
       await i18n.changeLanguage(l);
     },
   };
+  if (options.account) {
+    services.account = options.account;
+    services.pulledHall = () => readPulledHall(db);
+  }
   const view = render(
     <I18nextProvider i18n={i18n}>
       <PatrolApp services={services} />

@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './buildApp';
 import { cameraPhoto } from './cameraPhoto';
 import { launchPersistent } from './launchChromium';
-import { serveStatic } from './staticServer';
-import type { StaticServer } from './staticServer';
+import { startServer } from '../../src/server/startServer';
+import type { RunningServer } from '../../src/server/startServer';
+import { schemesDir } from '../server/testServer';
 
 /** One finding of the round: window, item, the input the item asks for, and whether a photo is taken first. */
 interface Step {
@@ -83,30 +84,33 @@ async function stored(page: Page) {
 }
 
 describe('offline patrol in a real browser', { timeout: 300_000 }, () => {
-  let server: StaticServer;
+  let server: RunningServer;
   let dist: string;
   let profile: string;
   let context: BrowserContext | undefined;
 
   beforeAll(async () => {
     dist = await buildApp();
-    server = await serveStatic(dist);
+    // The sync server serves the app and the API on one origin: the first sign-in needs it once.
+    server = await startServer({ port: 0, hostname: '127.0.0.1', dataDir: undefined, schemesDir, distDir: dist });
     profile = mkdtempSync(join(tmpdir(), 'hall-patrol-profile-'));
   }, 120_000);
 
   afterAll(async () => {
     await context?.close();
-    await server?.close();
+    // The test itself stops the server to go offline; closing again is a no-op.
+    await server?.close().catch(() => undefined);
     rmSync(profile, { recursive: true, force: true });
     rmSync(dist, { recursive: true, force: true });
   });
 
-  it('installs online, then records 20 findings offline that survive closing the browser', async () => {
+  it('signs in and installs online, then records 20 findings offline that survive closing the browser', async () => {
     context = await launchPersistent(profile);
     let page = context.pages()[0] ?? (await context.newPage());
     await page.goto(server.url);
-    await page.getByLabel('巡查人员姓名').fill('张巡查');
-    await page.getByRole('button', { name: '开始巡查' }).click();
+    await page.getByLabel('用户名').fill('inspector1');
+    await page.getByLabel('密码').fill('demo1234');
+    await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('group', { name: '示范政务服务大厅平面图' }).waitFor();
     // The service worker has precached everything once it is active.
     expect(await page.evaluate(async () => Boolean((await navigator.serviceWorker.ready).active))).toBe(true);
