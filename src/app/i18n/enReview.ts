@@ -52,7 +52,7 @@ export const enReview: typeof zhCNReview = {
     subject: 'Charged to',
     deadline: 'Deadlines',
     contestUntil: 'Contest until {{day}}',
-    contestClosed: 'Contest period ended {{day}}',
+    contestClosed: 'Contest deadline {{day}}; no contest possible now',
     contest: 'Contest',
     contestReason: 'Reason (required)',
     counterEvidence: 'Add counter-evidence photo',

@@ -50,7 +50,7 @@ export const zhCNReview = {
     subject: '被考核对象',
     deadline: '期限',
     contestUntil: '可申诉至 {{day}}',
-    contestClosed: '申诉期已于 {{day}} 结束',
+    contestClosed: '申诉截止日 {{day}}，现已不可申诉',
     contest: '申诉',
     contestReason: '申诉理由（必填）',
     counterEvidence: '添加反证照片',
