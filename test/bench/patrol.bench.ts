@@ -18,7 +18,7 @@ import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { demoHall } from '../../src/core/hall/demoHall';
 import { buildApp } from '../e2e/buildApp';
 import { launchPersistent } from '../e2e/launchChromium';
-import { serveStatic } from '../e2e/staticServer';
+import { startServer } from '../../src/server/startServer';
 import { gzipSize, initialJavaScript } from './initialJavaScript';
 import { storedFindings } from './storedFindings';
 import { prng } from './synthetic';
@@ -54,7 +54,7 @@ async function throttle(context: BrowserContext, page: Page): Promise<CDPSession
   return cdp;
 }
 
-/** Raw IndexedDB in the page: read the identity, or insert rows in one transaction per batch. */
+/** Raw IndexedDB in the page: who recorded the latest finding (the signed-in account on this device). */
 async function readIdentity(page: Page): Promise<{ actorId: string; deviceId: string }> {
   return page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((res, rej) => {
@@ -62,17 +62,17 @@ async function readIdentity(page: Page): Promise<{ actorId: string; deviceId: st
       r.onsuccess = () => res(r.result);
       r.onerror = () => rej(r.error);
     });
-    const get = (key: string) =>
-      new Promise<string>((res, rej) => {
-        const r = db.transaction('meta').objectStore('meta').get(key);
-        r.onsuccess = () => res((r.result as { value: string }).value);
-        r.onerror = () => rej(r.error);
-      });
-    const out = { actorId: await get('actorId'), deviceId: await get('deviceId') };
+    const last = await new Promise<{ event: { actorId: string; deviceId: string } }>((res, rej) => {
+      const r = db.transaction('events').objectStore('events').openCursor(null, 'prev');
+      r.onsuccess = () => res(r.result?.value as { event: { actorId: string; deviceId: string } });
+      r.onerror = () => rej(r.error);
+    });
     db.close();
-    return out;
+    return { actorId: last.event.actorId, deviceId: last.event.deviceId };
   });
 }
+
+/** Raw IndexedDB in the page: insert rows in one transaction per batch. */
 
 async function insertRows(page: Page, events: unknown[], outbox: unknown[]): Promise<void> {
   await page.evaluate(
@@ -102,7 +102,8 @@ async function waitForMap(page: Page): Promise<void> {
 // ---- build, install online, seed ----
 const dist = await buildApp();
 const initial = initialJavaScript(dist);
-const server = await serveStatic(dist);
+// The sync server serves the app and the API on one origin: the first sign-in needs it once, then it is stopped.
+const server = await startServer({ port: 0, hostname: '127.0.0.1', dataDir: undefined, schemesDir: join(ROOT, 'schemes'), distDir: dist });
 const profile = mkdtempSync(join(tmpdir(), 'hall-patrol-bench-'));
 let context = await launchPersistent(profile);
 // tsx compiles this file with esbuild's keepNames, which wraps named functions inside page.evaluate bodies in a
@@ -110,10 +111,16 @@ let context = await launchPersistent(profile);
 await context.addInitScript('globalThis.__name = (f) => f;');
 let page = context.pages()[0] ?? (await context.newPage());
 await page.goto(server.url);
-await page.getByLabel('巡查人员姓名').fill('基准巡查');
-await page.getByRole('button', { name: '开始巡查' }).click();
+await page.getByLabel('用户名').fill('inspector1');
+await page.getByLabel('密码').fill('demo1234');
+await page.getByRole('button', { name: '登录' }).click();
 await waitForMap(page);
 await page.evaluate(async () => void (await navigator.serviceWorker.ready));
+// One finding through the UI tells which account and device the stored findings belong to.
+await page.getByRole('button', { name: /^5号窗口，/ }).click();
+await page.locator(`[data-item="${ITEM}"]`).first().click();
+await page.locator('.undo-bar').waitFor();
+await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
 const hall = demoHall();
 const identity = await readIdentity(page);
 const seeded = storedFindings(hall, join(ROOT, 'src', 'generated', 'schemes'), identity, FINDINGS, Date.now() - 5 * 60e3);
