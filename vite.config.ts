@@ -68,5 +68,9 @@ export default defineConfig({
     include: ['test/**/*.test.{ts,tsx}'],
     exclude: ['test/bench/**', 'node_modules/**'],
     environment: 'node',
+    // Server and browser tests start real PostgreSQL, PGlite and Chromium: on a 2-core CI machine running test files
+    // in parallel, a start-up can take well over vitest's default 10 s.
+    hookTimeout: 120_000,
+    testTimeout: 60_000,
   },
 });
