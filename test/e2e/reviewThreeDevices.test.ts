@@ -22,6 +22,17 @@ async function synced(page: Page): Promise<void> {
   await page.getByRole('button', { name: '同步', exact: true }).waitFor();
 }
 
+/**
+ * The charged person's provisional score as the scores view reads it out (the row's button label names the total
+ * and, while a contest is open, the pending points), once it has settled on `expected`.
+ */
+async function expectScore(page: Page, name: string, expected: string): Promise<void> {
+  await page.getByRole('button', { name: '本月得分' }).click();
+  await page.getByRole('tab', { name: /综窗人员月度考核/ }).click();
+  const row = page.getByRole('button', { name: new RegExp(`^${name}本月暂定`) });
+  await expect.poll(async () => ((await row.count()) === 1 ? row.getAttribute('aria-label') : null), { timeout: 20_000 }).toBe(expected);
+}
+
 async function endHandOver(page: Page): Promise<void> {
   await page.getByRole('button', { name: '结束审阅，交回巡查人员' }).click();
   await page.getByLabel(/的登录密码$/).fill('demo1234');
@@ -30,9 +41,10 @@ async function endHandOver(page: Page): Promise<void> {
 }
 
 /**
- * Three devices against a real server process: the inspector records a finding offline, the chief contests it on
- * the inspector's tablet in hand-over (PIN checked offline), the tablet syncs, the committee overturns it on its own
- * device, and every device shows the finding overturned and its points gone.
+ * Three devices against a real server process: the inspector records a finding offline and syncs, the chief contests
+ * it on the inspector's tablet in hand-over (PIN checked offline), the tablet syncs, the committee overturns it on its
+ * own device, and every device shows the finding overturned and its points gone. The charged person's provisional
+ * score is read in the scores view on all three devices before the contest, while contested and after the overturn.
  */
 describe('on-site review on three devices', { timeout: 120_000 }, () => {
   let server: ServerProcess;
@@ -58,7 +70,7 @@ describe('on-site review on three devices', { timeout: 120_000 }, () => {
     return { ctx, page: await ctx.newPage() };
   };
 
-  it('a finding recorded offline, contested in hand-over offline, overturned by the committee, is overturned everywhere', async () => {
+  it('a finding recorded offline, contested in hand-over offline, overturned by the committee, is overturned everywhere and the score restored', async () => {
     const tablet = await device();
     const p = tablet.page;
     await signIn(p, server.url, 'inspector1');
@@ -79,12 +91,28 @@ describe('on-site review on three devices', { timeout: 120_000 }, () => {
     await p.getByRole('button', { name: /^1号窗口，/ }).click();
     const panel = p.getByRole('dialog');
     const first = panel.getByRole('group', { name: '在岗人员' }).getByRole('button').first();
+    const charged = (await first.textContent())?.trim() ?? '';
     if ((await first.getAttribute('aria-pressed')) !== 'true') await first.click();
     await panel.getByRole('button', { name: /^玩手机，/ }).first().click();
     await p.getByText(/^已记录：玩手机/).waitFor();
     await panel.getByRole('button', { name: '关闭' }).click();
 
+    // 玩手机 costs the person on duty 5 of 100 points: deducted on the tablet, and on the committee's and the
+    // chief's devices once the recording has synced.
+    const deducted = `${charged}本月暂定 95 分，查看说明`;
+    await expectScore(p, charged, deducted);
+    await tablet.ctx.setOffline(false);
+    await synced(p);
+    const committee = await device();
+    await signIn(committee.page, server.url, 'committee1');
+    await synced(committee.page);
+    const chief = await device();
+    await signIn(chief.page, server.url, 'chief-zonghe');
+    await synced(chief.page);
+    for (const page of [committee.page, chief.page]) await expectScore(page, charged, deducted);
+
     // Hand-over, offline: the PIN is checked on the tablet; the chief contests.
+    await tablet.ctx.setOffline(true);
     await p.getByRole('button', { name: '审阅', exact: true }).click();
     await p.getByRole('button', { name: '交给首席代表审阅' }).click();
     await p.getByLabel('PIN', { exact: true }).fill('2468');
@@ -99,12 +127,18 @@ describe('on-site review on three devices', { timeout: 120_000 }, () => {
     await sheet.getByRole('button', { name: '关闭' }).click();
     await endHandOver(p);
 
+    // Contested: the points are pending on every device (still in the provisional total: the hall's default
+    // countPendingInProvisional is true).
+    const pending = `${charged}本月暂定 95 分，申诉待定 −5 分，查看说明`;
+    await expectScore(p, charged, pending);
     await tablet.ctx.setOffline(false);
     await synced(p);
+    for (const page of [committee.page, chief.page]) {
+      await synced(page);
+      await expectScore(page, charged, pending);
+    }
 
-    const committee = await device();
-    await signIn(committee.page, server.url, 'committee1');
-    await synced(committee.page);
+    await committee.page.getByRole('button', { name: '申诉裁定' }).click();
     await committee.page.getByRole('heading', { name: '申诉待裁定（1）' }).waitFor();
     await committee.page.getByRole('button', { name: /^查看记录：玩手机/ }).click();
     const decide = committee.page.getByRole('dialog', { name: '玩手机' });
@@ -117,10 +151,10 @@ describe('on-site review on three devices', { timeout: 120_000 }, () => {
     await decide.getByRole('button', { name: '关闭' }).click();
     await synced(committee.page);
 
-    const chief = await device();
-    await signIn(chief.page, server.url, 'chief-zonghe');
     await synced(chief.page);
     await synced(p);
+    // Overturned: the full score is back on all three devices, nothing pending.
+    for (const page of [p, committee.page, chief.page]) await expectScore(page, charged, `${charged}本月暂定 100 分，查看说明`);
     await p.getByRole('button', { name: '审阅', exact: true }).click();
     for (const page of [p, committee.page, chief.page]) {
       if (page !== p) await page.getByRole('button', { name: '审阅', exact: true }).click();

@@ -125,6 +125,8 @@ export const en: Messages = {
     grade: 'Grade',
     findings: 'Findings',
     explainOf: '{{name}}: provisional {{total}} this month, show explanation',
+    explainOfPending: '{{name}}: provisional {{total}} this month, {{pending}} pending a contest, show explanation',
+    pending: 'Pending contests',
   },
   explain: {
     title: '{{name}}: {{total}} points',

@@ -123,6 +123,8 @@ export const zhCN = {
     grade: '等次',
     findings: '记录数',
     explainOf: '{{name}}本月暂定 {{total}} 分，查看说明',
+    explainOfPending: '{{name}}本月暂定 {{total}} 分，申诉待定 {{pending}} 分，查看说明',
+    pending: '申诉待定',
   },
   explain: {
     title: '{{name}}：{{total}} 分',

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useScoreState } from '../../services/useScoreState';
+import { formatPoints } from '../../format/formatPoints';
 import { useServices } from '../../services/useServices';
 import { usePatrol } from '../../store/usePatrol';
 
@@ -37,6 +38,7 @@ export function ScoresView() {
             <th scope="col">{t('scores.rank')}</th>
             <th scope="col">{t('scores.name')}</th>
             <th scope="col">{t('scores.total')}</th>
+            <th scope="col">{t('scores.pending')}</th>
             <th scope="col">{t('scores.grade')}</th>
             <th scope="col">{t('scores.findings')}</th>
           </tr>
@@ -50,13 +52,18 @@ export function ScoresView() {
                   type="button"
                   className="link"
                   onClick={() => current && setExplain({ schemeId: current.scheme.id, subject: r.subject, subjectId: r.subjectId })}
-                  aria-label={t('scores.explainOf', { name: r.name, total: r.total })}
+                  aria-label={
+                    r.pending !== 0
+                      ? t('scores.explainOfPending', { name: r.name, total: r.total, pending: formatPoints(r.pending) })
+                      : t('scores.explainOf', { name: r.name, total: r.total })
+                  }
                 >
                   {r.name}
                 </button>
                 {r.flags.length > 0 && <span className="flag"> ⚑ {r.flags.map((f) => f.text).join('；')}</span>}
               </td>
               <td className="num">{r.total}</td>
+              <td className="num pending">{r.pending !== 0 ? formatPoints(r.pending) : ''}</td>
               <td>{r.gradeName ?? ''}</td>
               <td className="num">{r.findingCount}</td>
             </tr>
