@@ -8,6 +8,7 @@ import { PatrolDevice } from '../device/patrolDevice';
 import type { PatrolScheme } from '../device/patrolScheme';
 import type { PatrolDb } from '../device/patrolDb';
 import { preparePhoto } from '../device/photos/preparePhoto';
+import { followReviewSettings } from '../device/scoring/followReviewSettings';
 import { ScoreService } from '../device/scoring/scoreService';
 import { hallIndex } from './features/patrol/hallIndex';
 import { patrolItems } from './features/patrol/patrolItems';
@@ -40,6 +41,13 @@ export async function createServices(
   performance.mark('hp:services-ready');
   // Every local write (a finding, a void, a review act) is pushed soon after.
   if (sync) device.log.subscribe(() => sync.localChange());
+  const scores = new ScoreService(
+    schemes.map((s) => s.scheme),
+    hall.roster,
+    { delayMs: 1000, useWorker: true },
+  );
+  // The hall's review settings (stored by the pulls) decide whether pending points count in provisional totals.
+  void followReviewSettings(db, scores, sync?.state);
   return {
     afterStart: () => {
       void device.loadFrom(`${device.today().slice(0, 4)}-01-01`);
@@ -52,11 +60,7 @@ export async function createServices(
     hall: hallIndex(hall),
     schemes,
     items: patrolItems(schemes),
-    scores: new ScoreService(
-      schemes.map((s) => s.scheme),
-      hall.roster,
-      { delayMs: 1000, useWorker: true },
-    ),
+    scores,
     preparePhoto,
     storage: typeof navigator !== 'undefined' ? navigator.storage : undefined,
     setLanguage: async (language) => {

@@ -11,7 +11,8 @@ export type ToScoreWorker =
   | { type: 'reset'; findings: SchemedFinding[] }
   /** Add or replace these findings (a new recording, a void). */
   | { type: 'upsert'; findings: SchemedFinding[] }
-  | { type: 'score'; seq: number; period: PeriodRef; asOf: string }
+  /** countPending: whether contested findings count in the totals (the hall's countPendingInProvisional). */
+  | { type: 'score'; seq: number; period: PeriodRef; asOf: string; countPending: boolean }
   /** One subject's full result (with its explanation) from the latest scoring. */
   | { type: 'explain'; seq: number; schemeId: string; subject: string; subjectId: string };
 

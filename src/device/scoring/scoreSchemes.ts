@@ -8,10 +8,18 @@ export type SchemedFinding = Finding & { schemeId: string };
 
 /**
  * Provisional results of every scheme in force for one period: each scheme scores only the findings recorded
- * under it. Contested findings count (a provisional view); final results are the committee's, on the server.
+ * under it. Contested findings count only when `countPending` (the hall's `countPendingInProvisional`); final
+ * results are the committee's, on the server, and never count them.
  */
-export function scoreSchemes(schemes: readonly Scheme[], roster: Roster, findings: Iterable<SchemedFinding>, period: PeriodRef, asOf: string): PeriodResults[] {
+export function scoreSchemes(
+  schemes: readonly Scheme[],
+  roster: Roster,
+  findings: Iterable<SchemedFinding>,
+  period: PeriodRef,
+  asOf: string,
+  countPending: boolean,
+): PeriodResults[] {
   const bySchemeId = new Map<string, Finding[]>(schemes.map((s) => [s.id, []]));
   for (const f of findings) bySchemeId.get(f.schemeId)?.push(f);
-  return schemes.map((s) => scorePeriod(s, roster, bySchemeId.get(s.id) ?? [], period, { countPending: true, asOf }));
+  return schemes.map((s) => scorePeriod(s, roster, bySchemeId.get(s.id) ?? [], period, { countPending, asOf }));
 }

@@ -57,6 +57,10 @@ export class ScoreService {
   /** Inline mode: the full results of the latest computation. */
   private full: PeriodResults[] = [];
   private readonly asked = new Map<number, (r: SubjectResult | null) => void>();
+  /** Whether contested findings count in the provisional totals (the hall's review setting, default true). */
+  private countPending = true;
+  /** The latest ask, to score again when the setting changes. */
+  private lastAsk: Parameters<ScoreService['update']> | null = null;
 
   constructor(
     private readonly schemes: readonly Scheme[],
@@ -72,8 +76,19 @@ export class ScoreService {
 
   /** Ask for results of `period` over the log's findings (computed after a short pause, the latest ask wins). */
   update(source: FindingSource, period: PeriodRef, periodKey: string, asOf: string): void {
+    this.lastAsk = [source, period, periodKey, asOf];
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.compute(source, period, periodKey, asOf), this.options.delayMs);
+  }
+
+  /**
+   * Follow the hall's `countPendingInProvisional` (pulled review settings): whether contested findings count in the
+   * provisional totals. A change scores the latest ask again; pending points are shown either way.
+   */
+  setCountPending(countPending: boolean): void {
+    if (countPending === this.countPending) return;
+    this.countPending = countPending;
+    if (this.lastAsk) this.update(...this.lastAsk);
   }
 
   /** One subject's full result, with its explanation, from the latest computation (null when not scored). */
@@ -93,6 +108,7 @@ export class ScoreService {
 
   private compute(source: FindingSource, period: PeriodRef, periodKey: string, asOf: string): void {
     const snap = source.get();
+    const countPending = this.countPending;
     const seq = ++this.seq;
     this.scoreSeq = seq;
     this.latestKey = periodKey;
@@ -102,7 +118,7 @@ export class ScoreService {
       // Loaded on demand so the engine is not in the initial bundle (the worker has its own copy).
       import('./scoreSchemes')
         .then(({ scoreSchemes }) => {
-          this.full = scoreSchemes(this.schemes, this.roster, snap.findings.map(schemed), period, asOf);
+          this.full = scoreSchemes(this.schemes, this.roster, snap.findings.map(schemed), period, asOf, countPending);
           this.receive({ type: 'results', seq, results: this.full.map(summarize), ms: 0 });
         })
         .catch((err: unknown) => this.receive({ type: 'error', seq, message: err instanceof Error ? err.message : String(err) }));
@@ -111,7 +127,7 @@ export class ScoreService {
     const changes = this.sentVersion === null ? null : source.changesSince(this.sentVersion);
     this.post(changes === null ? { type: 'reset', findings: snap.findings.map(schemed) } : { type: 'upsert', findings: changes.map(schemed) });
     this.sentVersion = snap.version;
-    this.post({ type: 'score', seq, period, asOf });
+    this.post({ type: 'score', seq, period, asOf, countPending });
   }
 
   private receive(msg: FromScoreWorker): void {

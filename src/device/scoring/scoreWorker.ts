@@ -39,7 +39,7 @@ scope.onmessage = (e: MessageEvent<ToScoreWorker>) => {
       if (!roster) return post({ type: 'error', seq: msg.seq, message: 'not initialised' });
       try {
         const t0 = performance.now();
-        last = scoreSchemes(schemes, roster, findings.values(), msg.period, msg.asOf);
+        last = scoreSchemes(schemes, roster, findings.values(), msg.period, msg.asOf, msg.countPending);
         post({ type: 'results', seq: msg.seq, results: last.map(summarize), ms: performance.now() - t0 });
       } catch (err) {
         post({ type: 'error', seq: msg.seq, message: err instanceof Error ? err.message : String(err) });
