@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../src/core/events/auditTrail';
 import type { ContestDecided, ContestReopened, FindingAcknowledged, FindingContested, FindingRecorded } from '../../src/core/events/events';
@@ -226,6 +227,28 @@ export function runReviewRules(name: string, start: () => Promise<{ server: Runn
       await put(admin, '/api/review/settings', { contestDays: 7, decideDays: 10, countPendingInProvisional: false, clockToleranceMinutes: 10 });
       expect(await score('provisional')).toEqual(final);
       await put(admin, '/api/review/settings', { contestDays: 7, decideDays: 10, countPendingInProvisional: true, clockToleranceMinutes: 10 });
+    });
+
+    it("a chief fetches a photo only if a finding in their scope names it (or they uploaded it); others fetch any", async () => {
+      const bytes = Buffer.from(`evidence ${Math.random()}`);
+      const hash = createHash('sha256').update(bytes).digest('hex');
+      const upload = await fetch(`${server.url}/api/photos/${hash}`, {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${inspector.token}`, 'content-type': 'image/jpeg', 'upload-offset': '0', 'upload-length': String(bytes.length) },
+        body: bytes,
+      });
+      expect(upload.status).toBe(200);
+      // Before any finding names it, no chief may fetch it; the committee may.
+      expect((await get(chief, `/api/photos/${hash}`)).status).toBe(403);
+      expect((await get(committee, `/api/photos/${hash}`)).status).toBe(200);
+      const rec = recorded(inspector, { staffId: 's-001', photos: [hash] });
+      expect(outcome(await inspector.push([rec]))).toBe('accepted');
+      const mine = await get(chief, `/api/photos/${hash}`);
+      expect(mine.status).toBe(200);
+      expect(Buffer.from(await mine.arrayBuffer()).equals(bytes)).toBe(true);
+      expect((await get(otherChief, `/api/photos/${hash}`)).status).toBe(403);
+      expect((await get(committee, `/api/photos/${hash}`)).status).toBe(200);
+      expect((await get(inspector, `/api/photos/${hash}`)).status).toBe(200);
     });
 
     it('serves the violation notice of a visit', async () => {

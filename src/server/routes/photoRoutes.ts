@@ -6,6 +6,8 @@ import { MAX_PHOTO_BYTES } from '../../core/sync/messages';
 import type { AppEnv, ServerDeps } from '../appEnv';
 import { ALL_ROLES, requireAuth } from '../auth/requireAuth';
 import { errorResponse } from '../httpError';
+import { inScope } from '../../core/sync/actor';
+import { photoCharges } from '../storage/reviewRepo';
 import { appendChunk, createPhoto, discardPhoto, markPhotoComplete, photoBytes, photoByHash } from '../storage/photoRepo';
 import type { PhotoRow } from '../storage/photoRepo';
 
@@ -16,6 +18,7 @@ const HASH = /^[0-9a-f]{64}$/;
  * Evidence photos, content-addressed by SHA-256 and uploaded resumably (docs/sync.md):
  * GET /:hash/status tells how many bytes the server has; PATCH /:hash appends at Upload-Offset; the last chunk
  * is verified against the hash, and a photo whose bytes do not match is thrown away so it can be sent again.
+ * GET /:hash serves a complete photo; a chief only a photo they uploaded or one named by a finding in their scope.
  */
 export function photoRoutes({ db }: ServerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -69,6 +72,13 @@ export function photoRoutes({ db }: ServerDeps): Hono<AppEnv> {
     const hash = c.req.param('hash');
     const p = HASH.test(hash) ? await photoByHash(db, hash) : undefined;
     if (!p?.complete) return errorResponse(c, 'not-found', `no complete photo ${hash}`);
+    const { actor } = c.get('auth');
+    if (actor.role === 'chief') {
+      const { uploadedBy, charged } = await photoCharges(db, hash);
+      if (uploadedBy !== actor.accountId && !charged.some((w) => inScope(actor, { unitId: w.unitId ?? undefined, windowId: w.windowId ?? undefined }))) {
+        return errorResponse(c, 'forbidden', `photo ${hash} belongs to no finding in the scope of ${actor.accountId}`);
+      }
+    }
     const bytes = await photoBytes(db, hash);
     return c.body(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, 200, {
       'content-type': p.contentType,

@@ -52,3 +52,20 @@ export async function eventsOfNotice(q: Queryable, noticeId: string): Promise<Ar
   );
   return rows.map(toArrived);
 }
+
+/**
+ * Where the findings that name a photo are charged (evidence, counter-evidence or a signature: any event of the
+ * finding whose body holds the hash), and who uploaded it. The hash is 64 hex digits, checked by the route, so a
+ * text match on the stored body finds exactly the events that name it.
+ */
+export async function photoCharges(q: Queryable, hash: string): Promise<{ uploadedBy: string | null; charged: { unitId: string | null; windowId: string | null }[] }> {
+  const [uploads, charged] = await Promise.all([
+    q.query<{ uploaded_by: string | null }>('select uploaded_by from photos where hash = $1', [hash]),
+    q.query<{ unit_id: string | null; window_id: string | null }>(
+      `select unit_id, window_id from events
+       where type = 'finding.recorded' and finding_id in (select finding_id from events where position($1 in body) > 0)`,
+      [hash],
+    ),
+  ]);
+  return { uploadedBy: uploads[0]?.uploaded_by ?? null, charged: charged.map((r) => ({ unitId: r.unit_id, windowId: r.window_id })) };
+}
