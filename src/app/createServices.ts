@@ -55,6 +55,7 @@ export async function createServices(
     },
     account,
     sync,
+    ...(sync ? { fetchPhoto: sync.fetchPhoto } : {}),
     pulledHall: () => readPulledHall(db),
     device,
     hall: hallIndex(hall),

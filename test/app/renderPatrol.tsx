@@ -43,7 +43,9 @@ const storage: StorageApi = {
  * Render the patrol app on the demo hall with a fresh fake-indexeddb device, a fixed clock (Monday 2 March 2026,
  * 10:00 in the hall), the fixture scheme and scores computed inline.
  */
-export async function renderPatrol(options: { language?: string; account?: AccountSummary; db?: ReturnType<typeof testDb>; at?: string } = {}) {
+export async function renderPatrol(
+  options: { language?: string; account?: AccountSummary; db?: ReturnType<typeof testDb>; at?: string; fetchPhoto?: AppServices['fetchPhoto'] } = {},
+) {
   cleanup();
   const db = options.db ?? testDb();
   const clock = testClock(options.at ?? '2026-03-02T02:00:00Z');
@@ -69,6 +71,7 @@ export async function renderPatrol(options: { language?: string; account?: Accou
       await i18n.changeLanguage(l);
     },
   };
+  if (options.fetchPhoto) services.fetchPhoto = options.fetchPhoto;
   if (options.account) {
     services.account = options.account;
     services.pulledHall = () => readPulledHall(db);

@@ -59,6 +59,7 @@ export const enReview: typeof zhCNReview = {
     submitContest: 'Submit contest',
     needReason: 'Please give a reason.',
     noPoints: 'no points',
+    photoMissing: { offline: 'Offline: photo not downloaded yet', refused: 'This photo cannot be shown (no access, or not on the server)', mismatch: 'The photo failed its check and was not kept' },
     pendingPoints: '{{points}} (pending)',
     audit: 'History',
     byOn: '{{name}}, device {{device}}',

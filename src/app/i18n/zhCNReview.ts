@@ -58,6 +58,7 @@ export const zhCNReview = {
     needReason: '请写明理由。',
     noPoints: '不扣分',
     pendingPoints: '{{points}}（待定）',
+    photoMissing: { offline: '离线，照片尚未下载', refused: '无法查看此照片（无权限或服务器上没有）', mismatch: '照片校验失败，未保存' },
     audit: '处理记录',
     byOn: '{{name}}，设备 {{device}}',
     signedBy: '签字人 {{name}}',

@@ -3,6 +3,7 @@ import type { PatrolDevice } from '../../device/patrolDevice';
 import type { PulledHall } from '../../device/sync/pulledHall';
 import type { SyncHandle } from '../../device/sync/syncHandle';
 import type { PatrolScheme } from '../../device/patrolScheme';
+import type { FetchPhotoFailure } from '../../device/photos/fetchPhoto';
 import type { PreparedPhoto } from '../../device/photos/preparedPhoto';
 import type { ScoreService } from '../../device/scoring/scoreService';
 import type { HallIndex } from '../features/patrol/hallIndex';
@@ -30,6 +31,8 @@ export interface AppServices {
   sync?: SyncHandle;
   /** The accounts and review settings the last pulls brought. */
   pulledHall?: () => Promise<PulledHall>;
+  /** Download another device's photo into the photo store (absent without sync: the photo then stays missing). */
+  fetchPhoto?: (hash: string, findingId: string) => Promise<{ blob: Blob } | { failed: FetchPhotoFailure }>;
   /** Back to the sign-in screen (another account). */
   signOut?: () => void;
 }

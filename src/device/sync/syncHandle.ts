@@ -1,7 +1,9 @@
 import type { AccountSummary } from '../../core/sync/messages';
 import { ObservableValue } from '../observableValue';
 import type { PatrolDb } from '../patrolDb';
+import type { FetchPhotoFailure } from '../photos/fetchPhoto';
 import type { DeviceSync } from './deviceSync';
+import { patrolDbSyncStore } from './patrolDbSyncStore';
 import { initialSyncState } from './syncState';
 import type { SyncState } from './syncState';
 import type { Session } from './syncStore';
@@ -17,6 +19,8 @@ export interface SyncHandle {
   signIn(username: string, password: string): Promise<Session>;
   enrollChief(username: string, password: string, pin: string): Promise<AccountSummary>;
   signOut(): Promise<void>;
+  /** Download another device's photo into the photo store (loaded on first use); the stored blob, or why not. */
+  fetchPhoto(hash: string, findingId: string): Promise<{ blob: Blob } | { failed: FetchPhotoFailure }>;
 }
 
 /** Load the device's sync module (a separate chunk, precached for offline use). */
@@ -60,5 +64,9 @@ export function syncHandle(o: { db: PatrolDb; deviceId: string; timeZone: string
     signIn: async (u, p) => (await load()).signIn(u, p),
     enrollChief: async (u, p, pin) => (await load()).enrollChief(u, p, pin),
     signOut: async () => (await load()).client.signOut(),
+    fetchPhoto: async (hash, findingId) => {
+      const [session, { fetchPhoto }] = await Promise.all([patrolDbSyncStore(o.db, o.timeZone).session(), import('../photos/fetchPhoto')]);
+      return fetchPhoto(o.db, hash, findingId, { baseUrl: o.baseUrl ?? '', token: session?.token ?? null });
+    },
   };
 }

@@ -4,10 +4,10 @@ import { reviewStatus } from '../../../core/events/reviewStatus';
 import { formatDateTime } from '../../format/formatDateTime';
 import { useServices } from '../../services/useServices';
 import { usePatrol } from '../../store/usePatrol';
-import { StoredPhoto } from '../patrol/StoredPhoto';
 import { AuditTrailView } from './AuditTrailView';
 import { ContestForm } from './ContestForm';
 import { DecideForm } from './DecideForm';
+import { EvidencePhoto } from './EvidencePhoto';
 import { findingFacts } from './findingFacts';
 import { PointsText } from './PointsText';
 import { StateBadge } from './StateBadge';
@@ -81,7 +81,7 @@ export function FindingSheet({ findingId }: { findingId: string }) {
         {f.photos.length > 0 && (
           <div className="evidence-row">
             {f.photos.map((h, i) => (
-              <StoredPhoto key={h} hash={h} alt={t('evidence.photoN', { n: i + 1 })} />
+              <EvidencePhoto key={h} hash={h} findingId={f.id} alt={t('evidence.photoN', { n: i + 1 })} />
             ))}
           </div>
         )}

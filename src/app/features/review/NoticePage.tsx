@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatPoints } from '../../format/formatPoints';
 import { usePatrol } from '../../store/usePatrol';
 import { StoredPhoto } from '../patrol/StoredPhoto';
+import { EvidencePhoto } from './EvidencePhoto';
 import { StateBadge } from './StateBadge';
 import { useNotice } from './useNotice';
 
@@ -58,7 +59,7 @@ export function NoticePage({ noticeId }: { noticeId: string }) {
                     <td className="num">{l.points?.points === null || !l.points ? t('log.byMonth') : formatPoints(l.points.points)}</td>
                     <td>
                       {l.evidence.photos.map((h, i) => (
-                        <StoredPhoto key={h} hash={h} alt={t('evidence.photoN', { n: i + 1 })} />
+                        <EvidencePhoto key={h} hash={h} findingId={l.findingId} alt={t('evidence.photoN', { n: i + 1 })} />
                       ))}
                       {l.evidence.note && <div>{l.evidence.note}</div>}
                     </td>
