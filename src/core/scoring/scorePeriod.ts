@@ -9,8 +9,9 @@ import { containing, periodKey, periodMonths, periodRange, shiftPeriod, subPerio
 import type { PeriodRange } from './period';
 import { anyIn, findingsIn, scoreDirect, SUBJECT_ORDER } from './scoreDirect';
 import type { ScoringContext } from './scoreDirect';
-import { byTotal, gradeTable } from './gradeTable';
+import { gradeTable } from './gradeTable';
 import { averageResults } from './averageResults';
+import { compareSubjects } from './compareSubjects';
 
 /**
  * Score one period: (scheme, roster, findings with review state, period) -> results per staff, window, chief, unit.
@@ -36,7 +37,7 @@ export function scorePeriod(
   const ctx: ScoringContext = { scheme, index, prepared, options, asOfMs: options.asOf ? Date.parse(options.asOf) : undefined, rangeOf, graded: new Map(), gradeIds: new Map() };
   const range = rangeOf(period);
   const graded = scoreGraded(ctx, period, true);
-  const subjects = SUBJECT_ORDER.flatMap((k) => [...(graded.get(k) ?? [])].sort((a, b) => a.rank - b.rank || byTotal(a, b)));
+  const subjects = SUBJECT_ORDER.flatMap((k) => [...(graded.get(k) ?? [])].sort(compareSubjects));
   skipped.sort((a, b) => (a.findingId < b.findingId ? -1 : a.findingId > b.findingId ? 1 : 0));
   return {
     schemeId: scheme.id,

@@ -5,6 +5,7 @@ import type { Finding, FindingInputs, PeriodRef, ReviewState, ScoreOptions } fro
 import type { PeriodResults, SubjectResult } from '../../../src/core/scoring/results';
 import type { Item } from '../../../src/core/scheme/schemeSchema';
 import { MINI_ROSTER, miniScheme } from '../../fixtures/miniScheme';
+import { compareSubjects } from '../../../src/core/scoring/compareSubjects';
 
 /*
  * Property-based tests of the engine over the mini scheme and roster. Every finding is generated to match its
@@ -298,6 +299,21 @@ describe('scoring properties (mini scheme)', { timeout: 30_000 }, () => {
           }
         },
       ),
+      RUNS,
+    );
+  });
+
+  it('lists each table in one total order (rank, total, subject id): no two subjects tie, so every device shows the same table', () => {
+    fc.assert(
+      fc.property(findingsArb(), optionsArb, (findings, options) => {
+        for (const period of ALL_PERIODS) {
+          const subjects = score(findings, period, options).subjects;
+          for (let i = 1; i < subjects.length; i++) {
+            const [a, b] = [subjects[i - 1], subjects[i]];
+            if (a && b && a.subject === b.subject) expect(compareSubjects(a, b)).toBeLessThan(0);
+          }
+        }
+      }),
       RUNS,
     );
   });

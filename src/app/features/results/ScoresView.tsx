@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useScoreState } from '../../services/useScoreState';
+import { compareSubjects } from '../../../core/scoring/compareSubjects';
 import { formatPoints } from '../../format/formatPoints';
 import { useServices } from '../../services/useServices';
 import { usePatrol } from '../../store/usePatrol';
@@ -15,7 +16,8 @@ export function ScoresView() {
   const [tab, setTab] = useState(tabs[0]?.key ?? '');
   const current = tabs.find((x) => x.key === tab) ?? tabs[0];
   const results = state.results.find((r) => r.schemeId === current?.scheme.id);
-  const rows = results?.subjects.filter((r) => r.subject === current?.table.subject) ?? [];
+  // The engine's order (rank, total, id), applied here too so every device lists a table identically.
+  const rows = (results?.subjects.filter((r) => r.subject === current?.table.subject) ?? []).sort(compareSubjects);
   return (
     <section className="scores" aria-labelledby="scores-heading">
       <h2 id="scores-heading">
