@@ -7,6 +7,7 @@ import { TodayLog } from './features/patrol/TodayLog';
 import { UndoBar } from './features/patrol/UndoBar';
 import { SyncBanner } from './features/sync/SyncBanner';
 import { Header } from './Header';
+import { LazyBoundary } from './LazyBoundary';
 import { NavBar, VIEWS_OF } from './NavBar';
 import type { AppServices } from './services/AppServices';
 import { ServicesContext } from './services/ServicesContext';
@@ -79,21 +80,26 @@ function Shell({ overlay }: { overlay?: ReactNode }) {
         {/* In hand-over the inspector's session is locked: only the chief's review is on screen. */}
         {!handOver && view === 'map' && <MapView />}
         {!handOver && view === 'log' && <TodayLog />}
-        <Suspense fallback={null}>
-          {(handOver || view === 'review') && <ReviewView />}
-          {!handOver && view === 'queue' && <CommitteeQueue />}
-          {!handOver && view === 'scores' && <ScoresView />}
-          {!handOver && view === 'settings' && <SettingsView />}
-        </Suspense>
+        {/* Keyed by view: a screen that failed to load does not stop the other tabs from opening. */}
+        <LazyBoundary key={handOver ? 'hand-over' : view}>
+          <Suspense fallback={null}>
+            {(handOver || view === 'review') && <ReviewView />}
+            {!handOver && view === 'queue' && <CommitteeQueue />}
+            {!handOver && view === 'scores' && <ScoresView />}
+            {!handOver && view === 'settings' && <SettingsView />}
+          </Suspense>
+        </LazyBoundary>
       </main>
       <NavBar />
       <FindingPanel />
       <UndoBar />
-      <Suspense fallback={null}>
-        {explaining && <ExplanationSheet />}
-        {reviewing && <FindingSheet findingId={reviewing} />}
-        {notice && <NoticePage noticeId={notice} />}
-      </Suspense>
+      <LazyBoundary>
+        <Suspense fallback={null}>
+          {explaining && <ExplanationSheet />}
+          {reviewing && <FindingSheet findingId={reviewing} />}
+          {notice && <NoticePage noticeId={notice} />}
+        </Suspense>
+      </LazyBoundary>
       {overlay}
     </div>
   );
