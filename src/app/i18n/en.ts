@@ -130,6 +130,7 @@ export const en: Messages = {
     explainOf: '{{name}}: provisional {{total}} this month, show explanation',
     explainOfPending: '{{name}}: provisional {{total}} this month, {{pending}} pending a contest, show explanation',
     pending: 'Pending contests',
+    chiefScope: 'Only the units and windows you answer for are listed; ranks are across the whole hall.',
   },
   explain: {
     title: '{{name}}: {{total}} points',

@@ -128,6 +128,7 @@ export const zhCN = {
     explainOf: '{{name}}本月暂定 {{total}} 分，查看说明',
     explainOfPending: '{{name}}本月暂定 {{total}} 分，申诉待定 {{pending}} 分，查看说明',
     pending: '申诉待定',
+    chiefScope: '仅显示您所辖单位和窗口的得分；名次为全大厅排名。',
   },
   explain: {
     title: '{{name}}：{{total}} 分',

@@ -1,15 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useScoreState } from '../../services/useScoreState';
+import type { SubjectKind } from '../../../core/scheme/schemeSchema';
 import { compareSubjects } from '../../../core/scoring/compareSubjects';
 import { formatPoints } from '../../format/formatPoints';
 import { useServices } from '../../services/useServices';
 import { usePatrol } from '../../store/usePatrol';
+import { subjectInScope } from './subjectInScope';
 
 /** This month's provisional results of every scheme in force, per table; a row opens its explanation. */
 export function ScoresView() {
   const { t } = useTranslation();
-  const { schemes } = useServices();
+  const { schemes, account, hall } = useServices();
   const state = useScoreState();
   const setExplain = usePatrol((s) => s.setExplain);
   const tabs = schemes.flatMap((s) => s.scheme.tables.map((table) => ({ key: `${s.scheme.id}/${table.subject}`, scheme: s.scheme, table })));
@@ -17,7 +19,9 @@ export function ScoresView() {
   const current = tabs.find((x) => x.key === tab) ?? tabs[0];
   const results = state.results.find((r) => r.schemeId === current?.scheme.id);
   // The engine's order (rank, total, id), applied here too so every device lists a table identically.
-  const rows = (results?.subjects.filter((r) => r.subject === current?.table.subject) ?? []).sort(compareSubjects);
+  // A chief's "my unit's scores": only their units/windows (ranks stay the hall's).
+  const mine = (r: { subject: SubjectKind; subjectId: string; unitId: string }): boolean => !account || subjectInScope(account, hall, r);
+  const rows = (results?.subjects.filter((r) => r.subject === current?.table.subject && mine(r)) ?? []).sort(compareSubjects);
   return (
     <section className="scores" aria-labelledby="scores-heading">
       <h2 id="scores-heading">
@@ -25,6 +29,7 @@ export function ScoresView() {
         {state.pending && <small className="muted"> {t('scores.updating')}</small>}
       </h2>
       <p className="muted">{t('scores.provisional')}</p>
+      {account?.role === 'chief' && <p className="muted">{t('scores.chiefScope')}</p>}
       {state.error && <p role="alert">{t('scores.error', { message: state.error })}</p>}
       <div className="tabs" role="tablist">
         {tabs.map((x) => (
