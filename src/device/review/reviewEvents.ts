@@ -1,4 +1,4 @@
-import type { ContestDecided, FindingAcknowledged, FindingContested } from '../../core/events/events';
+import type { ContestDecided, ContestReopened, FindingAcknowledged, FindingContested, FindingRectified } from '../../core/events/events';
 import type { PatrolDevice } from '../patrolDevice';
 
 /** Who acts: the signed-in account, or in hand-over the chief unlocked with their PIN. */
@@ -44,5 +44,17 @@ export function decisionEvent(
 ): ContestDecided {
   const e: ContestDecided = { ...base(device, acting, findingId), type: 'contest.decided', decision, reason };
   if (decision === 'amend' && amended) e.amended = amended;
+  return e;
+}
+
+/** A committee member reopens a decided contest with a reason; the finding is contested (pending) again. */
+export function reopenEvent(device: PatrolDevice, acting: Acting, findingId: string, reason: string): ContestReopened {
+  return { ...base(device, acting, findingId), type: 'contest.reopened', reason };
+}
+
+/** The follow-up (限期整改) was completed, with an optional note of what was done. */
+export function rectifyEvent(device: PatrolDevice, acting: Acting, findingId: string, note?: string): FindingRectified {
+  const e: FindingRectified = { ...base(device, acting, findingId), type: 'finding.rectified' };
+  if (note) e.note = note;
   return e;
 }

@@ -22,6 +22,7 @@ export function AuditTrailView({ events }: { events: readonly FindingEvent[] }) 
             {'reason' in a.event && a.event.type !== 'finding.voided' && <span> · {a.event.reason}</span>}
             {a.event.type === 'finding.acknowledged' && <span> · {t('review.signedBy', { name: a.event.signerName })}</span>}
             {a.event.type === 'contest.decided' && <span> · {t(`review.decision.${a.event.decision}`)}</span>}
+            {a.event.type === 'finding.rectified' && a.event.note && <span> · {a.event.note}</span>}
             {!a.applied && <small className="muted"> · {t('review.ignored', { reason: a.ignoredReason ?? '' })}</small>}
           </li>
         ))}

@@ -10,10 +10,15 @@ import { DecideForm } from './DecideForm';
 import { EvidencePhoto } from './EvidencePhoto';
 import { findingFacts } from './findingFacts';
 import { PointsText } from './PointsText';
+import { RectifyForm } from './RectifyForm';
+import { ReopenForm } from './ReopenForm';
 import { StateBadge } from './StateBadge';
 import { useAccountName, usePulledHall } from './useAccounts';
 import { useActing } from './useActing';
 import { useFindingEvents } from './useFindingEvents';
+
+const DECIDED: ReadonlySet<string> = new Set(['upheld', 'overturned', 'amended']);
+const RECTIFIERS: ReadonlySet<string> = new Set(['inspector', 'committee', 'admin']);
 
 /** One finding in full (item and clause, points, who, when, evidence, state, deadlines, history) and what the acting account may do. */
 export function FindingSheet({ findingId }: { findingId: string }) {
@@ -25,13 +30,17 @@ export function FindingSheet({ findingId }: { findingId: string }) {
   const { review } = usePulledHall();
   const events = useFindingEvents([findingId]).get(findingId) ?? [];
   const f = device.log.find(findingId);
-  const [acting2, setActing2] = useState<'contest' | 'decide' | null>(null);
+  const [acting2, setActing2] = useState<'contest' | 'decide' | 'reopen' | 'rectify' | null>(null);
   if (!f) return null;
   const tz = hall.hall.roster.hall.timeZone;
   const facts = findingFacts(f, hall, schemes);
   const status = events.length ? reviewStatus(events, review, tz, device.clock().toISOString()) : null;
   const mayContest = (acting.role === 'chief' || acting.role === 'inspector') && status?.contest.open === true;
   const mayDecide = acting.role === 'committee' && f.state === 'contested' && f.actorId !== acting.id;
+  // As the fold and checkEvent allow: a committee member other than the author reopens a decided contest; the
+  // inspector, the committee and the admin mark a counted finding rectified, once.
+  const mayReopen = acting.role === 'committee' && DECIDED.has(f.state) && f.actorId !== acting.id;
+  const mayRectify = RECTIFIERS.has(acting.role) && f.state !== 'voided' && f.state !== 'overturned' && !f.rectifiedAt;
   return (
     <div className="sheet-backdrop">
       <section className="sheet finding-sheet" role="dialog" aria-label={facts.item?.name ?? f.itemId}>
@@ -60,6 +69,12 @@ export function FindingSheet({ findingId }: { findingId: string }) {
           <dd>{formatDateTime(f.at, tz, i18n.language)}</dd>
           <dt>{t('notice.inspector')}</dt>
           <dd>{nameOf(f.actorId)}</dd>
+          {f.rectifiedAt && (
+            <>
+              <dt>{t('review.rectified')}</dt>
+              <dd>{t('review.rectifiedAt', { time: formatDateTime(f.rectifiedAt, tz, i18n.language) })}</dd>
+            </>
+          )}
           {f.note && (
             <>
               <dt>{t('evidence.note')}</dt>
@@ -96,9 +111,21 @@ export function FindingSheet({ findingId }: { findingId: string }) {
               {t('committee.decide')}
             </button>
           )}
+          {mayReopen && acting2 !== 'reopen' && (
+            <button type="button" className="button secondary" onClick={() => setActing2('reopen')}>
+              {t('committee.reopen')}
+            </button>
+          )}
+          {mayRectify && acting2 !== 'rectify' && (
+            <button type="button" className="button secondary" onClick={() => setActing2('rectify')}>
+              {t('review.rectify')}
+            </button>
+          )}
         </div>
         {acting2 === 'contest' && <ContestForm findingId={f.id} onDone={() => setActing2(null)} />}
         {acting2 === 'decide' && <DecideForm f={f} onDone={() => setActing2(null)} />}
+        {acting2 === 'reopen' && <ReopenForm findingId={f.id} onDone={() => setActing2(null)} />}
+        {acting2 === 'rectify' && <RectifyForm findingId={f.id} onDone={() => setActing2(null)} />}
         <AuditTrailView events={events} />
       </section>
     </div>

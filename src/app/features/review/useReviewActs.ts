@@ -2,7 +2,7 @@ import type { ContestDecided, FindingEvent } from '../../../core/events/events';
 import { sha256Hex } from '../../../device/photos/sha256Hex';
 import type { PreparedPhoto } from '../../../device/photos/preparedPhoto';
 import { checkOnDevice } from '../../../device/review/checkOnDevice';
-import { acknowledgeEvents, contestEvent, decisionEvent } from '../../../device/review/reviewEvents';
+import { acknowledgeEvents, contestEvent, decisionEvent, rectifyEvent, reopenEvent } from '../../../device/review/reviewEvents';
 import { writeReviewEvents } from '../../../device/review/writeReviewEvents';
 import { useServices } from '../../services/useServices';
 import { useActing } from './useActing';
@@ -44,6 +44,12 @@ export function useReviewActs() {
     },
     async decide(findingId: string, decision: ContestDecided['decision'], reason: string, amended?: ContestDecided['amended']): Promise<void> {
       await write([decisionEvent(device, { actorId: acting.id }, findingId, decision, reason, amended)]);
+    },
+    async reopen(findingId: string, reason: string): Promise<void> {
+      await write([reopenEvent(device, { actorId: acting.id }, findingId, reason)]);
+    },
+    async rectify(findingId: string, note?: string): Promise<void> {
+      await write([rectifyEvent(device, { actorId: acting.id }, findingId, note)]);
     },
   };
 }
