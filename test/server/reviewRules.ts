@@ -4,6 +4,7 @@ import type { AuditEntry } from '../../src/core/events/auditTrail';
 import type { ContestDecided, ContestReopened, FindingAcknowledged, FindingContested, FindingRecorded } from '../../src/core/events/events';
 import type { ReviewStatus } from '../../src/core/events/reviewStatus';
 import type { EventOutcome } from '../../src/core/sync/messages';
+import { demoHall } from '../../src/core/hall/demoHall';
 import { hashPassword } from '../../src/server/auth/password';
 import { publishAccounts } from '../../src/server/hall/publishAccounts';
 import { insertAccount } from '../../src/server/storage/accountRepo';
@@ -53,6 +54,7 @@ export function runReviewRules(name: string, start: () => Promise<{ server: Runn
       const hash = await hashPassword('demo1234');
       await server.db.transaction(async (tx) => {
         await insertAccount(tx, { id: 'acc-committee2', username: 'committee2', name: '考核小组 钱红', role: 'committee', unitIds: [], windowIds: [], passwordHash: hash });
+        await insertAccount(tx, { id: 'acc-chief-w30', username: 'chief-w30', name: '首席代表 (30号窗口)', role: 'chief', unitIds: [], windowIds: ['w-30'], passwordHash: hash });
         await insertAccount(tx, { id: 'acc-inspector9', username: 'inspector9', name: '巡查员 冯九', role: 'inspector', unitIds: [], windowIds: [], passwordHash: hash });
         await publishAccounts(tx);
       });
@@ -249,6 +251,21 @@ export function runReviewRules(name: string, start: () => Promise<{ server: Runn
       expect((await get(otherChief, `/api/photos/${hash}`)).status).toBe(403);
       expect((await get(committee, `/api/photos/${hash}`)).status).toBe(200);
       expect((await get(inspector, `/api/photos/${hash}`)).status).toBe(200);
+    });
+
+    it("results for a chief: their units' subjects, or only their bound windows and those windows' staff", async () => {
+      const subjects = async (d: Device): Promise<string[]> => {
+        const r = await get(d, '/api/results?scheme=kunqu-window-staff&period=2026-03');
+        return ((await r.json()) as { subjects: { subject: string; subjectId: string; unitId: string }[] }).subjects.map((s) => `${s.subject}:${s.subjectId}:${s.unitId}`);
+      };
+      const w30 = await signIn(server.url, 'chief-w30', 'phone-w30');
+      // The staff table and the unit table of scheme kunqu: a window-only chief answers for that window's staff.
+      const atW30 = demoHall().roster.staff.filter((s) => s.windowId === 'w-30').map((s) => `staff:${s.id}:${s.unitId}`);
+      expect(atW30.length).toBeGreaterThan(0);
+      expect((await subjects(w30)).sort()).toEqual(atW30.sort());
+      const zonghe = await subjects(chief);
+      expect(zonghe.length).toBeGreaterThan(0);
+      expect(zonghe.every((s) => s.endsWith(':u-zonghe'))).toBe(true);
     });
 
     it('serves the violation notice of a visit', async () => {

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { scoreEvents } from '../../core/events/scoreEvents';
 import { parsePeriod } from '../../core/scoring/period';
+import { subjectInScope } from '../../core/sync/subjectInScope';
 import type { AppEnv, ServerDeps } from '../appEnv';
 import { ALL_ROLES, requireAuth } from '../auth/requireAuth';
 import { describeIssues, errorResponse } from '../httpError';
@@ -20,7 +21,7 @@ const query = z.object({
 /**
  * GET /?scheme=&period=[&view=final|provisional] : period results (month, quarter, year) per staff, window, chief and unit, computed from
  * the stored events with the shared engine (scoreEvents), exactly as the tablet computes its provisional view.
- * A chief sees the subjects of their own units only.
+ * A chief sees the subjects of their own units and bound windows only (subjectInScope, as on the tablet).
  */
 export function resultsRoutes({ db, hall }: ServerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -42,7 +43,10 @@ export function resultsRoutes({ db, hall }: ServerDeps): Hono<AppEnv> {
       asOf: q.data.asOf ?? new Date().toISOString(),
     });
     const { actor } = c.get('auth');
-    if (actor.role === 'chief') results.subjects = results.subjects.filter((s) => actor.unitIds.includes(s.unitId));
+    if (actor.role === 'chief') {
+      const windowOf = new Map(config.setup.roster.staff.map((s) => [s.id, s.windowId]));
+      results.subjects = results.subjects.filter((s) => subjectInScope(actor, s, (id) => windowOf.get(id)));
+    }
     return c.json(results);
   });
   return app;

@@ -1,20 +1,9 @@
 import type { SubjectKind } from '../../../core/scheme/schemeSchema';
-import { inScope } from '../../../core/sync/actor';
 import type { Actor } from '../../../core/sync/actor';
+import { subjectInScope as inScopeOf } from '../../../core/sync/subjectInScope';
 import type { HallIndex } from '../patrol/hallIndex';
 
-/**
- * Whether a score table's subject is one the account answers for: everyone sees the whole hall except a chief, who
- * sees the staff, windows, chief and unit of their units, and the windows (and their staff) they are bound to.
- */
+/** Whether a score table's subject is the account's to see (a chief: their units and windows; the server filters alike). */
 export function subjectInScope(actor: Pick<Actor, 'role' | 'unitIds' | 'windowIds'>, hall: HallIndex, s: { subject: SubjectKind; subjectId: string; unitId: string }): boolean {
-  const who = { ...actor, accountId: '', deviceId: '' };
-  switch (s.subject) {
-    case 'window':
-      return inScope(who, { unitId: s.unitId, windowId: s.subjectId });
-    case 'staff':
-      return inScope(who, { unitId: s.unitId, windowId: hall.staff(s.subjectId)?.windowId });
-    default:
-      return inScope(who, { unitId: s.unitId });
-  }
+  return inScopeOf(actor, s, (id) => hall.staff(id)?.windowId);
 }
