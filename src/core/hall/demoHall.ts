@@ -1,6 +1,6 @@
 import type { HallSetup } from './hallLayout';
 
-/** The units of the demo hall: name, how many windows, staff per window. */
+/** The units of the demo hall: name, number of windows, staff at each of them. */
 const UNITS: { id: string; name: string; windows: number; staffPerWindow: number[] }[] = [
   { id: 'u-zonghe', name: '综合受理窗口', windows: 10, staffPerWindow: [2, 2, 2, 2, 1, 1, 1, 1, 1, 1] },
   { id: 'u-shichang', name: '市场监督管理局', windows: 6, staffPerWindow: [2, 2, 2, 1, 1, 1] },

@@ -30,7 +30,7 @@ export function indexRoster(roster: Roster): RosterIndex {
   };
   const maps = {
     staff: new Map(byKind.staff.map((m) => [m.id, m])),
-    window: new Map(byKind.window.map((m) => [m.id, m])),
+    window: new Map(byKind['window'].map((m) => [m.id, m])),
     chief: new Map(byKind.chief.map((m) => [m.id, m])),
     unit: new Map(byKind.unit.map((m) => [m.id, m])),
   };

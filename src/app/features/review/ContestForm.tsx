@@ -4,6 +4,8 @@ import type { PreparedPhoto } from '../../../device/photos/preparedPhoto';
 import { useServices } from '../../services/useServices';
 import { PhotoThumb } from '../patrol/PhotoThumb';
 import { useReviewActs } from './useReviewActs';
+import { ReasonField } from './ReasonField';
+import { SubmitRow } from './SubmitRow';
 
 /** Contest a finding: a reason is required; counter-evidence photos are optional. Its points turn pending. */
 export function ContestForm({ findingId, onDone }: { findingId: string; onDone: () => void }) {
@@ -19,10 +21,7 @@ export function ContestForm({ findingId, onDone }: { findingId: string; onDone: 
   };
   return (
     <section className="review-form" aria-label={t('review.contest')}>
-      <label className="note">
-        <span>{t('review.contestReason')}</span>
-        <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} required />
-      </label>
+      <ReasonField label={t('review.contestReason')} value={reason} onChange={setReason} required />
       <div className="evidence-row">
         <label className="button secondary">
           {t('review.counterEvidence')}
@@ -42,14 +41,7 @@ export function ContestForm({ findingId, onDone }: { findingId: string; onDone: 
           <PhotoThumb key={p.hash} blob={p.blob} alt={t('evidence.photoN', { n: i + 1 })} />
         ))}
       </div>
-      <button type="button" className="button primary" onClick={submit}>
-        {t('review.submitContest')}
-      </button>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <SubmitRow label={t('review.submitContest')} onSubmit={submit} error={error} />
     </section>
   );
 }

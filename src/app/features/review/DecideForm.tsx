@@ -4,6 +4,8 @@ import type { ContestDecided } from '../../../core/events/events';
 import type { LoggedFinding } from '../../../device/loggedFinding';
 import { useServices } from '../../services/useServices';
 import { useReviewActs } from './useReviewActs';
+import { ReasonField } from './ReasonField';
+import { SubmitRow } from './SubmitRow';
 
 const DECISIONS: readonly ContestDecided['decision'][] = ['uphold', 'overturn', 'amend'];
 
@@ -62,18 +64,8 @@ export function DecideForm({ f, onDone }: { f: LoggedFinding; onDone: () => void
           </label>
         </div>
       )}
-      <label className="note">
-        <span>{t('committee.reason')}</span>
-        <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} required />
-      </label>
-      <button type="button" className="button primary" onClick={submit}>
-        {t('committee.submit')}
-      </button>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ReasonField label={t('committee.reason')} value={reason} onChange={setReason} required />
+      <SubmitRow label={t('committee.submit')} onSubmit={submit} error={error} />
     </section>
   );
 }

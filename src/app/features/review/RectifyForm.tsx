@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReviewActs } from './useReviewActs';
+import { ReasonField } from './ReasonField';
+import { SubmitRow } from './SubmitRow';
 
 /** Mark a finding's follow-up (限期整改) as done, with an optional note of what was done. */
 export function RectifyForm({ findingId, onDone }: { findingId: string; onDone: () => void }) {
@@ -13,18 +15,8 @@ export function RectifyForm({ findingId, onDone }: { findingId: string; onDone: 
   };
   return (
     <section className="review-form" aria-label={t('review.rectify')}>
-      <label className="note">
-        <span>{t('review.rectifyNote')}</span>
-        <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
-      </label>
-      <button type="button" className="button primary" onClick={submit}>
-        {t('review.rectifySubmit')}
-      </button>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ReasonField label={t('review.rectifyNote')} value={note} onChange={setNote} rows={2} />
+      <SubmitRow label={t('review.rectifySubmit')} onSubmit={submit} error={error} />
     </section>
   );
 }

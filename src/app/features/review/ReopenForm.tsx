@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReviewActs } from './useReviewActs';
+import { ReasonField } from './ReasonField';
+import { SubmitRow } from './SubmitRow';
 
 /** A committee member reopens a decided contest: a reason is required; the finding is pending again until decided anew. */
 export function ReopenForm({ findingId, onDone }: { findingId: string; onDone: () => void }) {
@@ -14,18 +16,8 @@ export function ReopenForm({ findingId, onDone }: { findingId: string; onDone: (
   };
   return (
     <section className="review-form" aria-label={t('committee.reopen')}>
-      <label className="note">
-        <span>{t('committee.reopenReason')}</span>
-        <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} required />
-      </label>
-      <button type="button" className="button primary" onClick={submit}>
-        {t('committee.reopenSubmit')}
-      </button>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ReasonField label={t('committee.reopenReason')} value={reason} onChange={setReason} required />
+      <SubmitRow label={t('committee.reopenSubmit')} onSubmit={submit} error={error} />
     </section>
   );
 }
