@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { monotonicFactory } from 'ulid';
-import type { HallSetup } from '../core/hall/hallLayout';
+import type { HallSetup } from '../core/model/hallSetup';
 import type { PatrolDb } from '../device/patrolDb';
 import type { PatrolScheme } from '../device/patrolScheme';
 import { ensureDeviceId } from '../device/session/deviceId';

@@ -1,6 +1,6 @@
 import type { i18n as I18n } from 'i18next';
-import type { HallSetup } from '../core/hall/hallLayout';
-import type { AccountSummary } from '../core/sync/messages';
+import type { HallSetup } from '../core/model/hallSetup';
+import type { AccountSummary } from '../core/protocol/messages';
 import type { Identity } from '../device/identity';
 import { readPulledHall } from '../device/sync/pulledHall';
 import type { SyncHandle } from '../device/sync/syncHandle';

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { demoHall } from '../core/hall/demoHall';
+import { demoHall } from '../core/model/demoHall';
 import { loadSchemes } from '../device/loadSchemes';
 import { PatrolDb } from '../device/patrolDb';
 import { storedSession } from '../device/session/storedSession';

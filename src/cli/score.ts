@@ -3,9 +3,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatSchemeError } from '../core/scheme/schemeError';
-import { parsePeriod } from '../core/scoring/period';
+import { parsePeriod } from '../core/time/period';
 import { scorePeriod } from '../core/scoring/scorePeriod';
-import { findingsSchema, rosterSchema, validate } from '../core/scoring/inputSchemas';
+import { findingsSchema, rosterSchema, validate } from '../core/model/inputSchemas';
 import { loadSchemeFile } from './loadSchemeFile';
 import { formatTable } from './formatTable';
 

@@ -1,4 +1,4 @@
-import type { Finding } from '../core/scoring/inputs';
+import type { Finding } from '../core/model/finding';
 
 /**
  * A finding as the tablet shows and scores it: the engine's view (state folded from its events, `at` = when the act

@@ -1,4 +1,4 @@
-import type { Actor } from '../core/sync/actor';
+import type { Actor } from '../core/access/actor';
 import type { AccountRow } from './storage/accountRepo';
 import type { Db } from './storage/db';
 import type { HallState } from './hall/hallState';

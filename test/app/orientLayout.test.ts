@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoHall } from '../../src/core/hall/demoHall';
+import { demoHall } from '../../src/core/model/demoHall';
 import { orientLayout } from '../../src/app/features/patrol/orientLayout';
 
 describe('orientLayout', () => {

@@ -15,7 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
-import { demoHall } from '../../src/core/hall/demoHall';
+import { demoHall } from '../../src/core/model/demoHall';
 import { buildApp } from '../e2e/buildApp';
 import { launchPersistent } from '../e2e/launchChromium';
 import { startServer } from '../../src/server/startServer';

@@ -11,7 +11,7 @@ import { parseScheme } from '../../src/core/scheme/parseScheme';
 import type { Scheme } from '../../src/core/scheme/parseScheme';
 import { formatSchemeError } from '../../src/core/scheme/schemeError';
 import { scorePeriod } from '../../src/core/scoring/scorePeriod';
-import type { Finding } from '../../src/core/scoring/inputs';
+import type { Finding } from '../../src/core/model/finding';
 import { syntheticFindings, syntheticRoster } from './synthetic';
 
 const { values } = parseArgs({ options: { scheme: { type: 'string', default: '001-luoshan.yaml' }, runs: { type: 'string', default: '7' } } });

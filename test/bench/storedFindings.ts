@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { monotonicFactory } from 'ulid';
 import type { FindingRecorded } from '../../src/core/events/events';
-import type { HallSetup } from '../../src/core/hall/hallLayout';
+import type { HallSetup } from '../../src/core/model/hallSetup';
 import type { Item } from '../../src/core/scheme/schemeSchema';
 import type { CompiledScheme } from '../../src/device/compiledScheme';
 import { eventRow } from '../../src/device/eventRow';

@@ -1,6 +1,6 @@
 import { monotonicFactory } from 'ulid';
 import type { FindingRecorded } from '../../src/core/events/events';
-import type { LoginResult, PushResult } from '../../src/core/sync/messages';
+import type { LoginResult, PushResult } from '../../src/core/protocol/messages';
 
 /** What one phase of a fleet run measured. */
 export interface FleetFigures {

@@ -1,6 +1,6 @@
 import type { Item } from '../../src/core/scheme/schemeSchema';
 import type { Scheme } from '../../src/core/scheme/parseScheme';
-import type { Finding, FindingInputs, Roster } from '../../src/core/scoring/inputs';
+import type { Finding, FindingInputs, Roster } from '../../src/core/model/finding';
 
 /** A small deterministic PRNG (mulberry32) so every run scores the same synthetic hall. */
 export function prng(seed: number): () => number {

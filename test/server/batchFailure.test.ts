@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PushResult, LoginResult } from '../../src/core/sync/messages';
+import type { PushResult, LoginResult } from '../../src/core/protocol/messages';
 import { createApp } from '../../src/server/createApp';
 import { createHallState } from '../../src/server/hall/hallState';
 import { createPullCache } from '../../src/server/sync/pullCache';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scoreEvents } from '../../src/core/events/scoreEvents';
 import { checkSchemeData } from '../../src/core/scheme/parseScheme';
-import { parsePeriod } from '../../src/core/scoring/period';
+import { parsePeriod } from '../../src/core/time/period';
 import type { PeriodResults } from '../../src/core/scoring/results';
 import type { RunningServer } from '../../src/server/startServer';
 import { quarterScenario } from './scenario';

@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { monotonicFactory } from 'ulid';
 import type { FindingEvent, FindingRecorded } from '../../src/core/events/events';
-import type { LoginResult, PullResult, PushResult } from '../../src/core/sync/messages';
+import type { LoginResult, PullResult, PushResult } from '../../src/core/protocol/messages';
 import { startServer } from '../../src/server/startServer';
 import type { RunningServer } from '../../src/server/startServer';
 

@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { PreparedPhoto } from '../../device/photos/preparedPhoto';
-import type { AccountSummary } from '../../core/sync/messages';
+import type { AccountSummary } from '../../core/protocol/messages';
 import type { RawInputs } from '../features/patrol/ruleInputs';
 
 export type View = 'map' | 'log' | 'review' | 'queue' | 'scores' | 'settings';

@@ -1,4 +1,4 @@
-import type { ReviewState } from '../scoring/inputs';
+import type { ReviewState } from '../model/finding';
 import type { FindingEvent } from './events';
 
 /** The states each event type may be applied in; anything else is ignored by the fold (and rejected by sync). */

@@ -1,4 +1,4 @@
-import type { ReviewState } from '../scoring/inputs';
+import type { ReviewState } from '../model/finding';
 import type { FindingEvent } from './events';
 import { foldSteps } from './foldSteps';
 

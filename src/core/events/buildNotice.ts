@@ -1,13 +1,13 @@
 import type { Scheme } from '../scheme/parseScheme';
-import type { Finding, ReviewState, Roster } from '../scoring/inputs';
-import { parseInstant } from '../scoring/parseInstant';
-import { indexRoster } from '../scoring/rosterIndex';
-import { place } from '../sync/checkEvent';
+import type { Finding, ReviewState, Roster } from '../model/finding';
+import { parseInstant } from '../time/parseInstant';
+import { indexRoster } from '../model/rosterIndex';
+import { place } from '../access/checkEvent';
 import { compareEvents } from './applyEvent';
-import { localDay } from './deadline';
+import { localDay } from '../time/deadline';
 import type { FindingAcknowledged, FindingEvent } from './events';
-import { findingPoints } from './findingPoints';
-import type { FindingPoints } from './findingPoints';
+import { findingPoints } from '../scoring/findingPoints';
+import type { FindingPoints } from '../scoring/findingPoints';
 import { foldSteps } from './foldSteps';
 
 type Named = { id: string; name: string };

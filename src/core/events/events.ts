@@ -1,4 +1,4 @@
-import type { FindingInputs } from '../scoring/inputs';
+import type { FindingInputs } from '../model/finding';
 
 /**
  * Everything that happens to a finding is an immutable event, so sync is append-only and every device folds the same

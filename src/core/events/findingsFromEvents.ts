@@ -1,4 +1,4 @@
-import type { Finding } from '../scoring/inputs';
+import type { Finding } from '../model/finding';
 import type { FindingEvent } from './events';
 import { foldFinding } from './foldFinding';
 import type { FoldedFinding } from './foldFinding';

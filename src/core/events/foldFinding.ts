@@ -1,4 +1,4 @@
-import type { Finding, FindingInputs, ReviewState } from '../scoring/inputs';
+import type { Finding, FindingInputs, ReviewState } from '../model/finding';
 import type { FindingEvent, FindingRecorded } from './events';
 import { foldSteps } from './foldSteps';
 

@@ -1,4 +1,4 @@
-import type { ReviewState } from '../scoring/inputs';
+import type { ReviewState } from '../model/finding';
 import { applyEvent, compareEvents, DECIDED_STATES } from './applyEvent';
 import type { FindingEvent, FindingRecorded } from './events';
 

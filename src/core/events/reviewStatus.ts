@@ -1,8 +1,8 @@
-import type { ReviewState } from '../scoring/inputs';
-import { parseInstant } from '../scoring/parseInstant';
+import type { ReviewState } from '../model/finding';
+import { parseInstant } from '../time/parseInstant';
 import { APPLIES_IN } from './applyEvent';
-import type { Deadline } from './deadline';
-import { deadlineAfter, inTime } from './deadline';
+import type { Deadline } from '../time/deadline';
+import { deadlineAfter, inTime } from '../time/deadline';
 import type { ContestDecided, FindingAcknowledged, FindingContested, ContestReopened, FindingEvent } from './events';
 import { foldSteps } from './foldSteps';
 import type { ReviewSettings } from './reviewSettings';

@@ -1,5 +1,5 @@
 import type { Scheme } from '../scheme/parseScheme';
-import type { PeriodRef, Roster, ScoreOptions } from '../scoring/inputs';
+import type { PeriodRef, Roster, ScoreOptions } from '../model/finding';
 import type { PeriodResults } from '../scoring/results';
 import { scorePeriod } from '../scoring/scorePeriod';
 import type { FindingEvent } from './events';

@@ -1,6 +1,6 @@
 import type { Flag } from './results';
 import type { Prepared } from './prepareFindings';
-import type { PeriodRange } from './period';
+import type { PeriodRange } from '../time/period';
 
 /** Flags raised by the period's counted findings (disqualifications, notices, returns), keyed by `kind:subjectId`. */
 export function collectFlags(findings: readonly Prepared[], countPending: boolean, range: PeriodRange): Map<string, Flag[]> {

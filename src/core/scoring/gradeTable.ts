@@ -2,7 +2,7 @@ import type { Grade, PeriodKind, Table } from '../scheme/schemeSchema';
 import { inBound } from '../scheme/bounds';
 import type { SubjectResult } from './results';
 import type { Prepared } from './prepareFindings';
-import { periodMonths } from './period';
+import { periodMonths } from '../time/period';
 
 /** Grade, demote (disqualification, eligibility, quota) and rank one table's results in place. */
 export function gradeTable(table: Table, results: SubjectResult[], periodKind: PeriodKind, findings: readonly Prepared[], countPending: boolean): void {

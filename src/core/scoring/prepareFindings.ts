@@ -1,8 +1,8 @@
 import type { Item, SubjectKind } from '../scheme/schemeSchema';
 import type { Scheme } from '../scheme/parseScheme';
-import type { Finding, FindingInputs } from './inputs';
-import type { RosterIndex } from './rosterIndex';
-import { parseInstant } from './parseInstant';
+import type { Finding, FindingInputs } from '../model/finding';
+import type { RosterIndex } from '../model/rosterIndex';
+import { parseInstant } from '../time/parseInstant';
 
 /** A finding resolved against the scheme and roster: its effective item and inputs, instant, status, subjects. */
 export interface Prepared {

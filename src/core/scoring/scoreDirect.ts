@@ -1,10 +1,10 @@
 import type { Item, SubjectKind, Table } from '../scheme/schemeSchema';
 import type { Scheme } from '../scheme/parseScheme';
-import type { PeriodRef, ScoreOptions } from './inputs';
+import type { PeriodRef, ScoreOptions } from '../model/finding';
 import type { CategoryResult, ExplanationLine, Flag, SubjectResult } from './results';
 import type { Prepared } from './prepareFindings';
-import type { Member, RosterIndex } from './rosterIndex';
-import type { PeriodRange } from './period';
+import type { Member, RosterIndex } from '../model/rosterIndex';
+import type { PeriodRange } from '../time/period';
 import { itemOutcome } from './itemOutcome';
 import { fix, round2 } from './points';
 import { collectFlags } from './collectFlags';

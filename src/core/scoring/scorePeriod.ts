@@ -1,12 +1,12 @@
 import type { PeriodKind, SubjectKind } from '../scheme/schemeSchema';
 import type { Scheme } from '../scheme/parseScheme';
 import { inBound } from '../scheme/bounds';
-import type { Finding, PeriodRef, Roster, ScoreOptions } from './inputs';
+import type { Finding, PeriodRef, Roster, ScoreOptions } from '../model/finding';
 import type { Flag, PeriodResults, SubjectResult } from './results';
-import { indexRoster } from './rosterIndex';
+import { indexRoster } from '../model/rosterIndex';
 import { prepareFindings } from './prepareFindings';
-import { containing, periodKey, periodMonths, periodRange, shiftPeriod, subPeriods } from './period';
-import type { PeriodRange } from './period';
+import { containing, periodKey, periodMonths, periodRange, shiftPeriod, subPeriods } from '../time/period';
+import type { PeriodRange } from '../time/period';
 import { anyIn, findingsIn, scoreDirect, SUBJECT_ORDER } from './scoreDirect';
 import type { ScoringContext } from './scoreDirect';
 import { gradeTable } from './gradeTable';

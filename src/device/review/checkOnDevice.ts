@@ -1,10 +1,10 @@
 import type { FindingEvent } from '../../core/events/events';
 import type { ReviewSettings } from '../../core/events/reviewSettings';
 import type { Scheme } from '../../core/scheme/parseScheme';
-import type { Roster } from '../../core/scoring/inputs';
-import { indexRoster } from '../../core/scoring/rosterIndex';
-import { checkEvent } from '../../core/sync/checkEvent';
-import type { AccountSummary } from '../../core/sync/messages';
+import type { Roster } from '../../core/model/finding';
+import { indexRoster } from '../../core/model/rosterIndex';
+import { checkEvent } from '../../core/access/checkEvent';
+import type { AccountSummary } from '../../core/protocol/messages';
 import type { PatrolDb } from '../patrolDb';
 
 /**

@@ -1,5 +1,5 @@
 import type { SchemeData } from '../../core/scheme/schemeSchema';
-import type { PeriodRef, Roster } from '../../core/scoring/inputs';
+import type { PeriodRef, Roster } from '../../core/model/finding';
 import type { SubjectResult } from '../../core/scoring/results';
 import type { PeriodSummary } from './scoreSummary';
 import type { SchemedFinding } from './scoreSchemes';

@@ -1,5 +1,5 @@
 import type { Scheme } from '../../core/scheme/parseScheme';
-import type { Finding, PeriodRef, Roster } from '../../core/scoring/inputs';
+import type { Finding, PeriodRef, Roster } from '../../core/model/finding';
 import type { PeriodResults } from '../../core/scoring/results';
 import { scorePeriod } from '../../core/scoring/scorePeriod';
 

@@ -1,5 +1,5 @@
 import type { Scheme } from '../../core/scheme/parseScheme';
-import type { PeriodRef, Roster } from '../../core/scoring/inputs';
+import type { PeriodRef, Roster } from '../../core/model/finding';
 import type { PeriodResults, SubjectResult } from '../../core/scoring/results';
 import type { LogSnapshot } from '../findingLog';
 import type { LoggedFinding } from '../loggedFinding';

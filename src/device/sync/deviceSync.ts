@@ -2,8 +2,8 @@
  * The sync side of the tablet, loaded on demand (it brings zod, which the patrol's first screen does not need):
  * the sync client over the device's database, signing in, and enrolling a chief for hand-over.
  */
-import type { PullResult } from '../../core/sync/messages';
-import type { AccountSummary } from '../../core/sync/messages';
+import type { PullResult } from '../../core/protocol/messages';
+import type { AccountSummary } from '../../core/protocol/messages';
 import type { PatrolDb } from '../patrolDb';
 import { enrollChief, rememberUnlock } from '../session/handOverStore';
 import { patrolDbSyncStore } from './patrolDbSyncStore';

@@ -1,4 +1,4 @@
-import type { PullResult } from '../../core/sync/messages';
+import type { PullResult } from '../../core/protocol/messages';
 import { eventRow } from '../eventRow';
 import type { PatrolDb } from '../patrolDb';
 import type { OutboxRow } from '../rows';

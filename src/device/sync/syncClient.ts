@@ -16,7 +16,7 @@
  * (navigator.locks); navigator.onLine is a hint, never the reason not to try. Failures retry with exponential
  * backoff and full jitter. Protocol: docs/sync.md.
  */
-import type { PullResult } from '../../core/sync/messages';
+import type { PullResult } from '../../core/protocol/messages';
 import { backoffDelay } from './backoff';
 import { syncApi, SyncFailure } from './syncApi';
 import type { SyncApi } from './syncApi';

@@ -1,5 +1,5 @@
 import type { FindingEvent } from '../../core/events/events';
-import type { AccountSummary, PullResult } from '../../core/sync/messages';
+import type { AccountSummary, PullResult } from '../../core/protocol/messages';
 
 /** A pending outbox entry the sync client may push; `key` is the outbox row's key, deleted once acknowledged. */
 export interface PendingEvent {

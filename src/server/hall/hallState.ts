@@ -1,13 +1,13 @@
-import type { HallSetup } from '../../core/hall/hallLayout';
+import type { HallSetup } from '../../core/model/hallSetup';
 import { checkSchemeData } from '../../core/scheme/parseScheme';
 import type { Scheme } from '../../core/scheme/parseScheme';
 import { formatSchemeError } from '../../core/scheme/schemeError';
-import { indexRoster } from '../../core/scoring/rosterIndex';
-import type { RosterIndex } from '../../core/scoring/rosterIndex';
-import { hallSetupSchema } from '../../core/sync/hallSetupSchema';
+import { indexRoster } from '../../core/model/rosterIndex';
+import type { RosterIndex } from '../../core/model/rosterIndex';
+import { hallSetupSchema } from '../../core/model/hallSetupSchema';
 import { DEFAULT_REVIEW_SETTINGS } from '../../core/events/reviewSettings';
 import type { ReviewSettings } from '../../core/events/reviewSettings';
-import { reviewSettingsSchema } from '../../core/sync/reviewSettingsSchema';
+import { reviewSettingsSchema } from '../../core/events/reviewSettingsSchema';
 import type { Queryable } from '../storage/db';
 import { configBetween, configRevision } from '../storage/configRepo';
 

@@ -1,4 +1,4 @@
-import { demoHall } from '../../core/hall/demoHall';
+import { demoHall } from '../../core/model/demoHall';
 import { DEFAULT_REVIEW_SETTINGS } from '../../core/events/reviewSettings';
 import type { Scheme } from '../../core/scheme/parseScheme';
 import { hashPassword } from '../auth/password';

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { ulid } from 'ulid';
 import { z } from 'zod';
-import { ROLES } from '../../core/sync/actor';
-import type { Role } from '../../core/sync/actor';
-import { hallSetupSchema } from '../../core/sync/hallSetupSchema';
+import { ROLES } from '../../core/access/actor';
+import type { Role } from '../../core/access/actor';
+import { hallSetupSchema } from '../../core/model/hallSetupSchema';
 import { hashPassword } from '../auth/password';
 import type { AppEnv, ServerDeps } from '../appEnv';
 import { requireAuth } from '../auth/requireAuth';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { auditTrail } from '../../core/events/auditTrail';
 import { buildNotice } from '../../core/events/buildNotice';
 import { reviewStatus } from '../../core/events/reviewStatus';
-import { inScope } from '../../core/sync/actor';
+import { inScope } from '../../core/access/actor';
 import type { AppEnv, ServerDeps } from '../appEnv';
 import { ALL_ROLES, requireAuth } from '../auth/requireAuth';
 import { describeIssues, errorResponse } from '../httpError';

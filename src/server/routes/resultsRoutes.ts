@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { scoreEvents } from '../../core/events/scoreEvents';
-import { parsePeriod } from '../../core/scoring/period';
-import { subjectInScope } from '../../core/sync/subjectInScope';
+import { parsePeriod } from '../../core/time/period';
+import { subjectInScope } from '../../core/access/subjectInScope';
 import type { AppEnv, ServerDeps } from '../appEnv';
 import { ALL_ROLES, requireAuth } from '../auth/requireAuth';
 import { describeIssues, errorResponse } from '../httpError';

@@ -1,5 +1,5 @@
-import type { Role } from '../../core/sync/actor';
-import type { AccountSummary } from '../../core/sync/messages';
+import type { Role } from '../../core/access/actor';
+import type { AccountSummary } from '../../core/protocol/messages';
 import type { Queryable } from './db';
 
 export interface AccountRow extends AccountSummary {

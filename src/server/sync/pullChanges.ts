@@ -1,4 +1,4 @@
-import { PROTOCOL_VERSION } from '../../core/sync/messages';
+import { PROTOCOL_VERSION } from '../../core/protocol/messages';
 import type { AuthInfo } from '../appEnv';
 import type { Queryable } from '../storage/db';
 import { changeHead } from '../storage/configRepo';

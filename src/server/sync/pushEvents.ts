@@ -1,8 +1,8 @@
 import type { FindingEvent } from '../../core/events/events';
-import type { Actor } from '../../core/sync/actor';
-import { checkEvent } from '../../core/sync/checkEvent';
-import { parseEvent } from '../../core/sync/eventSchema';
-import type { EventOutcome } from '../../core/sync/messages';
+import type { Actor } from '../../core/access/actor';
+import { checkEvent } from '../../core/access/checkEvent';
+import { parseEvent } from '../../core/events/eventSchema';
+import type { EventOutcome } from '../../core/protocol/messages';
 import type { AuthInfo } from '../appEnv';
 import type { HallConfig } from '../hall/hallState';
 import { schemeKey } from '../hall/hallState';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyEvent } from '../../../src/core/events/applyEvent';
 import type { FindingEvent } from '../../../src/core/events/events';
-import type { ReviewState } from '../../../src/core/scoring/inputs';
+import type { ReviewState } from '../../../src/core/model/finding';
 import { act, COMMITTEE_A, INSPECTOR, recording } from './reviewFixture';
 
 const STATES: ReviewState[] = ['recorded', 'acknowledged', 'contested', 'upheld', 'overturned', 'amended', 'voided'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineAfter, inTime } from '../../../src/core/events/deadline';
+import { deadlineAfter, inTime } from '../../../src/core/time/deadline';
 import type { FindingEvent } from '../../../src/core/events/events';
 import { DEFAULT_REVIEW_SETTINGS } from '../../../src/core/events/reviewSettings';
 import type { ReviewSettings } from '../../../src/core/events/reviewSettings';

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { loadScheme, NEEDS_SEEDS, seedsPresent, seedTextCompact } from '../../fixtures/schemes';
 import { scorePeriod } from '../../../src/core/scoring/scorePeriod';
-import type { Finding, FindingInputs, PeriodRef, ReviewState, Roster } from '../../../src/core/scoring/inputs';
+import type { Finding, FindingInputs, PeriodRef, ReviewState, Roster } from '../../../src/core/model/finding';
 import type { PeriodResults, SubjectResult } from '../../../src/core/scoring/results';
 
 // Worked examples for schemes/000-kunqu.yaml (昆区 "一窗式"综合受理人员考核办法), computed by hand from the seed text

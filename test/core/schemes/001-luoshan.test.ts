@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { loadScheme, NEEDS_SEEDS, seedsPresent, seedTextCompact } from '../../fixtures/schemes';
 import { scorePeriod } from '../../../src/core/scoring/scorePeriod';
-import type { Finding, FindingInputs, PeriodRef, Roster, ScoreOptions } from '../../../src/core/scoring/inputs';
+import type { Finding, FindingInputs, PeriodRef, Roster, ScoreOptions } from '../../../src/core/model/finding';
 import type { PeriodResults, SubjectResult } from '../../../src/core/scoring/results';
 import type { SubjectKind } from '../../../src/core/scheme/schemeSchema';
 

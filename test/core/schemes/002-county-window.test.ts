@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { loadScheme, NEEDS_SEEDS, seedsPresent, seedTextCompact } from '../../fixtures/schemes';
 import { scorePeriod } from '../../../src/core/scoring/scorePeriod';
-import type { Finding, PeriodRef, Roster, ScoreOptions } from '../../../src/core/scoring/inputs';
+import type { Finding, PeriodRef, Roster, ScoreOptions } from '../../../src/core/model/finding';
 import type { PeriodResults, SubjectResult } from '../../../src/core/scoring/results';
 
 // Worked examples for schemes/002-county-window.yaml (县政务服务中心窗口月度考评评分标准, fragment), computed by hand

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { miniScheme, MINI_ROSTER } from '../../fixtures/miniScheme';
 import { scorePeriod } from '../../../src/core/scoring/scorePeriod';
-import type { Finding, PeriodRef } from '../../../src/core/scoring/inputs';
+import type { Finding, PeriodRef } from '../../../src/core/model/finding';
 import type { SubjectResult } from '../../../src/core/scoring/results';
 
 const scheme = miniScheme();

@@ -1,5 +1,5 @@
 import type { FindingEvent } from '../../../src/core/events/events';
-import type { PullResult } from '../../../src/core/sync/messages';
+import type { PullResult } from '../../../src/core/protocol/messages';
 import type { PendingPhoto, Session, SyncStore } from '../../../src/device/sync/syncStore';
 
 /** A SyncStore in memory, for driving the sync client in Node tests. */

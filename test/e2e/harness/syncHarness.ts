@@ -1,9 +1,9 @@
 import { monotonicFactory } from 'ulid';
 import type { FindingEvent } from '../../../src/core/events/events';
 import { scoreEvents } from '../../../src/core/events/scoreEvents';
-import type { HallSetup } from '../../../src/core/hall/hallLayout';
+import type { HallSetup } from '../../../src/core/model/hallSetup';
 import { checkSchemeData } from '../../../src/core/scheme/parseScheme';
-import { parsePeriod } from '../../../src/core/scoring/period';
+import { parsePeriod } from '../../../src/core/time/period';
 import type { PeriodResults } from '../../../src/core/scoring/results';
 import { PatrolDb } from '../../../src/device/patrolDb';
 import { recordFinding } from '../../../src/device/recordFinding';

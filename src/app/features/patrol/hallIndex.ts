@@ -1,5 +1,5 @@
-import type { HallSetup } from '../../../core/hall/hallLayout';
-import type { Roster } from '../../../core/scoring/inputs';
+import type { HallSetup } from '../../../core/model/hallSetup';
+import type { Roster } from '../../../core/model/finding';
 
 type Window = Roster['windows'][number];
 type Staff = Roster['staff'][number];

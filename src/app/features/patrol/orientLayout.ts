@@ -1,4 +1,4 @@
-import type { HallLayout } from '../../../core/hall/hallLayout';
+import type { HallLayout } from '../../../core/model/hallSetup';
 
 export interface Rect {
   x: number;

@@ -1,6 +1,6 @@
 import { inBound } from '../../../core/scheme/bounds';
 import type { Item } from '../../../core/scheme/schemeSchema';
-import type { FindingInputs } from '../../../core/scoring/inputs';
+import type { FindingInputs } from '../../../core/model/finding';
 import { roundUnits } from '../../../core/scoring/points';
 
 /** What saving would do: signed points of this one finding, or `period` when the month's findings decide together. */

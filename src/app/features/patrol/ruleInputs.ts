@@ -1,5 +1,5 @@
 import type { Rule } from '../../../core/scheme/schemeSchema';
-import type { FindingInputs } from '../../../core/scoring/inputs';
+import type { FindingInputs } from '../../../core/model/finding';
 
 /** One thing a rule asks the inspector for. Labels and units of quantities come from the scheme (Chinese). */
 export type InputField =

@@ -1,6 +1,6 @@
 import type { SubjectKind } from '../../../core/scheme/schemeSchema';
-import type { Actor } from '../../../core/sync/actor';
-import { subjectInScope as inScopeOf } from '../../../core/sync/subjectInScope';
+import type { Actor } from '../../../core/access/actor';
+import { subjectInScope as inScopeOf } from '../../../core/access/subjectInScope';
 import type { HallIndex } from '../patrol/hallIndex';
 
 /** Whether a score table's subject is the account's to see (a chief: their units and windows; the server filters alike). */

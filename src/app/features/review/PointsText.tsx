@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { FindingPoints } from '../../../core/events/findingPoints';
-import type { ReviewState } from '../../../core/scoring/inputs';
+import type { FindingPoints } from '../../../core/scoring/findingPoints';
+import type { ReviewState } from '../../../core/model/finding';
 import { formatPoints } from '../../format/formatPoints';
 
 /** A finding's own points; pending while contested, nothing once overturned. */

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ReviewState } from '../../../core/scoring/inputs';
+import type { ReviewState } from '../../../core/model/finding';
 
 /** A finding's review state; a contested finding's points are pending. */
 export function StateBadge({ state }: { state: ReviewState }) {

@@ -1,7 +1,7 @@
-import type { FindingPoints } from '../../../core/events/findingPoints';
-import { findingPoints } from '../../../core/events/findingPoints';
+import type { FindingPoints } from '../../../core/scoring/findingPoints';
+import { findingPoints } from '../../../core/scoring/findingPoints';
 import type { Item } from '../../../core/scheme/schemeSchema';
-import { indexRoster } from '../../../core/scoring/rosterIndex';
+import { indexRoster } from '../../../core/model/rosterIndex';
 import type { LoggedFinding } from '../../../device/loggedFinding';
 import type { PatrolScheme } from '../../../device/patrolScheme';
 import type { HallIndex } from '../patrol/hallIndex';

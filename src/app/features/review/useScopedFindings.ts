@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { inScope } from '../../../core/sync/actor';
+import { inScope } from '../../../core/access/actor';
 import type { LoggedFinding } from '../../../device/loggedFinding';
 import { useLog } from '../../services/useLog';
 import { useServices } from '../../services/useServices';

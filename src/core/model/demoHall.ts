@@ -1,4 +1,4 @@
-import type { HallSetup } from './hallLayout';
+import type { HallSetup } from './hallSetup';
 
 /** The units of the demo hall: name, number of windows, staff at each of them. */
 const UNITS: { id: string; name: string; windows: number; staffPerWindow: number[] }[] = [

@@ -1,7 +1,7 @@
-import { deadlineAfter, inTime } from '../events/deadline';
+import { deadlineAfter, inTime } from '../time/deadline';
 import type { FindingEvent, FindingRecorded } from '../events/events';
 import type { ReviewSettings } from '../events/reviewSettings';
-import { parseInstant } from '../scoring/parseInstant';
+import { parseInstant } from '../time/parseInstant';
 
 /**
  * The time rules of review, judged by the event's own `at`: the device's clock at the act. Not the server's clock at

@@ -1,4 +1,4 @@
-import type { Roster } from '../scoring/inputs';
+import type { Roster } from './finding';
 
 /**
  * How the hall floor is drawn: windows placed on a grid (in metres), zones and the entrance.

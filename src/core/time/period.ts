@@ -1,5 +1,5 @@
 import type { PeriodKind } from '../scheme/schemeSchema';
-import type { PeriodRef } from './inputs';
+import type { PeriodRef } from '../model/finding';
 import { zonedMidnight } from './zonedMidnight';
 
 /** A period's instants in the hall's time zone: [startMs, endMs). */

@@ -1,5 +1,5 @@
-import type { Item, Quantity } from '../scheme/schemeSchema';
-import type { FindingInputs } from '../scoring/inputs';
+import type { Item, Quantity } from './schemeSchema';
+import type { FindingInputs } from '../model/finding';
 
 /** Problems of a recording's inputs against the item's rule (what the rule asks for, in range); empty when fine. */
 export function checkInputs(item: Item, inputs: FindingInputs | undefined): string[] {

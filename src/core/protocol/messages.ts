@@ -1,7 +1,7 @@
 import type { FindingEvent } from '../events/events';
-import type { HallSetup } from '../hall/hallLayout';
+import type { HallSetup } from '../model/hallSetup';
 import type { ReviewSettings } from '../events/reviewSettings';
-import type { Role } from './actor';
+import type { Role } from '../access/actor';
 
 /**
  * The sync protocol (docs/sync.md). Every message carries `protocol`; a server answers a version it does not speak

@@ -1,5 +1,5 @@
 import type { SubjectKind } from '../scheme/schemeSchema';
-import type { Roster } from './inputs';
+import type { Roster } from './finding';
 
 /** A scored subject from the roster. */
 export interface Member {

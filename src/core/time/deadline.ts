@@ -1,5 +1,5 @@
-import { parseInstant } from '../scoring/parseInstant';
-import { zonedMidnight } from '../scoring/zonedMidnight';
+import { parseInstant } from './parseInstant';
+import { zonedMidnight } from './zonedMidnight';
 
 /** A deadline a person can read (the last day) and a machine can compare (the instant it closes, exclusive). */
 export interface Deadline {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FindingEvent } from '../events/events';
+import type { FindingEvent } from './events';
 
 /** Edge validation of an event received over sync or read back from storage: the shape of src/core/events/events.ts. */
 const ulid = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a ULID (26 characters of Crockford base32)');

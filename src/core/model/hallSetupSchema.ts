@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { rosterSchema } from '../scoring/inputSchemas';
-import type { HallSetup } from '../hall/hallLayout';
+import { rosterSchema } from './inputSchemas';
+import type { HallSetup } from './hallSetup';
 
 const rect = { x: z.number().finite(), y: z.number().finite(), w: z.number().finite().positive(), h: z.number().finite().positive() };
 const clock = z.string().regex(/^\d{2}:\d{2}$/, 'a time of day HH:MM');

@@ -1,10 +1,10 @@
 import type { Scheme } from '../scheme/parseScheme';
 import type { SubjectKind } from '../scheme/schemeSchema';
-import { evaluateRule, isPerFinding } from '../scoring/evaluateRule';
-import type { Finding } from '../scoring/inputs';
-import { fix } from '../scoring/points';
-import { prepareFindings } from '../scoring/prepareFindings';
-import type { RosterIndex } from '../scoring/rosterIndex';
+import { evaluateRule, isPerFinding } from './evaluateRule';
+import type { Finding } from '../model/finding';
+import { fix } from './points';
+import { prepareFindings } from './prepareFindings';
+import type { RosterIndex } from '../model/rosterIndex';
 
 /** The points one finding moves by itself, as a notice prints them. */
 export interface FindingPoints {

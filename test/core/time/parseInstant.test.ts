@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseInstant } from '../../../src/core/scoring/parseInstant';
+import { parseInstant } from '../../../src/core/time/parseInstant';
 
 describe('parseInstant', () => {
   it('agrees with Date.parse on ISO instants with Z or an offset, with and without seconds and fractions', () => {

@@ -1,11 +1,11 @@
 import type { Scheme } from '../scheme/parseScheme';
-import type { Roster } from '../scoring/inputs';
-import type { RosterIndex } from '../scoring/rosterIndex';
+import type { Roster } from '../model/finding';
+import type { RosterIndex } from '../model/rosterIndex';
 import type { FindingEvent, FindingRecorded } from '../events/events';
 import { foldFinding } from '../events/foldFinding';
 import type { Actor, Role } from './actor';
 import { inScope } from './actor';
-import { checkInputs } from './checkInputs';
+import { checkInputs } from '../scheme/checkInputs';
 import { checkTiming } from './checkTiming';
 import { DEFAULT_REVIEW_SETTINGS } from '../events/reviewSettings';
 import type { ReviewSettings } from '../events/reviewSettings';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { findingEventSchema } from './eventSchema';
-import { hallSetupSchema } from './hallSetupSchema';
-import { reviewSettingsSchema } from './reviewSettingsSchema';
-import { ROLES } from './actor';
+import { findingEventSchema } from '../events/eventSchema';
+import { hallSetupSchema } from '../model/hallSetupSchema';
+import { reviewSettingsSchema } from '../events/reviewSettingsSchema';
+import { ROLES } from '../access/actor';
 import { MAX_PULL_EVENTS, MAX_PUSH_EVENTS } from './messages';
 import type { ErrorResult, LoginRequest, LoginResult, PullRequest, PullResult, PushResult } from './messages';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ReviewSettings } from '../events/reviewSettings';
+import type { ReviewSettings } from './reviewSettings';
 
 /** Edge validation of a hall's review settings, from the admin's PUT or a pull. Bounds keep a typo from locking review. */
 export const reviewSettingsSchema = z

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { FindingEvent } from '../../../src/core/events/events';
 import { DEFAULT_REVIEW_SETTINGS } from '../../../src/core/events/reviewSettings';
-import { indexRoster } from '../../../src/core/scoring/rosterIndex';
-import type { Actor } from '../../../src/core/sync/actor';
-import { checkEvent } from '../../../src/core/sync/checkEvent';
-import type { CheckContext } from '../../../src/core/sync/checkEvent';
+import { indexRoster } from '../../../src/core/model/rosterIndex';
+import type { Actor } from '../../../src/core/access/actor';
+import { checkEvent } from '../../../src/core/access/checkEvent';
+import type { CheckContext } from '../../../src/core/access/checkEvent';
 import { miniScheme, MINI_ROSTER } from '../../fixtures/miniScheme';
 import { act, CHIEF, COMMITTEE_A, COMMITTEE_B, INSPECTOR, recording } from '../events/reviewFixture';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Finding, Roster } from './inputs';
+import type { Finding, Roster } from './finding';
 
 /** Validation at the edge (CLI file, server request, IndexedDB upgrade) for the engine's inputs. */
 export const rosterSchema = z
