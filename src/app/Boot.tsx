@@ -9,6 +9,8 @@ import { requestPersistence } from '../device/storageStatus';
 import { syncHandle } from '../device/sync/syncHandle';
 import type { Session } from '../device/sync/syncStore';
 import { createServices } from './createServices';
+import { switchLanguage } from './i18n/createI18n';
+import { languageOf } from './i18n/languages';
 import { SignIn } from './features/account/SignIn';
 import { PatrolApp } from './PatrolApp';
 import { ReloadPrompt } from './pwa/ReloadPrompt';
@@ -54,7 +56,7 @@ export function Boot({ db, hall, schemes, started }: { db: PatrolDb; hall: HallS
       }
     };
     const setLanguage = (l: string): void => {
-      void i18n.changeLanguage(l);
+      void switchLanguage(i18n, languageOf(l));
       void db.meta.put({ key: 'language', value: l });
     };
     return <SignIn hallName={hall.roster.hall.name} onSignIn={signIn} onLanguage={setLanguage} />;

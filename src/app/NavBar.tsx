@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../core/access/actor';
+import type { Role } from '../core/access/roles';
 import { useServices } from './services/useServices';
 import { usePatrol } from './store/usePatrol';
 import type { View } from './store/patrolStore';

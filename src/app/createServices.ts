@@ -1,6 +1,6 @@
 import type { i18n as I18n } from 'i18next';
 import type { HallSetup } from '../core/model/hallSetup';
-import type { AccountSummary } from '../core/protocol/messages';
+import type { AccountSummary } from '../core/access/account';
 import type { Identity } from '../device/identity';
 import { readPulledHall } from '../device/sync/pulledHall';
 import type { SyncHandle } from '../device/sync/syncHandle';
@@ -11,6 +11,8 @@ import { preparePhoto } from '../device/photos/preparePhoto';
 import { followReviewSettings } from '../device/scoring/followReviewSettings';
 import { ScoreService } from '../device/scoring/scoreService';
 import { hallIndex } from './features/patrol/hallIndex';
+import { switchLanguage } from './i18n/createI18n';
+import { languageOf } from './i18n/languages';
 import { patrolItems } from './features/patrol/patrolItems';
 import type { AppServices } from './services/AppServices';
 
@@ -65,7 +67,7 @@ export async function createServices(
     preparePhoto,
     storage: typeof navigator !== 'undefined' ? navigator.storage : undefined,
     setLanguage: async (language) => {
-      await i18n.changeLanguage(language);
+      await switchLanguage(i18n, languageOf(language));
       await db.meta.put({ key: 'language', value: language });
     },
   };

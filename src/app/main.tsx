@@ -8,7 +8,7 @@ import { storedSession } from '../device/session/storedSession';
 import { syncHandle } from '../device/sync/syncHandle';
 import { Boot } from './Boot';
 import { createServices } from './createServices';
-import { createI18n } from './i18n/createI18n';
+import { createI18n, loadLanguage } from './i18n/createI18n';
 import { languageOf } from './i18n/languages';
 import type { AppServices } from './services/AppServices';
 import './styles.css';
@@ -28,7 +28,8 @@ async function main(): Promise<void> {
   const timeZone = hall.roster.hall.timeZone;
   const [language, stored] = await Promise.all([db.meta.get('language').catch(() => undefined), storedSession(db, timeZone).catch(() => null)]);
   performance.mark('hp:db-open');
-  const i18n = createI18n(languageOf(language?.value));
+  const lang = languageOf(language?.value);
+  const i18n = createI18n(lang, await loadLanguage(lang));
   // Someone signed in here before: start the device (today's log, the scheme chunks) and render once it is ready: one first
   // render of the whole app, with nothing competing with the database's answers.
   let started: AppServices | Error | null = null;

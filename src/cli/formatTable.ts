@@ -1,9 +1,14 @@
-import type { ExplanationLine, PeriodResults, SubjectResult } from '../core/scoring/results';
+import type { TFunction } from 'i18next';
+import type { PeriodResults, SkipProblem, SubjectResult } from '../core/scoring/results';
+import { explainLine } from '../app/format/explainLine';
+import { flagSourceText, flagText } from '../app/format/flagText';
+import { zhCNWords } from './zhCNWords';
 
 const SUBJECT = { staff: '工作人员 staff', window: '窗口 window', chief: '首席代表 chief', unit: '单位 unit' } as const;
 
-/** Results as a readable table with each subject's explanation, for a terminal. */
+/** Results as a readable table with each subject's explanation, worded in zh-CN from the engine's data, for a terminal. */
 export function formatTable(r: PeriodResults): string {
+  const t = zhCNWords();
   const out: string[] = [`Scheme ${r.schemeId} v${r.schemeVersion} — period ${r.period.key}`];
   let last = '';
   for (const s of r.subjects) {
@@ -12,44 +17,40 @@ export function formatTable(r: PeriodResults): string {
       last = s.subject;
     }
     out.push(row(s));
-    for (const f of s.flags) out.push(`      ⚑ ${f.kind}: ${f.text} [${f.source}]${f.findingIds.length ? ' ← ' + f.findingIds.join(', ') : ''}`);
-    for (const line of s.explanation) out.push('      ' + explain(line));
+    for (const f of s.flags) out.push(`      ⚑ ${f.kind}: ${flagText(f, t)} [${flagSourceText(f.source, t)}]${f.findingIds.length ? ' ← ' + f.findingIds.join(', ') : ''}`);
+    for (const line of s.explanation) {
+      const x = explainLine(line, t);
+      const mark = x.role === 'move' && x.points !== null ? sign(x.points) : x.role === 'trim' ? '✂' : x.role === 'sum' ? 'Σ' : '→';
+      const ref = line.kind === 'finding' || line.kind === 'follow-up' ? ` ${line.findingId}` : '';
+      const pending = (line.kind === 'finding' || line.kind === 'period') && line.status === 'pending' ? ` (${t('explain.pending')})` : '';
+      const joint = line.kind === 'finding' && line.coDeduction ? ` (${t('explain.coDeduction')})` : '';
+      out.push(`      ${mark} ${x.role === 'trim' ? '' : `${x.what}${ref}: `}${x.detail}${pending}${joint}`);
+    }
   }
   if (r.skipped.length) {
     out.push('', '== skipped findings ==');
-    for (const s of r.skipped) out.push(`  ${s.findingId}: ${s.reason}`);
+    for (const s of r.skipped) out.push(`  ${s.findingId}: ${skipped(s.problem, t)}`);
   }
   return out.join('\n');
+}
+
+function skipped(p: SkipProblem, t: TFunction): string {
+  const k = 'explainLines.skipped';
+  switch (p.kind) {
+    case 'unknown-state':
+      return t(`${k}.unknown-state`, { state: p.state });
+    case 'unknown-item':
+      return t(`${k}.unknown-item`, { item: p.itemId, scheme: p.schemeId, version: p.schemeVersion });
+    case 'bad-time':
+      return t(`${k}.bad-time`, { at: p.at });
+    case 'no-subject':
+      return t(`${k}.no-subject`, { item: p.itemId, subject: t(`subject.${p.subject}`), staff: p.staffId ?? '-', window: p.windowId ?? '-', unit: p.unitId ?? '-' });
+  }
 }
 
 function row(s: SubjectResult): string {
   const cats = s.categories.map((c) => `${c.name} ${c.score}/${c.points}${c.pending ? ` (待定 ${c.pending})` : ''}`).join('  ');
   return pad(String(s.rank), 5) + pad(s.name, 16) + pad(String(s.total), 9) + pad(s.gradeName ?? '-', 10) + cats;
-}
-
-function explain(l: ExplanationLine): string {
-  switch (l.kind) {
-    case 'finding':
-      return `${sign(l.points)} ${l.itemName} [${l.clause}] ${l.at} ${l.findingId}: ${l.detail}${l.status === 'pending' ? ' (待复核, 未计入)' : ''}${l.coDeduction ? ' (连带)' : ''}`;
-    case 'period':
-      return `${sign(l.points)} ${l.itemName} [${l.clause}] 本期: ${l.detail}${l.status === 'pending' ? ' (待复核)' : ''}`;
-    case 'follow-up':
-      return `${sign(l.points)} ${l.itemName} [${l.clause}] ${l.findingId}: ${l.detail}`;
-    case 'item-cap':
-      return `✂ ${l.itemName} 封顶 ${l.cap} 分, 舍去 ${l.trimmed}`;
-    case 'category-floor':
-      return `✂ ${l.categoryName} 扣完为止 (不低于 ${l.floor}), 舍去 ${l.trimmed}`;
-    case 'category-cap':
-      return `✂ ${l.categoryName} 不超过 ${l.max} 分, 舍去 ${l.trimmed}`;
-    case 'bonus-cap':
-      return `✂ 加分封顶 ${l.cap} 分, 舍去 ${l.trimmed}`;
-    case 'total-floor':
-      return `✂ 总分不低于 ${l.floor}, 舍去 ${l.trimmed}`;
-    case 'aggregate':
-      return `Σ ${l.detail}`;
-    case 'grade':
-      return `→ ${l.detail}`;
-  }
 }
 
 function sign(x: number): string {

@@ -5,7 +5,9 @@ import { parseArgs } from 'node:util';
 import { formatSchemeError } from '../core/scheme/schemeError';
 import { parsePeriod } from '../core/time/period';
 import { scorePeriod } from '../core/scoring/scorePeriod';
-import { findingsSchema, rosterSchema, validate } from '../core/model/inputSchemas';
+import { validate } from './validateFile';
+import { findingsSchema } from '../core/model/finding';
+import { rosterSchema } from '../core/model/roster';
 import { loadSchemeFile } from './loadSchemeFile';
 import { formatTable } from './formatTable';
 

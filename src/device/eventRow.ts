@@ -1,5 +1,5 @@
 import type { FindingEvent } from '../core/events/events';
-import { hallDay } from './hallDay';
+import { hallDay } from '../core/time/hallDay';
 import type { EventRow } from './rows';
 
 /** The stored envelope of an event: its indexed fields derived from the event itself. */

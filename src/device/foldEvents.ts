@@ -39,7 +39,7 @@ export function foldLogged(events: readonly FindingEvent[], day: string): Logged
   if (out.state === 'voided') {
     const ignored = new Set(folded.ignored.map((i) => i.eventId));
     const v = events.find((e) => e.type === 'finding.voided' && !ignored.has(e.id));
-    if (v?.type === 'finding.voided') out.voided = { at: v.at, reason: v.reason, actorId: v.actorId };
+    if (v?.type === 'finding.voided') out.voided = { at: v.at, actorId: v.actorId, ...(v.code ? { code: v.code } : {}), ...(v.reason ? { reason: v.reason } : {}) };
   }
   return out;
 }

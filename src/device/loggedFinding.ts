@@ -1,3 +1,4 @@
+import type { VoidCode } from '../core/events/voidCodes';
 import type { Finding } from '../core/model/finding';
 
 /**
@@ -16,5 +17,6 @@ export interface LoggedFinding extends Finding {
   note?: string;
   /** SHA-256 hex of each evidence photo. */
   photos: string[];
-  voided?: { at: string; reason: string; actorId: string };
+  /** The void that applied: its code, and the author's own words when given (older voids carry words only). */
+  voided?: { at: string; actorId: string; code?: VoidCode; reason?: string };
 }

@@ -1,7 +1,7 @@
 import { monotonicFactory } from 'ulid';
 import { findingFromRecorded } from './foldEvents';
 import { FindingLog } from './findingLog';
-import { hallDay } from './hallDay';
+import { hallDay } from '../core/time/hallDay';
 import type { Identity } from './identity';
 import type { LoggedFinding } from './loggedFinding';
 import type { PatrolDb } from './patrolDb';

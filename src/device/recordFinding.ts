@@ -1,5 +1,5 @@
 import type { FindingRecorded } from '../core/events/events';
-import type { FindingInputs } from '../core/model/finding';
+import type { FindingInputs } from '../core/scheme/inputsSchema';
 import { eventRow } from './eventRow';
 import type { Identity } from './identity';
 import type { PatrolDb } from './patrolDb';

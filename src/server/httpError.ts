@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorCode, ErrorResult } from '../core/protocol/messages';
-import { PROTOCOL_VERSION } from '../core/protocol/messages';
+import { PROTOCOL_VERSION } from '../core/protocol/version';
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   protocol: 400,

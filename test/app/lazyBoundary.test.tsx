@@ -5,6 +5,8 @@ import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LazyBoundary } from '../../src/app/LazyBoundary';
 import { createI18n } from '../../src/app/i18n/createI18n';
+import { en } from '../../src/app/i18n/en';
+import { languageOf } from '../../src/app/i18n/languages';
 
 afterEach(() => {
   cleanup();
@@ -17,7 +19,7 @@ const Missing = lazy(() => Promise.reject(new TypeError('Failed to fetch dynamic
 function renderMissing(language: string) {
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
   return render(
-    <I18nextProvider i18n={createI18n(language)}>
+    <I18nextProvider i18n={createI18n(languageOf(language), language === 'en' ? en : undefined)}>
       <LazyBoundary>
         <Suspense fallback={null}>
           <Missing />

@@ -6,11 +6,13 @@ import { I18nextProvider } from 'react-i18next';
 import { searchKeys } from '../../src/cli/compileSchemes';
 import { demoHall } from '../../src/core/model/demoHall';
 import { parseScheme } from '../../src/core/scheme/parseScheme';
-import type { AccountSummary } from '../../src/core/protocol/messages';
+import type { AccountSummary } from '../../src/core/access/account';
 import { PatrolApp } from '../../src/app/PatrolApp';
 import { hallIndex } from '../../src/app/features/patrol/hallIndex';
 import { patrolItems } from '../../src/app/features/patrol/patrolItems';
-import { createI18n } from '../../src/app/i18n/createI18n';
+import { createI18n, switchLanguage } from '../../src/app/i18n/createI18n';
+import { en } from '../../src/app/i18n/en';
+import { languageOf } from '../../src/app/i18n/languages';
 import type { AppServices, StorageApi } from '../../src/app/services/AppServices';
 import { PatrolDevice } from '../../src/device/patrolDevice';
 import { readPulledHall } from '../../src/device/sync/pulledHall';
@@ -54,7 +56,7 @@ export async function renderPatrol(
   const device = new PatrolDevice(db, identity, hall.roster.hall.timeZone, clock.now);
   await device.start();
   const schemes = [shapesScheme()];
-  const i18n = createI18n(options.language ?? 'zh-CN');
+  const i18n = createI18n(languageOf(options.language), options.language === 'en' ? en : undefined);
   const services: AppServices = {
     device,
     hall: hallIndex(hall),
@@ -68,7 +70,7 @@ export async function renderPatrol(
     preparePhoto: fakePreparePhoto,
     storage,
     setLanguage: async (l) => {
-      await i18n.changeLanguage(l);
+      await switchLanguage(i18n, languageOf(l));
     },
   };
   if (options.fetchPhoto) services.fetchPhoto = options.fetchPhoto;

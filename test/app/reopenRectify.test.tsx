@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AccountSummary } from '../../src/core/protocol/messages';
+import type { AccountSummary } from '../../src/core/access/account';
 import { INSPECTOR } from '../device/testDb';
 import { renderPatrol, storedEvents } from './renderPatrol';
 

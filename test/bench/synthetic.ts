@@ -1,6 +1,8 @@
 import type { Item } from '../../src/core/scheme/schemeSchema';
 import type { Scheme } from '../../src/core/scheme/parseScheme';
-import type { Finding, FindingInputs, Roster } from '../../src/core/model/finding';
+import type { Finding } from '../../src/core/model/finding';
+import type { FindingInputs } from '../../src/core/scheme/inputsSchema';
+import type { Roster } from '../../src/core/model/roster';
 
 /** A small deterministic PRNG (mulberry32) so every run scores the same synthetic hall. */
 export function prng(seed: number): () => number {

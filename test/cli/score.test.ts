@@ -26,8 +26,10 @@ describe('npm run score', () => {
     const r = score(['--scheme', 'anshan-stationed-unit', ...base, '--period', '2026-Q1', '--format', 'table']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('period 2026-Q1');
-    expect(r.stdout).toContain('空岗 [三（一）2]');
-    expect(r.stdout).toContain('待复核, 未计入');
+    // Worded in zh-CN from the engine's data, with the same words as the tablet.
+    expect(r.stdout).toContain('空岗 三（一）2 a02: 75 分钟：超过1小时至半天 → 3 分');
+    expect(r.stdout).toContain('申诉待定，未计入');
+    expect(r.stdout).toContain('不得评为优秀，评为良好');
   });
 
   it('exits 2 with the precise errors of a malformed scheme file', () => {

@@ -73,7 +73,7 @@ export function runReviewRules(name: string, start: () => Promise<{ server: Runn
       const rec = recorded(inspector);
       await inspector.push([rec]);
       const contest = about<FindingContested>(otherChief, rec.findingId, { type: 'finding.contested', reason: '不服', photos: [] });
-      expect(outcome(await otherChief.push([contest]))).toMatch(/^rejected: .*charged to unit u-zonghe, outside the scope of acc-chief-shuiwu/);
+      expect(outcome(await otherChief.push([contest]))).toMatch(/^rejected: .*charged to unit u-zonghe \(window w-\d+\), outside the scope of acc-chief-shuiwu/);
       const ack = about<FindingAcknowledged>(otherChief, rec.findingId, { type: 'finding.acknowledged', noticeId: 'N-x', signerName: '某人', signature: 'e'.repeat(64) });
       expect(outcome(await otherChief.push([ack]))).toMatch(/outside the scope/);
       expect((await get(otherChief, `/api/findings/${rec.findingId}/history`)).status).toBe(403);
@@ -152,7 +152,7 @@ export function runReviewRules(name: string, start: () => Promise<{ server: Runn
       for (const h of seen) {
         expect(h.status.state).toBe('overturned');
         expect(h.status.decision).toMatchObject({ eventId: early.id, actorId: 'acc-committee1' });
-        expect(h.trail.find((e) => e.eventId === lateOne.id)).toMatchObject({ applied: false, ignoredReason: expect.stringContaining(`already decided (overturned) by contest.decided ${early.id}`) });
+        expect(h.trail.find((e) => e.eventId === lateOne.id)).toMatchObject({ applied: false, ignored: { kind: 'state', act: 'contest.decided', state: 'overturned', by: expect.objectContaining({ id: early.id, type: 'contest.decided' }) } });
       }
       // The earlier decision syncs first: the later one is refused at the door, naming the winner.
       const b = await contestedFinding();

@@ -1,5 +1,7 @@
 import type { Messages } from './zhCN';
 import { enReview } from './enReview';
+import { enExplain } from './enExplain';
+import { enRefusal } from './enRefusal';
 
 /** English. */
 export const en: Messages = {
@@ -90,6 +92,7 @@ export const en: Messages = {
       'above-max': 'At most {{limit}}',
       'not-integer': 'Enter a whole number',
       'off-step': 'Must be a multiple of {{limit}}',
+      'unknown-level': 'Choose a level',
     },
   },
   undo: { saved: 'Recorded: {{label}}', undo: 'Undo' },
@@ -132,6 +135,8 @@ export const en: Messages = {
     pending: 'Pending contests',
     chiefScope: 'Only the units and windows you answer for are listed; ranks are across the whole hall.',
   },
+  refusals: enRefusal,
+  explainLines: enExplain,
   explain: {
     title: '{{name}}: {{total}} points',
     none: 'No score yet',
@@ -139,6 +144,7 @@ export const en: Messages = {
     nothing: 'No points moved this month.',
     coDeduction: 'co-deduction',
     followUp: 'not rectified in time',
+    pending: 'contested, not counted',
     itemCap: '{{item}}: item cap {{cap}}, {{trimmed}} not counted',
     categoryFloor: '{{category}}: floor {{floor}}, {{trimmed}} not counted',
     categoryCap: '{{category}}: at most {{max}}, {{trimmed}} not counted',

@@ -108,6 +108,12 @@ export const enReview: typeof zhCNReview = {
     print: 'Print',
     signed: 'Signed notices',
     open: 'Notice …{{id}}',
+    problem: {
+      'other-signature': 'finding …{{finding}} was signed by "{{signer}}", not by the notice\'s first signer "{{first}}"',
+      'recording-missing': 'finding …{{finding}} on this notice has no recording on this device',
+      'item-unknown': 'item {{item}} ({{scheme}} v{{version}}) is not on this device',
+      'signer-unknown': 'signer {{signer}} is not in the roster',
+    },
   },
   committee: {
     heading: 'Contests to decide ({{count}})',

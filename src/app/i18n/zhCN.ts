@@ -1,4 +1,6 @@
 import { zhCNReview } from './zhCNReview';
+import { zhCNExplain } from './zhCNExplain';
+import { zhCNRefusal } from './zhCNRefusal';
 
 /** 简体中文 (the default). Every visible string of the app is here; en.ts has the same keys. */
 export const zhCN = {
@@ -89,6 +91,7 @@ export const zhCN = {
       'above-max': '不能大于 {{limit}}',
       'not-integer': '请输入整数',
       'off-step': '须为 {{limit}} 的整数倍',
+      'unknown-level': '请选择一个等级',
     },
   },
   undo: { saved: '已记录：{{label}}', undo: '撤销' },
@@ -130,6 +133,8 @@ export const zhCN = {
     pending: '申诉待定',
     chiefScope: '仅显示您所辖单位和窗口的得分；名次为全大厅排名。',
   },
+  refusals: zhCNRefusal,
+  explainLines: zhCNExplain,
   explain: {
     title: '{{name}}：{{total}} 分',
     none: '暂无得分',
@@ -137,6 +142,7 @@ export const zhCN = {
     nothing: '本月没有扣分或加分。',
     coDeduction: '连带扣分',
     followUp: '逾期未整改',
+    pending: '申诉待定，未计入',
     itemCap: '{{item}}：单项上限 {{cap}} 分，超出 {{trimmed}} 分不计',
     categoryFloor: '{{category}}：扣完为止（最低 {{floor}} 分），超出 {{trimmed}} 分不计',
     categoryCap: '{{category}}：最高 {{max}} 分，超出 {{trimmed}} 分不计',

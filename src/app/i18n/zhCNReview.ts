@@ -106,6 +106,12 @@ export const zhCNReview = {
     print: '打印',
     signed: '已签收的通知单',
     open: '通知单 …{{id}}',
+    problem: {
+      'other-signature': '记录 …{{finding}} 的签字人“{{signer}}”与本通知单首位签字人“{{first}}”不同',
+      'recording-missing': '通知单上的记录 …{{finding}} 在本机没有原始记录',
+      'item-unknown': '本机没有事项 {{item}}（{{scheme}} 第 {{version}} 版）',
+      'signer-unknown': '签字人 {{signer}} 不在名册中',
+    },
   },
   committee: {
     heading: '申诉待裁定（{{count}}）',

@@ -1,4 +1,4 @@
-import type { AccountSummary } from '../../core/protocol/messages';
+import type { AccountSummary } from '../../core/access/account';
 import type { PatrolDevice } from '../../device/patrolDevice';
 import type { PulledHall } from '../../device/sync/pulledHall';
 import type { SyncHandle } from '../../device/sync/syncHandle';

@@ -1,8 +1,8 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { PreparedPhoto } from '../../device/photos/preparedPhoto';
-import type { AccountSummary } from '../../core/protocol/messages';
-import type { RawInputs } from '../features/patrol/ruleInputs';
+import type { AccountSummary } from '../../core/access/account';
+import type { RawInputs } from '../../core/scheme/ruleInputs';
 
 export type View = 'map' | 'log' | 'review' | 'queue' | 'scores' | 'settings';
 

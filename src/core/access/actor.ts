@@ -1,7 +1,4 @@
-/** The roles of the hall: who may do what is decided by role and scope, on the server and the tablet alike. */
-export type Role = 'admin' | 'inspector' | 'chief' | 'committee';
-
-export const ROLES: readonly Role[] = ['admin', 'inspector', 'chief', 'committee'];
+import type { Role } from './roles';
 
 /** The signed-in account as the checks need it. */
 export interface Actor {
@@ -16,9 +13,12 @@ export interface Actor {
   deviceId: string;
 }
 
-/** Whether the actor's scope covers a finding charged to this unit/window (chiefs are bound to theirs). */
-export function inScope(actor: Actor, where: { unitId?: string | undefined; windowId?: string | undefined }): boolean {
-  if (actor.role !== 'chief') return true;
+/** Roles bound to the units and windows they answer for (a chief); every other role's scope is the whole hall. */
+const BOUND: ReadonlySet<Role> = new Set<Role>(['chief']);
+
+/** Whether the actor's scope covers a finding charged to this unit or window */
+export function inScope(actor: Pick<Actor, 'role' | 'unitIds' | 'windowIds'>, where: { unitId?: string | null | undefined; windowId?: string | null | undefined }): boolean {
+  if (!BOUND.has(actor.role)) return true;
   if (where.unitId && actor.unitIds.includes(where.unitId)) return true;
   return Boolean(where.windowId && actor.windowIds.includes(where.windowId));
 }

@@ -1,16 +1,20 @@
 import type { Scheme } from '../scheme/parseScheme';
-import type { Roster } from '../model/finding';
+import { checkInputs } from '../scheme/ruleInputs';
+import type { SubjectKind } from '../scheme/schemeSchema';
+import type { Roster } from '../model/roster';
 import type { RosterIndex } from '../model/rosterIndex';
-import type { FindingEvent, FindingRecorded } from '../events/events';
-import { foldFinding } from '../events/foldFinding';
-import type { Actor, Role } from './actor';
-import { inScope } from './actor';
-import { checkInputs } from '../scheme/checkInputs';
-import { checkTiming } from './checkTiming';
-import { DEFAULT_REVIEW_SETTINGS } from '../events/reviewSettings';
+import { place, placementProblems } from '../model/placement';
+import type { Placement } from '../model/placement';
+import type { ContestDecided, FindingEvent, FindingRecorded } from '../events/events';
+import { foldSteps } from '../events/foldSteps';
+import { DEFAULT_REVIEW_SETTINGS } from '../events/defaultReviewSettings';
 import type { ReviewSettings } from '../events/reviewSettings';
+import type { Actor } from './actor';
+import { roleRefusal, scopeRefusal } from './allowedActs';
+import { checkTiming } from './checkTiming';
+import type { Refusal } from './refusal';
 
-/** What checkEvent needs to know about the world; the server builds it from storage, the tablet from Dexie. */
+/** What checkEvent needs to know about the world; the server builds it from storage, the tablet from its own data. */
 export interface CheckContext {
   roster: Roster;
   index: RosterIndex;
@@ -25,103 +29,74 @@ export interface CheckContext {
   now?: string | undefined;
 }
 
-/** Where a finding is charged: the resolved unit and window, used for scope checks and scoped pulls. */
-export interface Placement {
-  unitId: string | null;
-  windowId: string | null;
-}
-
 export type CheckResult =
   | { ok: true; placement: Placement }
-  /** retryable: the event may become valid later (its finding has not reached the server yet). */
-  | { ok: false; reason: string; retryable: boolean };
+  /** retryable: the event may become valid later (its finding has not arrived yet, or the clock catches up). */
+  | { ok: false; refusal: Refusal; retryable: boolean };
 
-const MAY: Record<FindingEvent['type'], readonly Role[]> = {
-  'finding.recorded': ['inspector', 'admin'],
-  'finding.voided': ['inspector'],
-  // On site the chief signs (or contests) on the inspector's tablet, so the inspector's account carries it.
-  'finding.acknowledged': ['inspector', 'chief'],
-  'finding.contested': ['inspector', 'chief'],
-  'contest.decided': ['committee'],
-  'contest.reopened': ['committee'],
-  'finding.rectified': ['inspector', 'committee', 'admin'],
-};
-
-/** Check one well-formed event against scheme, roster, role, scope, the time rules of review and the finding's review state. */
+/**
+ * Check one well-formed event against scheme, roster, role, scope, the time rules of review and the finding's events
+ * (the fold). The server checks every pushed event with it; the tablet checks every event before writing it.
+ */
 export function checkEvent(event: FindingEvent, ctx: CheckContext): CheckResult {
-  const no = (reason: string, retryable = false): CheckResult => ({ ok: false, reason: `event ${event.id} (${event.type}): ${reason}`, retryable });
+  const no = (refusal: Refusal, retryable = false): CheckResult => ({ ok: false, refusal, retryable });
   const actor = ctx.actor(event.actorId);
-  if (!actor) return no(`actor "${event.actorId}" is not an account that signed in on device "${event.deviceId}"`);
-  if (!MAY[event.type].includes(actor.role)) {
-    return no(`a ${actor.role} may not ${event.type.replace('.', ' ')}; allowed: ${MAY[event.type].join(', ')}`);
-  }
+  if (!actor) return no({ kind: 'unknown-actor', actorId: event.actorId });
+  const role = roleRefusal(actor.role, event.type);
+  if (role) return no(role);
   const timing = { settings: ctx.review ?? DEFAULT_REVIEW_SETTINGS, timeZone: ctx.roster.hall.timeZone, now: ctx.now };
   if (event.type === 'finding.recorded') {
     const late = checkTiming(event, undefined, timing);
-    return late ? no(late.reason, late.retryable) : checkRecorded(event, actor, ctx, no);
+    return late ? no(late.refusal, late.retryable) : checkRecorded(event, actor, ctx);
   }
 
   const known = ctx.findingEvents(event.findingId);
   const recorded = known.find((e): e is FindingRecorded => e.type === 'finding.recorded');
-  if (!recorded) return no(`finding ${event.findingId} is not on the server yet`, true);
+  if (!recorded) return no({ kind: 'finding-unknown', findingId: event.findingId }, true);
   const placement = place(recorded, ctx.index);
-  if (!inScope(actor, { unitId: placement.unitId ?? undefined, windowId: placement.windowId ?? undefined })) {
-    return no(`finding ${event.findingId} is charged to unit ${placement.unitId ?? '-'}, outside the scope of ${actor.accountId}`);
-  }
-  const late = checkTiming(event, recorded, timing);
-  if (late) return no(late.reason, late.retryable);
+  const scope = scopeRefusal(actor, placement);
+  if (scope) return no(scope);
+  const late = checkTiming(event, recorded.at, timing);
+  if (late) return no(late.refusal, late.retryable);
   if (event.type === 'contest.decided' && event.decision === 'amend') {
     const problem = checkAmendment(event.amended, recorded, ctx);
     if (problem) return no(problem);
   }
-  const folded = foldFinding([...known, event]);
-  const ignored = folded?.ignored.find((i) => i.eventId === event.id);
-  if (ignored) return no(ignored.reason);
+  // Folded with what is known, this event in its place in the total order (an offline act may come earlier).
+  const step = foldSteps([...known, event]).steps.find((s) => s.event.id === event.id);
+  if (step && !step.applied && step.ignored) return no({ kind: 'fold', ignored: step.ignored });
   return { ok: true, placement };
 }
 
-function checkRecorded(event: FindingRecorded, actor: Actor, ctx: CheckContext, no: (r: string) => CheckResult): CheckResult {
+function checkRecorded(event: FindingRecorded, actor: Actor, ctx: CheckContext): CheckResult {
+  const no = (refusal: Refusal): CheckResult => ({ ok: false, refusal, retryable: false });
   const scheme = ctx.scheme(event.schemeId, event.schemeVersion);
-  if (!scheme) return no(`scheme ${event.schemeId} v${event.schemeVersion} is not known to the server`);
+  if (!scheme) return no({ kind: 'scheme-unknown', schemeId: event.schemeId, schemeVersion: event.schemeVersion });
   const item = scheme.items.find((i) => i.id === event.itemId);
-  if (!item) return no(`item "${event.itemId}" is not in scheme ${event.schemeId} v${event.schemeVersion}`);
-  const problems = checkInputs(item, event.inputs);
-  if (problems.length) return no(problems.join('; '));
-  for (const [kind, id] of [['staff', event.staffId], ['window', event.windowId], ['unit', event.unitId]] as const) {
-    if (id !== undefined && !ctx.index.find(kind, id)) return no(`${kind} "${id}" is not in the roster of ${ctx.roster.hall.id}`);
-  }
+  if (!item) return no({ kind: 'item-unknown', itemId: event.itemId, schemeId: event.schemeId, schemeVersion: event.schemeVersion });
+  const problems = checkInputs(item.rule, event.inputs);
+  if (problems.length) return no({ kind: 'inputs', itemId: item.id, problems });
+  const wrong = placementProblems(event, ctx.index);
+  if (wrong.length) return no({ kind: 'placement', problems: wrong });
   const placement = place(event, ctx.index);
-  const charged = subjectOf(item.subject, event, ctx.index);
-  if (!charged) {
-    return no(`item "${item.id}" charges a ${item.subject}, but staff ${event.staffId ?? '-'}, window ${event.windowId ?? '-'}, unit ${event.unitId ?? '-'} name none in the roster`);
-  }
-  if (!inScope(actor, { unitId: placement.unitId ?? undefined, windowId: placement.windowId ?? undefined })) {
-    return no(`unit ${placement.unitId ?? '-'} is outside the scope of ${actor.accountId}`);
-  }
-  return { ok: true, placement };
+  if (!chargedIn(placement, item.subject)) return no({ kind: 'no-subject', itemId: item.id, subject: item.subject });
+  const scope = scopeRefusal(actor, placement);
+  return scope ? no(scope) : { ok: true, placement };
 }
 
-function checkAmendment(amended: { itemId?: string; inputs?: FindingRecorded['inputs'] } | undefined, recorded: FindingRecorded, ctx: CheckContext): string | null {
-  if (!amended || (!amended.itemId && !amended.inputs)) return 'an amendment names another item or other inputs';
+function checkAmendment(amended: ContestDecided['amended'], recorded: FindingRecorded, ctx: CheckContext): Refusal | null {
+  if (!amended || (!amended.itemId && !amended.inputs)) return { kind: 'amendment-empty' };
   const scheme = ctx.scheme(recorded.schemeId, recorded.schemeVersion);
-  const item = scheme?.items.find((i) => i.id === (amended.itemId ?? recorded.itemId));
-  if (!item) return `item "${amended.itemId ?? recorded.itemId}" is not in scheme ${recorded.schemeId} v${recorded.schemeVersion}`;
-  const problems = checkInputs(item, amended.inputs ?? recorded.inputs);
-  return problems.length ? problems.join('; ') : null;
+  const itemId = amended.itemId ?? recorded.itemId;
+  const item = scheme?.items.find((i) => i.id === itemId);
+  if (!item) return { kind: 'item-unknown', itemId, schemeId: recorded.schemeId, schemeVersion: recorded.schemeVersion };
+  const problems = checkInputs(item.rule, amended.inputs ?? recorded.inputs);
+  if (problems.length) return { kind: 'inputs', itemId: item.id, problems };
+  return chargedIn(place(recorded, ctx.index), item.subject) ? null : { kind: 'no-subject', itemId: item.id, subject: item.subject };
 }
 
-/** staff -> window -> unit, each taken from the event first and derived otherwise (as the engine does). */
-export function place(e: Pick<FindingRecorded, 'staffId' | 'windowId' | 'unitId'>, index: RosterIndex): Placement {
-  const staff = e.staffId ? index.find('staff', e.staffId) : undefined;
-  const window = index.find('window', e.windowId ?? staff?.windowId ?? '');
-  const unit = index.find('unit', e.unitId ?? window?.unitId ?? staff?.unitId ?? '');
-  return { unitId: unit?.id ?? null, windowId: window?.id ?? null };
+/** The id of the subject an item of this kind charges at this placement, or null. */
+function chargedIn(p: Placement, subject: SubjectKind): string | null {
+  return subject === 'staff' ? p.staffId : subject === 'window' ? p.windowId : subject === 'unit' ? p.unitId : p.chiefId;
 }
 
-function subjectOf(kind: 'staff' | 'window' | 'unit' | 'chief', e: FindingRecorded, index: RosterIndex): string | undefined {
-  if (kind === 'staff') return e.staffId && index.find('staff', e.staffId)?.id;
-  const p = place(e, index);
-  if (kind === 'window') return p.windowId ?? undefined;
-  if (kind === 'unit') return p.unitId ?? undefined;
-  return p.unitId ? index.chiefOfUnit(p.unitId)?.id : undefined;
-}

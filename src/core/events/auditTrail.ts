@@ -1,4 +1,5 @@
 import type { ReviewState } from '../model/finding';
+import type { Ignored } from './applyEvent';
 import type { FindingEvent } from './events';
 import { foldSteps } from './foldSteps';
 
@@ -10,9 +11,9 @@ export interface AuditEntry {
   at: string;
   actorId: string;
   deviceId: string;
-  /** False: the event is kept (events are never deleted) but did not apply; `ignoredReason` says why. */
+  /** False: the event is kept (events are never deleted) but did not apply; `ignored` says why. */
   applied: boolean;
-  ignoredReason?: string;
+  ignored?: Ignored;
   /** Review state before and after (equal when ignored; null before the recording). */
   before: ReviewState | null;
   after: ReviewState | null;
@@ -26,7 +27,7 @@ export interface AuditEntry {
  * may turn a later line to ignored, when it happened earlier: see foldSteps).
  */
 export function auditTrail(events: readonly FindingEvent[]): AuditEntry[] {
-  return foldSteps(events).steps.map(({ event, applied, reason, before, after }) => {
+  return foldSteps(events).steps.map(({ event, applied, ignored, before, after }) => {
     const entry: AuditEntry = {
       eventId: event.id,
       type: event.type,
@@ -38,7 +39,7 @@ export function auditTrail(events: readonly FindingEvent[]): AuditEntry[] {
       after,
       event,
     };
-    if (!applied && reason) entry.ignoredReason = reason;
+    if (!applied && ignored) entry.ignored = ignored;
     return entry;
   });
 }

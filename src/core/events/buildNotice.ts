@@ -1,13 +1,15 @@
 import type { Scheme } from '../scheme/parseScheme';
-import type { Finding, ReviewState, Roster } from '../model/finding';
-import { parseInstant } from '../time/parseInstant';
+import type { ReviewState } from '../model/finding';
+import { place } from '../model/placement';
+import type { Roster } from '../model/roster';
 import { indexRoster } from '../model/rosterIndex';
-import { place } from '../access/checkEvent';
-import { compareEvents } from './applyEvent';
-import { localDay } from '../time/deadline';
-import type { FindingAcknowledged, FindingEvent } from './events';
 import { findingPoints } from '../scoring/findingPoints';
 import type { FindingPoints } from '../scoring/findingPoints';
+import { hallDateTime } from '../time/hallDay';
+import { compareEvents } from './applyEvent';
+import type { Ignored } from './applyEvent';
+import type { FindingAcknowledged, FindingEvent } from './events';
+import { foldFinding } from './foldFinding';
 import { foldSteps } from './foldSteps';
 
 type Named = { id: string; name: string };
@@ -19,7 +21,8 @@ export interface NoticeLine {
   observedAt: string;
   time: string;
   unit: Named | null;
-  window: (Named & { number: string }) | null;
+  /** The window's number, and its name when the roster gives one (else the screens word it by its number). */
+  window: { id: string; number: string; name: string | null } | null;
   staff: Named | null;
   /** The item and the regulation's clause; null when the scheme version is not known here. */
   item: { schemeId: string; schemeVersion: number; id: string; name: string; text: string; clause: string } | null;
@@ -29,7 +32,7 @@ export interface NoticeLine {
   /** The finding's review state now (a signed finding can still be contested, decided, amended). */
   state: ReviewState;
   /** Whether this finding's signature applied, or why not (it was contested or voided first). */
-  acknowledgement: { eventId: string; applied: boolean; reason?: string };
+  acknowledgement: { eventId: string; applied: boolean; ignored?: Ignored };
 }
 
 /** A violation notice (违规违纪通知单, 003 附件2), derived from events, roster and schemes: nothing is stored twice. */
@@ -38,7 +41,7 @@ export interface Notice {
   hall: Named;
   /** The visit's unit and window when every finding shares them (a notice is for one visit), else null. */
   unit: Named | null;
-  window: (Named & { number: string }) | null;
+  window: NoticeLine['window'];
   lines: NoticeLine[];
   /** The sum of the lines' own points when every line has them, else null (some wait for the period). */
   totalPoints: number | null;
@@ -56,8 +59,19 @@ export interface Notice {
   signedAt: string;
   date: string;
   /** Inconsistencies worth a look (two signatures under one notice number, a finding not here): never hidden. */
-  problems: string[];
+  problems: NoticeProblem[];
 }
+
+/** An inconsistency of a notice, as data (the screens word it). */
+export type NoticeProblem =
+  /** A finding signed under this notice number with another signature or signer name than the first. */
+  | { kind: 'other-signature'; findingId: string; signerName: string; firstSignerName: string }
+  /** A finding signed on this notice whose recording is not among the events at hand. */
+  | { kind: 'recording-missing'; findingId: string }
+  /** The item of a finding is not in any scheme version known here. */
+  | { kind: 'item-unknown'; findingId: string; itemId: string; schemeId: string; schemeVersion: number }
+  /** The signer picked from the roster is not in it. */
+  | { kind: 'signer-unknown'; signerId: string };
 
 /**
  * The notice `noticeId` from all events at hand (any findings; those acknowledged under the notice are picked), the
@@ -76,46 +90,43 @@ export function buildNotice(
   if (!first) return null;
   const tz = roster.hall.timeZone;
   const index = indexRoster(roster);
-  const problems: string[] = [];
+  const problems: NoticeProblem[] = [];
   const lines: NoticeLine[] = [];
   const findingIds = [...new Set(acks.map((a) => a.findingId))];
   for (const findingId of findingIds) {
     const ack = acks.find((a) => a.findingId === findingId) ?? first;
     if (ack.signature !== first.signature || ack.signerName !== first.signerName) {
-      problems.push(`finding ${findingId} was signed by ${ack.signerName} with another signature than the notice's first (${first.signerName})`);
+      problems.push({ kind: 'other-signature', findingId, signerName: ack.signerName, firstSignerName: first.signerName });
     }
-    const trace = foldSteps(events.filter((e) => e.findingId === findingId));
+    const mine = events.filter((e) => e.findingId === findingId);
+    const trace = foldSteps(mine);
+    const folded = foldFinding(mine);
     const r = trace.recorded;
-    if (!r || !trace.state) {
-      problems.push(`finding ${findingId} is signed on this notice but its recording is not here`);
+    if (!r || !trace.state || !folded) {
+      problems.push({ kind: 'recording-missing', findingId });
       continue;
     }
     const step = trace.steps.find((s) => s.event.id === ack.id);
     const p = place(r, index);
     const unit = p.unitId ? index.find('unit', p.unitId) : undefined;
-    const win = p.windowId ? roster.windows.find((w) => w.id === p.windowId) : undefined;
+    const win = p.windowId ? index.window(p.windowId) : undefined;
     const staff = r.staffId ? index.find('staff', r.staffId) : undefined;
     const scheme = schemes.find((s) => s.id === r.schemeId && s.version === r.schemeVersion);
     const item = scheme?.items.find((i) => i.id === r.itemId);
-    if (!item) problems.push(`item ${r.itemId} of ${r.schemeId} v${r.schemeVersion} is not known here`);
-    const finding: Finding = { id: findingId, itemId: r.itemId, at: r.observedAt, state: trace.state };
-    if (r.staffId) finding.staffId = r.staffId;
-    if (r.windowId) finding.windowId = r.windowId;
-    if (r.unitId) finding.unitId = r.unitId;
-    if (r.inputs) finding.inputs = r.inputs;
+    if (!item) problems.push({ kind: 'item-unknown', findingId, itemId: r.itemId, schemeId: r.schemeId, schemeVersion: r.schemeVersion });
     const line: NoticeLine = {
       findingId,
       observedAt: r.observedAt,
-      time: localDateTime(r.observedAt, tz),
+      time: hallDateTime(r.observedAt, tz),
       unit: unit ? { id: unit.id, name: unit.name } : null,
-      window: win ? { id: win.id, name: win.name ?? `${win.number}号窗口`, number: win.number } : null,
+      window: win ? { id: win.id, number: win.number, name: win.name ?? null } : null,
       staff: staff ? { id: staff.id, name: staff.name } : null,
       item: item ? { schemeId: r.schemeId, schemeVersion: r.schemeVersion, id: item.id, name: item.name, text: item.text, clause: item.clause } : null,
-      points: scheme ? findingPoints(scheme, index, finding) : null,
+      points: scheme ? findingPoints(scheme, index, folded.finding) : null,
       evidence: r.note ? { photos: r.photos, note: r.note } : { photos: r.photos },
       inspector: { accountId: r.actorId, name: accounts.find((a) => a.id === r.actorId)?.name ?? null },
       state: trace.state,
-      acknowledgement: { eventId: ack.id, applied: step?.applied ?? false, ...(step?.reason ? { reason: step.reason } : {}) },
+      acknowledgement: { eventId: ack.id, applied: step?.applied ?? false, ...(step?.ignored ? { ignored: step.ignored } : {}) },
     };
     lines.push(line);
   }
@@ -124,8 +135,8 @@ export function buildNotice(
     return v && lines.every((l) => get(l)?.id === v.id) ? v : null;
   };
   const person = first.signerId ? (index.find('chief', first.signerId) ?? index.find('staff', first.signerId)) : undefined;
-  if (first.signerId && !person) problems.push(`signer ${first.signerId} is not in the roster`);
-  const points = lines.map((l) => l.points?.points ?? null);
+  if (first.signerId && !person) problems.push({ kind: 'signer-unknown', signerId: first.signerId });
+  const points = lines.map((l) => (l.points?.kind === 'points' ? l.points.points : null));
   return {
     noticeId,
     hall: { id: roster.hall.id, name: roster.hall.name },
@@ -142,21 +153,7 @@ export function buildNotice(
       deviceId: first.deviceId,
     },
     signedAt: first.at,
-    date: localDateTime(first.at, tz).slice(0, 10),
+    date: hallDateTime(first.at, tz).slice(0, 10),
     problems,
   };
-}
-
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** YYYY-MM-DD HH:mm of an instant in the hall's time zone. */
-function localDateTime(instant: string, timeZone: string): string {
-  let f = timeFormats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    timeFormats.set(timeZone, f);
-  }
-  const [y, m, d] = localDay(instant, timeZone);
-  const day = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  return `${day} ${f.format(parseInstant(instant))}`;
 }

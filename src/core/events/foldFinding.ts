@@ -1,8 +1,8 @@
-import type { Finding, FindingInputs, ReviewState } from '../model/finding';
+import type { Finding, ReviewState } from '../model/finding';
+import type { FindingInputs } from '../scheme/inputsSchema';
 import type { FindingEvent, FindingRecorded } from './events';
+import type { FoldPoint, Ignored } from './applyEvent';
 import { foldSteps } from './foldSteps';
-
-export { APPLIES_IN, applyEvent, compareEvents } from './applyEvent';
 
 /** A finding folded from its events: the engine's Finding plus where it came from and what was ignored. */
 export interface FoldedFinding {
@@ -10,8 +10,12 @@ export interface FoldedFinding {
   schemeId: string;
   schemeVersion: number;
   recordedBy: string;
-  /** Events that did not apply in the state they met (a decision on a finding nobody contested), with why. */
-  ignored: { eventId: string; reason: string }[];
+  /** When it was recorded (the recording's `at`): the contest deadline counts from its day. */
+  recordedAt: string;
+  /** Where the fold ended: the point the next act meets (access/allowedActs). */
+  point: FoldPoint;
+  /** Events that did not apply at the point they met (a decision on a finding nobody contested), with why. */
+  ignored: { eventId: string; ignored: Ignored }[];
 }
 
 /**
@@ -22,24 +26,26 @@ export interface FoldedFinding {
 export function foldFinding(events: readonly FindingEvent[]): FoldedFinding | null {
   const trace = foldSteps(events);
   const recorded = trace.recorded;
-  if (!recorded || !trace.state) return null;
+  if (!recorded || !trace.state || !trace.point) return null;
   let amended: { itemId?: string; inputs?: FindingInputs } | undefined;
   let rectifiedAt: string | undefined;
   const ignored: FoldedFinding['ignored'] = [];
-  for (const { event: e, applied, reason } of trace.steps) {
+  for (const { event: e, applied, ignored: why } of trace.steps) {
     if (!applied) {
-      ignored.push({ eventId: e.id, reason: reason ?? 'ignored' });
+      if (why) ignored.push({ eventId: e.id, ignored: why });
       continue;
     }
     if (e.type === 'contest.decided') amended = e.decision === 'amend' ? e.amended : undefined;
     if (e.type === 'contest.reopened') amended = undefined;
-    if (e.type === 'finding.rectified') rectifiedAt = e.at;
+    if (e.type === 'finding.rectified') rectifiedAt ??= e.at;
   }
   return {
     finding: toFinding(recorded, trace.state, amended, rectifiedAt),
     schemeId: recorded.schemeId,
     schemeVersion: recorded.schemeVersion,
     recordedBy: recorded.actorId,
+    recordedAt: recorded.at,
+    point: trace.point,
     ignored,
   };
 }

@@ -1,5 +1,6 @@
 import type { ReviewState } from '../model/finding';
-import { applyEvent, compareEvents, DECIDED_STATES } from './applyEvent';
+import { applyEvent, compareEvents } from './applyEvent';
+import type { EventRef, FoldPoint, Ignored } from './applyEvent';
 import type { FindingEvent, FindingRecorded } from './events';
 
 /** One event of a finding as the fold met it: applied (and the state it led to) or ignored (and why). */
@@ -7,7 +8,7 @@ export interface FoldStep {
   event: FindingEvent;
   applied: boolean;
   /** Why an ignored event did not apply, naming the event that got there first. */
-  reason?: string;
+  ignored?: Ignored;
   /** The state before the event (null before the recording) and after it (unchanged when ignored). */
   before: ReviewState | null;
   after: ReviewState | null;
@@ -19,6 +20,13 @@ export interface FoldTrace {
   steps: FoldStep[];
   /** The final review state (null without a recording). */
   state: ReviewState | null;
+  /** Where the fold ended: the point the next act would meet (null without a recording). */
+  point: FoldPoint | null;
+}
+
+/** The reference of an event, as reasons name it. */
+export function eventRef(e: FindingEvent): EventRef {
+  return { id: e.id, type: e.type, actorId: e.actorId, at: e.at };
 }
 
 /**
@@ -28,8 +36,8 @@ export interface FoldTrace {
  * 1. Duplicates (same id) count once. The events are put in one total order: the recording first, then by event id.
  *    Ids are ULIDs made from the acting device's clock, so the order is the order in which the acts happened, and it
  *    never ties.
- * 2. Each event is applied if the state it meets allows it (APPLIES_IN and the author rules of applyEvent), and is
- *    ignored otherwise, with the reason and the earlier event that made it not apply.
+ * 2. Each event is applied if the point it meets allows it (applyEvent: APPLIES_IN and the author and once rules),
+ *    and is ignored otherwise, with the reason and the earlier event that made it not apply.
  * 3. So when two devices act on one finding while offline, the act that came first in the order wins and the later
  *    one is ignored: a decision against a decision (two committee members), an acknowledgement after a contest, a
  *    contest or acknowledgement after a void, a void after anything. A contest after an acknowledgement is not a
@@ -43,33 +51,21 @@ export function foldSteps(events: readonly FindingEvent[]): FoldTrace {
   const sorted = events.filter((e) => (seen.has(e.id) ? false : (seen.add(e.id), true))).sort(compareEvents);
   const first = sorted[0];
   if (!first || first.type !== 'finding.recorded') {
-    const steps = sorted.map((event) => ({ event, applied: false, reason: `finding ${event.findingId} has no recording here (yet)`, before: null, after: null }));
-    return { recorded: undefined, steps, state: null };
+    const steps = sorted.map((event) => ({ event, applied: false, ignored: { kind: 'no-recording' as const, findingId: event.findingId }, before: null, after: null }));
+    return { recorded: undefined, steps, state: null, point: null };
   }
-  let state: ReviewState = 'recorded';
+  const point: FoldPoint = { state: 'recorded', author: first.actorId, changedBy: null, rectifiedAt: null };
   const steps: FoldStep[] = [{ event: first, applied: true, before: null, after: 'recorded' }];
-  // The last event that changed the state: named when a later event is ignored because of it.
-  let changedBy: FindingEvent = first;
   for (const event of sorted.slice(1)) {
-    const next = applyEvent(state, event, first.actorId);
+    const next = applyEvent(point, event);
     if (!next.ok) {
-      const reason = next.because === 'state' ? `${next.reason}: ${since(state, changedBy, event)}` : next.reason;
-      steps.push({ event, applied: false, reason, before: state, after: state });
+      steps.push({ event, applied: false, ignored: next.ignored, before: point.state, after: point.state });
       continue;
     }
-    steps.push({ event, applied: true, before: state, after: next.state });
-    if (next.state !== state) changedBy = event;
-    state = next.state;
+    steps.push({ event, applied: true, before: point.state, after: next.state });
+    if (next.state !== point.state) point.changedBy = eventRef(event);
+    if (event.type === 'finding.rectified') point.rectifiedAt = event.at;
+    point.state = next.state;
   }
-  return { recorded: first, steps, state };
-}
-
-/** Which earlier event put the finding in the state that refused `event`. */
-function since(state: ReviewState, by: FindingEvent, event: FindingEvent): string {
-  const who = `${by.type} ${by.id} by ${by.actorId} at ${by.at}`;
-  if (event.type === 'contest.decided' && DECIDED_STATES.includes(state)) {
-    return `the contest was already decided (${state}) by ${who}, earlier in the total order; only a contest.reopened by a committee member lets it be decided again`;
-  }
-  if (state === 'recorded') return `nobody has contested it`;
-  return `it became ${state} by ${who}, earlier in the total order`;
+  return { recorded: first, steps, state: point.state, point };
 }

@@ -1,5 +1,7 @@
 import type { Scheme } from '../scheme/parseScheme';
-import type { PeriodRef, Roster, ScoreOptions } from '../model/finding';
+import type { PeriodRef } from '../time/period';
+import type { Roster } from '../model/roster';
+import type { ScoreOptions } from '../scoring/scoreOptions';
 import type { PeriodResults } from '../scoring/results';
 import { scorePeriod } from '../scoring/scorePeriod';
 import type { FindingEvent } from './events';

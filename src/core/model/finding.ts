@@ -1,65 +1,36 @@
-import type { PeriodKind, SubjectKind } from '../scheme/schemeSchema';
-
-/** The hall's people and places, as the engine needs them. */
-export interface Roster {
-  hall: { id: string; name: string; timeZone: string };
-  units: { id: string; name: string }[];
-  windows: { id: string; number: string; name?: string; unitId: string }[];
-  staff: { id: string; name: string; unitId: string; windowId?: string }[];
-  /** 首席代表: one per unit. */
-  chiefs: { id: string; name: string; unitId: string }[];
-}
-
-/** What the inspector entered for the item's rule. Only the fields the rule asks for are read. */
-export interface FindingInputs {
-  /** range rule: the amount chosen within [min, max]. */
-  amount?: number;
-  /** levels rule: the level id. */
-  level?: string;
-  /** tiers / perUnit / allowance / ratio (percent) / score: the measured quantity. */
-  quantity?: number;
-  /** errorRate: errors found and work done in the period. */
-  errors?: number;
-  total?: number;
-}
+import { z } from 'zod';
+import { findingInputsSchema } from '../scheme/inputsSchema';
+import { instantSchema } from '../time/instantSchema';
 
 /**
  * Review state after folding a finding's events (src/core/events).
  * recorded/acknowledged/upheld/amended count; contested is pending; overturned/voided count for nothing.
  */
-export type ReviewState = 'recorded' | 'acknowledged' | 'contested' | 'upheld' | 'amended' | 'overturned' | 'voided';
+export const reviewStateSchema = z.enum(['recorded', 'acknowledged', 'contested', 'upheld', 'amended', 'overturned', 'voided']);
+export type ReviewState = z.infer<typeof reviewStateSchema>;
 
-/** One observed act against one item, with its review state. */
-export interface Finding {
-  id: string;
-  itemId: string;
-  /** ISO 8601 instant with offset or Z: when the act was observed. */
-  at: string;
-  /** Who and where. The item's subject decides who is charged; the engine derives window -> unit -> chief. */
-  staffId?: string;
-  windowId?: string;
-  unitId?: string;
-  inputs?: FindingInputs;
-  state: ReviewState;
-  /** A committee amendment: another item and/or other inputs replace the original. */
-  amended?: { itemId?: string; inputs?: FindingInputs };
-  /** When the follow-up (限期整改) was completed; absent = not yet. */
-  rectifiedAt?: string;
-}
+/** A committee amendment: another item and/or other inputs replace the original. */
+export const amendmentSchema = z.object({ itemId: z.string().min(1).max(100).optional(), inputs: findingInputsSchema.optional() }).strict();
+export type Amendment = z.infer<typeof amendmentSchema>;
 
-/** A period in the hall's time zone: 2026-03, 2026-Q1, 2026. */
-export interface PeriodRef {
-  kind: PeriodKind;
-  year: number;
-  /** 1-12 for a month, 1-4 for a quarter, absent for a year. */
-  index?: number;
-}
+/** One observed act against one item, with its review state: what the engine scores. */
+export const findingSchema = z
+  .object({
+    id: z.string().min(1),
+    itemId: z.string().min(1),
+    /** When the act was observed (ISO 8601 with offset or Z). */
+    at: instantSchema,
+    /** Who and where. The item's subject decides who is charged; placement derives window -> unit -> chief. */
+    staffId: z.string().optional(),
+    windowId: z.string().optional(),
+    unitId: z.string().optional(),
+    inputs: findingInputsSchema.optional(),
+    state: reviewStateSchema,
+    amended: amendmentSchema.optional(),
+    /** When the follow-up (限期整改) was completed; absent = not yet. */
+    rectifiedAt: instantSchema.optional(),
+  })
+  .strict();
+export type Finding = z.infer<typeof findingSchema>;
 
-export interface ScoreOptions {
-  /** Whether contested (pending) findings count in the totals: provisional views may, final results never do. */
-  countPending: boolean;
-  /** The moment results are computed for (ISO): follow-up deadlines after it are not yet due. */
-  asOf?: string;
-}
-
-export type { SubjectKind };
+export const findingsSchema = z.array(findingSchema);

@@ -1,31 +1,48 @@
-import type { Roster } from './finding';
+import { z } from 'zod';
+import { subjectKindSchema } from '../scheme/schemeSchema';
+import { rosterSchema } from './roster';
+
+const rect = {
+  x: z.number().finite(),
+  y: z.number().finite(),
+  w: z.number().finite().positive(),
+  h: z.number().finite().positive(),
+};
+const clock = z.string().regex(/^\d{2}:\d{2}$/, 'a time of day HH:MM');
 
 /**
- * How the hall floor is drawn: windows placed on a grid (in metres), zones and the entrance.
- * The floor map renders it as SVG; coordinates are the top-left corner of each shape.
+ * How the hall floor is drawn: windows placed on a grid (in metres), zones and the entrance. The floor map renders
+ * it as SVG; coordinates are the top-left corner of each shape.
  */
-export interface HallLayout {
+export const hallLayoutSchema = z.object({
   /** Floor size in layout units (metres). */
-  width: number;
-  height: number;
-  zones: { id: string; name: string; x: number; y: number; w: number; h: number }[];
+  width: z.number().finite().positive(),
+  height: z.number().finite().positive(),
+  /** Named areas (a unit's counters, 等候区). */
+  zones: z.array(z.object({ id: z.string().min(1), name: z.string(), ...rect })),
   /** One tile per window of the roster. */
-  tiles: { windowId: string; x: number; y: number; w: number; h: number }[];
-  entrance: { x: number; y: number; w: number; h: number };
-}
+  tiles: z.array(z.object({ windowId: z.string().min(1), ...rect })),
+  entrance: z.object(rect),
+});
+export type HallLayout = z.infer<typeof hallLayoutSchema>;
 
-/** Who sits at which window on a day (today's duty roster); absent = the roster's default seat. */
-export interface Duty {
-  date: string;
-  windowId: string;
-  staffIds: string[];
-}
-
-/** A hall as shipped to a device: roster, layout, the schemes in force and which one applies to what. */
-export interface HallSetup {
-  roster: Roster;
-  layout: HallLayout;
-  /** Scheme id in force for patrol findings (tablet offers its patrol items), with its version. */
-  schemes: { id: string; version: number; subject: string }[];
-  opening: { morning: [string, string]; afternoon: [string, string] };
-}
+/**
+ * A hall as shipped to a device: roster, layout, the schemes in force and which level each applies to, opening
+ * hours. One definition for the type and for validation (sync, an admin upload, an IndexedDB read).
+ */
+export const hallSetupSchema = z
+  .object({
+    roster: rosterSchema,
+    layout: hallLayoutSchema,
+    /** The scheme versions in force and the level of the hall each is assigned to (the tablet offers their patrol items). */
+    schemes: z.array(z.object({ id: z.string().min(1), version: z.number().int().positive(), subject: subjectKindSchema })),
+    /** Opening hours, HH:MM in the hall's time zone. */
+    opening: z.object({ morning: z.tuple([clock, clock]), afternoon: z.tuple([clock, clock]) }),
+  })
+  .superRefine((s, ctx) => {
+    const windows = new Set(s.roster.windows.map((w) => w.id));
+    s.layout.tiles.forEach((t, i) => {
+      if (!windows.has(t.windowId)) ctx.addIssue({ code: 'custom', path: ['layout', 'tiles', i, 'windowId'], message: `tile for unknown window "${t.windowId}"` });
+    });
+  });
+export type HallSetup = z.infer<typeof hallSetupSchema>;

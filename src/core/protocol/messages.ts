@@ -1,180 +1,179 @@
-import type { FindingEvent } from '../events/events';
-import type { HallSetup } from '../model/hallSetup';
-import type { ReviewSettings } from '../events/reviewSettings';
-import type { Role } from '../access/actor';
+import { z } from 'zod';
+import { accountSummarySchema } from '../access/account';
+import { findingEventSchema } from '../events/events';
+import { reviewSettingsSchema } from '../events/reviewSettings';
+import { hallSetupSchema } from '../model/hallSetup';
+import { MAX_PULL_EVENTS, MAX_PUSH_EVENTS } from './limits';
 
 /**
- * The sync protocol (docs/sync.md). Every message carries `protocol`; a server answers a version it does not speak
- * with an `error` of code `protocol`. Messages are JSON over HTTP POST; photos travel separately (docs/sync.md).
+ * The sync protocol (docs/sync.md): one definition per message, from which both the TypeScript types and the
+ * validation come. The server checks requests; the device checks answers (the network is an edge both ways).
+ * Messages are JSON over HTTP POST; photos travel separately.
  */
-export const PROTOCOL_VERSION = 1;
+const protocol = z.number().int().positive();
 
 /** The device sends events from its outbox. */
-export interface PushRequest {
-  /** Discriminator. */
-  type: 'push';
-  /** Protocol version the device speaks. */
-  protocol: number;
-  /** The device pushing; must be the device the token was issued to. Every event's deviceId must equal it. */
-  deviceId: string;
-  /** The events, oldest first, at most MAX_PUSH_EVENTS. Typed unknown on the wire: the server checks each one. */
-  events: FindingEvent[];
-}
+export const pushRequestSchema = z
+  .object({
+    /** Discriminator. */
+    type: z.literal('push'),
+    /** Protocol version the device speaks. */
+    protocol,
+    /** The device pushing; must be the device the token was issued to. Every event's deviceId must equal it. */
+    deviceId: z.string().min(1).max(100),
+    /**
+     * The events, oldest first, at most MAX_PUSH_EVENTS. Unknown on the wire: the server checks each one on its own
+     * (parseEvent, checkEvent), so one bad event is rejected by name without failing the rest.
+     */
+    events: z.array(z.unknown()).max(MAX_PUSH_EVENTS, `at most ${MAX_PUSH_EVENTS} events in one push`),
+  })
+  .strict();
+export type PushRequest = z.infer<typeof pushRequestSchema>;
 
 /** What happened to one pushed event. */
-export type EventOutcome =
-  | {
-      /** The event id (ULID). */
-      id: string;
-      /** Stored now, exactly once. The device may delete it from its outbox. */
-      status: 'accepted';
-    }
-  | {
-      /** The event id (ULID). */
-      id: string;
-      /** The server already had an identical event (a retry). The device may delete it from its outbox. */
-      status: 'duplicate';
-    }
-  | {
-      /** The event id (ULID), or `#<index>` when the element had no readable id. */
-      id: string;
-      /** Not stored. */
-      status: 'rejected';
-      /** Plain words naming the event and the problem, for the person who recorded it. */
-      reason: string;
-      /** True when the same event may be accepted later (its finding has not arrived yet): keep it and retry. */
-      retryable: boolean;
-    };
+export const eventOutcomeSchema = z.discriminatedUnion('status', [
+  z.object({
+    /** The event id (ULID). */
+    id: z.string(),
+    /** Stored now, exactly once. The device may delete it from its outbox. */
+    status: z.literal('accepted'),
+  }),
+  z.object({
+    /** The event id (ULID). */
+    id: z.string(),
+    /** The server already had an identical event (a retry). The device may delete it from its outbox. */
+    status: z.literal('duplicate'),
+  }),
+  z.object({
+    /** The event id (ULID), or `#<index>` when the element had no readable id. */
+    id: z.string(),
+    /** Not stored. */
+    status: z.literal('rejected'),
+    /** Plain words naming the event and the problem, for the person who recorded it. */
+    reason: z.string(),
+    /** True when the same event may be accepted later (its finding has not arrived yet): keep it and retry. */
+    retryable: z.boolean(),
+  }),
+]);
+export type EventOutcome = z.infer<typeof eventOutcomeSchema>;
 
 /** The server's answer to a push: one outcome per event, in the order sent. */
-export interface PushResult {
+export const pushResultSchema = z.object({
   /** Discriminator. */
-  type: 'push.result';
+  type: z.literal('push.result'),
   /** Protocol version of the answer. */
-  protocol: number;
+  protocol,
   /** One outcome per pushed event, same order. Accepted events of one push were stored in one transaction. */
-  results: EventOutcome[];
+  results: z.array(eventOutcomeSchema),
   /** The server's clock (ISO), so a device can show how far its own clock is off. */
-  serverTime: string;
-}
+  serverTime: z.string(),
+});
+export type PushResult = z.infer<typeof pushResultSchema>;
 
 /** The device asks for everything new since its cursor. */
-export interface PullRequest {
-  /** Discriminator. */
-  type: 'pull';
-  /** Protocol version the device speaks. */
-  protocol: number;
-  /** Opaque position from the last pull.result; null for a first pull. */
-  cursor: string | null;
-  /** Most events in one page (1..MAX_PULL_EVENTS); the server may send fewer. */
-  limit?: number | undefined;
-}
+export const pullRequestSchema = z
+  .object({
+    /** Discriminator. */
+    type: z.literal('pull'),
+    /** Protocol version the device speaks. */
+    protocol,
+    /** Opaque position from the last pull.result; null for a first pull. */
+    cursor: z.string().regex(/^\d{1,18}$/, 'a cursor from an earlier pull.result').nullable(),
+    /** Most events in one page (1..MAX_PULL_EVENTS); the server may send fewer. */
+    limit: z.number().int().min(1).max(MAX_PULL_EVENTS).optional(),
+  })
+  .strict();
+export type PullRequest = z.infer<typeof pullRequestSchema>;
 
 /** A scheme version in force at the hall, as stored on the server. */
-export interface SchemeDoc {
+export const schemeDocSchema = z.object({
   /** Scheme id. */
-  id: string;
+  id: z.string(),
   /** Scheme version; findings name the version they were recorded under. */
-  version: number;
+  version: z.number().int(),
   /** The scheme data, to be checked on arrival with checkSchemeData. */
-  data: unknown;
-}
-
-/** Who an account is, for names on screen and for the tablet's own role checks. */
-export interface AccountSummary {
-  /** Account id; events name it as actorId. */
-  id: string;
-  /** Display name. */
-  name: string;
-  /** The account's role. */
-  role: Role;
-  /** For a chief: the units they answer for. */
-  unitIds: string[];
-  /** For a chief: extra windows they answer for. */
-  windowIds: string[];
-}
+  data: z.unknown(),
+});
+export type SchemeDoc = z.infer<typeof schemeDocSchema>;
 
 /** One page of changes after the cursor. */
-export interface PullResult {
+export const pullResultSchema = z.object({
   /** Discriminator. */
-  type: 'pull.result';
+  type: z.literal('pull.result'),
   /** Protocol version of the answer. */
-  protocol: number;
+  protocol,
   /** Position after this page; send it in the next pull. Store it in the same transaction as the page's data. */
-  cursor: string;
+  cursor: z.string(),
   /** True when more pages may follow at once: pull again with the new cursor (the last page may come back empty). */
-  more: boolean;
+  more: z.boolean(),
   /** At most this many events still to come after this page (an upper bound, for a progress bar). */
-  remaining: number;
+  remaining: z.number().int().nonnegative(),
   /** Events (other devices' findings and review events) the caller's role and scope may see, in server order. */
-  events: FindingEvent[];
+  events: z.array(findingEventSchema),
   /** The hall (roster, layout, schemes in force, opening hours) when it changed within this page, else absent. */
-  setup?: HallSetup | undefined;
+  setup: hallSetupSchema.optional(),
   /** Scheme versions added or changed within this page. */
-  schemes: SchemeDoc[];
+  schemes: z.array(schemeDocSchema),
   /** The hall's accounts when they changed within this page, else absent. */
-  accounts?: AccountSummary[] | undefined;
+  accounts: z.array(accountSummarySchema).optional(),
   /** The hall's review settings (deadlines, pending in provisional totals) when they changed within this page, else absent. */
-  review?: ReviewSettings | undefined;
+  review: reviewSettingsSchema.optional(),
   /** The server's clock (ISO). */
-  serverTime: string;
-}
+  serverTime: z.string(),
+});
+export type PullResult = z.infer<typeof pullResultSchema>;
 
 /** A device signs in once, online; the token then lets it sync until it expires or is revoked. */
-export interface LoginRequest {
-  /** Discriminator. */
-  type: 'login';
-  /** Protocol version the device speaks. */
-  protocol: number;
-  /** The account's user name. */
-  username: string;
-  /** The account's password (sent over the hall's HTTPS; never stored). */
-  password: string;
-  /** The device's own stable id (generated once per device). */
-  deviceId: string;
-  /** A name to recognise the device by in the admin's device list. */
-  deviceName: string;
-}
+export const loginRequestSchema = z
+  .object({
+    /** Discriminator. */
+    type: z.literal('login'),
+    /** Protocol version the device speaks. */
+    protocol,
+    /** The account's user name. */
+    username: z.string().min(1).max(100),
+    /** The account's password (sent over the hall's HTTPS; never stored). */
+    password: z.string().min(1).max(200),
+    /** The device's own stable id (generated once per device). */
+    deviceId: z.string().min(1).max(100),
+    /** A name to recognise the device by in the admin's device list. */
+    deviceName: z.string().max(100),
+  })
+  .strict();
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
 /** A successful sign-in. */
-export interface LoginResult {
+export const loginResultSchema = z.object({
   /** Discriminator. */
-  type: 'login.result';
+  type: z.literal('login.result'),
   /** Protocol version of the answer. */
-  protocol: number;
+  protocol,
   /** Bearer token for Authorization headers; shown once, stored hashed on the server. */
-  token: string;
+  token: z.string(),
   /** Id of the token, for revoking it. */
-  tokenId: string;
+  tokenId: z.string(),
   /** When the token stops working (ISO); the device signs in again then. */
-  expiresAt: string;
+  expiresAt: z.string(),
   /** The account signed in. */
-  account: AccountSummary;
-}
+  account: accountSummarySchema,
+});
+export type LoginResult = z.infer<typeof loginResultSchema>;
 
 /** Why a request failed as a whole (per-event problems are push outcomes, not errors). */
-export type ErrorCode = 'protocol' | 'bad-request' | 'unauthenticated' | 'forbidden' | 'not-found' | 'too-large' | 'conflict' | 'rate-limited' | 'server';
+export const errorCodeSchema = z.enum(['protocol', 'bad-request', 'unauthenticated', 'forbidden', 'not-found', 'too-large', 'conflict', 'rate-limited', 'server']);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
 /** A request that failed as a whole. */
-export interface ErrorResult {
+export const errorResultSchema = z.object({
   /** Discriminator. */
-  type: 'error';
+  type: z.literal('error'),
   /** Protocol version of the answer. */
-  protocol: number;
+  protocol,
   /** Machine-readable reason, for the device to decide whether to retry and how to word it. */
-  code: ErrorCode;
+  code: errorCodeSchema,
   /** Plain words naming the problem. */
-  message: string;
+  message: z.string(),
   /** For rate-limited: seconds to wait before trying again. */
-  retryAfterSeconds?: number | undefined;
-}
-
-/** Every message of the protocol. */
-export type SyncMessage = PushRequest | PushResult | PullRequest | PullResult | LoginRequest | LoginResult | ErrorResult;
-
-/** Most events in one push. */
-export const MAX_PUSH_EVENTS = 1000;
-/** Most events in one pull page. */
-export const MAX_PULL_EVENTS = 2000;
-/** Largest photo the server takes, in bytes. */
-export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+  retryAfterSeconds: z.number().optional(),
+});
+export type ErrorResult = z.infer<typeof errorResultSchema>;

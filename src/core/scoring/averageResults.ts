@@ -1,5 +1,7 @@
 import type { SubjectKind } from '../scheme/schemeSchema';
-import type { Flag, SubjectResult } from './results';
+import { flagSourceKey } from './flag';
+import type { Flag } from './flag';
+import type { SubjectResult } from './results';
 import { fix, round2 } from './points';
 
 /**
@@ -26,7 +28,7 @@ export function averageResults(periods: { key: string; results: Map<SubjectKind,
         for (const { r } of all) {
           for (const fl of r.flags) {
             if (fl.kind === 'disqualified' || fl.findingIds.length > 0) {
-              if (!flags.some((x) => x.kind === fl.kind && x.source === fl.source && x.text === fl.text && x.scope === fl.scope)) flags.push({ ...fl, findingIds: [...fl.findingIds] });
+              if (!flags.some((x) => x.kind === fl.kind && flagSourceKey(x.source) === flagSourceKey(fl.source) && x.text === fl.text && x.scope === fl.scope)) flags.push({ ...fl, findingIds: [...fl.findingIds] });
             }
           }
         }
@@ -46,8 +48,8 @@ export function averageResults(periods: { key: string; results: Map<SubjectKind,
           flags,
           findingCount: all.reduce((s, x) => s + x.r.findingCount, 0),
           explanation: [
-            ...all.map((x) => ({ kind: 'aggregate' as const, points: x.r.total, detail: `${x.key}: ${x.r.total}${x.r.gradeName ? ` (${x.r.gradeName})` : ''}` })),
-            { kind: 'aggregate' as const, points: mean((r) => r.total), detail: `${n} 期平均 = ${mean((r) => r.total)}` },
+            ...all.map((x) => ({ kind: 'period-total' as const, periodKey: x.key, total: x.r.total, gradeName: x.r.gradeName })),
+            { kind: 'period-mean' as const, periods: n, total: mean((r) => r.total) },
             ...all.flatMap((x) => x.r.explanation.filter((l) => l.kind !== 'grade')),
           ],
         };

@@ -1,4 +1,5 @@
-import type { Flag } from './results';
+import { flagSourceKey } from './flag';
+import type { Flag, FlagSource } from './flag';
 import type { Prepared } from './prepareFindings';
 import type { PeriodRange } from '../time/period';
 
@@ -8,7 +9,7 @@ export function collectFlags(findings: readonly Prepared[], countPending: boolea
   const raise = (key: string, flag: Omit<Flag, 'findingIds'>, findingId: string): void => {
     let list = out.get(key);
     if (!list) out.set(key, (list = []));
-    const same = list.find((x) => x.kind === flag.kind && x.text === flag.text && x.source === flag.source && x.scope === flag.scope);
+    const same = list.find((x) => x.kind === flag.kind && x.text === flag.text && flagSourceKey(x.source) === flagSourceKey(flag.source) && x.scope === flag.scope);
     if (same) same.findingIds.push(findingId);
     else list.push({ ...flag, findingIds: [findingId] });
   };
@@ -16,7 +17,7 @@ export function collectFlags(findings: readonly Prepared[], countPending: boolea
     if (f.status !== 'counted' && !countPending) continue;
     const item = f.item;
     if (!item.disqualifies && !item.flags) continue;
-    const source = `${item.clause} ${item.name}`;
+    const source: FlagSource = { kind: 'item', itemId: item.id, itemName: item.name, clause: item.clause };
     if (item.disqualifies) {
       const kind = item.disqualifies.subject ?? item.subject;
       const id = f.subjects[kind];

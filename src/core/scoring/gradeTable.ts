@@ -1,5 +1,6 @@
 import type { Grade, PeriodKind, Table } from '../scheme/schemeSchema';
 import { inBound } from '../scheme/bounds';
+import type { GradeReason } from './explanation';
 import type { SubjectResult } from './results';
 import type { Prepared } from './prepareFindings';
 import { periodMonths } from '../time/period';
@@ -7,10 +8,10 @@ import { periodMonths } from '../time/period';
 /** Grade, demote (disqualification, eligibility, quota) and rank one table's results in place. */
 export function gradeTable(table: Table, results: SubjectResult[], periodKind: PeriodKind, findings: readonly Prepared[], countPending: boolean): void {
   const grades = table.grades;
-  const set = (r: SubjectResult, g: Grade | undefined, detail: string): void => {
+  const set = (r: SubjectResult, g: Grade | undefined, reason: GradeReason): void => {
     r.gradeId = g?.id ?? null;
     r.gradeName = g?.name ?? null;
-    if (g) r.explanation.push({ kind: 'grade', gradeId: g.id, gradeName: g.name, detail });
+    if (g) r.explanation.push({ kind: 'grade', gradeId: g.id, gradeName: g.name, reason });
   };
   const next = (g: Grade): Grade | undefined => grades[grades.indexOf(g) + 1];
   const byId = (id: string): Grade | undefined => grades.find((g) => g.id === id);
@@ -34,14 +35,14 @@ export function gradeTable(table: Table, results: SubjectResult[], periodKind: P
   for (const r of results) {
     let g = grades.find((x) => x.when !== undefined && inBound(x.when, r.total));
     if (!g) {
-      set(r, undefined, '');
+      set(r, undefined, { kind: 'total', total: r.total });
       continue;
     }
-    set(r, g, `总分 ${r.total} → ${g.name}`);
+    set(r, g, { kind: 'total', total: r.total });
     const blocking = r.flags.find((f) => f.kind === 'disqualified' && periodMonths(f.scope) >= periodMonths(periodKind));
     if (g.honor && blocking) {
       const lower = next(g);
-      set(r, lower, `${blocking.text} (${blocking.source}) → 不得评为${g.name}${lower ? `, 评为${lower.name}` : ''}`);
+      set(r, lower, { kind: 'disqualified', text: blocking.text, source: blocking.source, denied: g.name });
       g = lower;
     }
     for (const [k, e] of table.eligibility.entries()) {
@@ -49,7 +50,7 @@ export function gradeTable(table: Table, results: SubjectResult[], periodKind: P
       const measure = Math.round((measures[k]?.get(r.subjectId) ?? 0) * 1e6) / 1e6;
       if (inBound(e.when, measure)) {
         const lower = byId(e.demoteTo);
-        set(r, lower, `${e.text}: 本期 ${measure} → 不得评为${g.name}, 评为${lower?.name ?? ''}`);
+        set(r, lower, { kind: 'ineligible', text: e.text, measure, denied: g.name });
         g = lower;
       }
     }
@@ -73,7 +74,7 @@ export function gradeTable(table: Table, results: SubjectResult[], periodKind: P
         full = true;
         const lower = byId(q.demoteTo);
         for (const r of group) {
-          set(r, lower, `${byId(q.grade)?.name ?? q.grade}名额 ${allowed} 个 (${results.length} × ${q.maxShare}), 总分 ${r.total} 未入额 → ${lower?.name ?? ''}`);
+          set(r, lower, { kind: 'quota', denied: byId(q.grade)?.name ?? q.grade, allowed, subjects: results.length, share: q.maxShare, total: r.total });
         }
       }
       i = j;
@@ -83,7 +84,7 @@ export function gradeTable(table: Table, results: SubjectResult[], periodKind: P
   for (const r of results) {
     const g = r.gradeId ? byId(r.gradeId) : undefined;
     for (const f of g?.flags ?? []) {
-      r.flags.push({ kind: f.kind, text: f.text, scope: f.scope ?? periodKind, source: `等次 ${g?.name ?? ''}`, findingIds: [] });
+      if (g) r.flags.push({ kind: f.kind, text: f.text, scope: f.scope ?? periodKind, source: { kind: 'grade', gradeId: g.id, gradeName: g.name }, findingIds: [] });
     }
   }
 

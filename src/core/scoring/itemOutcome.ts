@@ -1,5 +1,5 @@
 import type { Item } from '../scheme/schemeSchema';
-import type { ExplanationLine } from './results';
+import type { ExplanationLine } from './explanation';
 import type { Prepared } from './prepareFindings';
 import { evaluateRule, isPerFinding } from './evaluateRule';
 import type { RuleLine } from './evaluateRule';
@@ -49,7 +49,7 @@ export function itemOutcome(item: Item, findings: readonly Prepared[], countPend
     if (perFinding) {
       for (const line of allLines) if (statusOf(line) === 'pending') push(line, 'pending', false);
     } else if (pending !== 0) {
-      push({ findings: findings.filter((f) => f.status === 'pending'), points: pending, detail: `待复核: 若维持, 本项 ${pending > 0 ? '+' : ''}${pending} 分`, perFinding: false }, 'pending', false);
+      push({ findings: findings.filter((f) => f.status === 'pending'), points: pending, calc: { rule: 'pending', points: Math.abs(pending) }, perFinding: false }, 'pending', false);
     }
   }
   if (item.cap !== undefined && Math.abs(raw) > item.cap) {
@@ -80,7 +80,7 @@ function toExplanation(item: Item, line: RuleLine, status: 'counted' | 'pending'
       categoryId: item.category,
       at: first?.at ?? '',
       points: line.points,
-      detail: line.detail,
+      calc: line.calc,
       status,
     };
   }
@@ -91,7 +91,7 @@ function toExplanation(item: Item, line: RuleLine, status: 'counted' | 'pending'
     clause: item.clause,
     categoryId: item.category,
     points: line.points,
-    detail: line.detail,
+    calc: line.calc,
     findingIds: line.findings.map((f) => f.id),
     status,
   };

@@ -1,8 +1,12 @@
 import type { Item, SubjectKind } from '../scheme/schemeSchema';
 import type { Scheme } from '../scheme/parseScheme';
-import type { Finding, FindingInputs } from '../model/finding';
+import { effectiveItem } from '../model/effectiveItem';
+import type { Finding } from '../model/finding';
+import type { FindingInputs } from '../scheme/inputsSchema';
+import { place } from '../model/placement';
 import type { RosterIndex } from '../model/rosterIndex';
 import { parseInstant } from '../time/parseInstant';
+import type { SkipProblem } from './results';
 
 /** A finding resolved against the scheme and roster: its effective item and inputs, instant, status, subjects. */
 export interface Prepared {
@@ -26,28 +30,28 @@ export function prepareFindings(
   scheme: Scheme,
   index: RosterIndex,
   findings: readonly Finding[],
-): { prepared: Prepared[]; skipped: { findingId: string; reason: string }[] } {
+): { prepared: Prepared[]; skipped: { findingId: string; problem: SkipProblem }[] } {
   const items = new Map(scheme.items.map((i) => [i.id, i]));
   // Findings of one person at one window resolve alike: resolve each (staff, window, unit) once.
   const resolved = new Map<string, Map<string, Map<string, Resolved>>>();
   const prepared: Prepared[] = [];
-  const skipped: { findingId: string; reason: string }[] = [];
+  const skipped: { findingId: string; problem: SkipProblem }[] = [];
   for (const f of findings) {
     if (f.state === 'overturned' || f.state === 'voided') continue;
     const status = COUNTED.has(f.state) ? 'counted' : f.state === 'contested' ? 'pending' : null;
     if (!status) {
-      skipped.push({ findingId: f.id, reason: `unknown review state "${String(f.state)}"` });
+      skipped.push({ findingId: f.id, problem: { kind: 'unknown-state', state: String(f.state) } });
       continue;
     }
-    const itemId = (f.state === 'amended' && f.amended?.itemId) || f.itemId;
+    const { itemId, inputs } = effectiveItem(f);
     const item = items.get(itemId);
     if (!item) {
-      skipped.push({ findingId: f.id, reason: `item "${itemId}" is not in scheme ${scheme.id} v${scheme.version}` });
+      skipped.push({ findingId: f.id, problem: { kind: 'unknown-item', itemId, schemeId: scheme.id, schemeVersion: scheme.version } });
       continue;
     }
     const atMs = parseInstant(f.at);
     if (Number.isNaN(atMs)) {
-      skipped.push({ findingId: f.id, reason: `time "${f.at}" is not an ISO 8601 instant` });
+      skipped.push({ findingId: f.id, problem: { kind: 'bad-time', at: f.at } });
       continue;
     }
     let byWindow = resolved.get(f.staffId ?? '');
@@ -58,10 +62,9 @@ export function prepareFindings(
     if (!who) byUnit.set(f.unitId ?? '', (who = resolveSubjects(index, f)));
     const subjects = who.subjects;
     if (!subjects[item.subject]) {
-      skipped.push({ findingId: f.id, reason: `no ${item.subject} in the roster for item "${item.id}" (staff ${f.staffId ?? '-'}, window ${f.windowId ?? '-'}, unit ${f.unitId ?? '-'})` });
+      skipped.push({ findingId: f.id, problem: { kind: 'no-subject', subject: item.subject, itemId: item.id, staffId: f.staffId ?? null, windowId: f.windowId ?? null, unitId: f.unitId ?? null } });
       continue;
     }
-    const inputs = (f.state === 'amended' && f.amended?.inputs) || f.inputs || {};
     const rectifiedMs = f.rectifiedAt ? parseInstant(f.rectifiedAt) : undefined;
     const chargedKey = who.keys[item.subject];
     prepared.push({ id: f.id, item, inputs, at: f.at, atMs, status, subjects, chargedKey, rectifiedMs });
@@ -76,13 +79,10 @@ interface Resolved {
   keys: Record<SubjectKind, string>;
 }
 
-/** staff -> window -> unit -> chief, each taken from the finding first and derived otherwise. */
+/** The subjects a finding resolves to (placement), with their grouping keys. */
 function resolveSubjects(index: RosterIndex, f: Finding): Resolved {
-  const staff = f.staffId ? index.find('staff', f.staffId) : undefined;
-  const window = index.find('window', f.windowId ?? staff?.windowId ?? '');
-  const unit = index.find('unit', f.unitId ?? window?.unitId ?? staff?.unitId ?? '');
-  const chief = unit ? index.chiefOfUnit(unit.id) : undefined;
-  const subjects = { staff: staff?.id, window: window?.id, unit: unit?.id, chief: chief?.id };
+  const p = place(f, index);
+  const subjects = { staff: p.staffId ?? undefined, window: p.windowId ?? undefined, unit: p.unitId ?? undefined, chief: p.chiefId ?? undefined };
   return {
     subjects,
     keys: {

@@ -1,53 +1,6 @@
-import type { FlagKind, PeriodKind, SubjectKind } from '../scheme/schemeSchema';
-
-/** One line of a subject's explanation: what moved points, or what trimmed them. */
-export type ExplanationLine =
-  | {
-      kind: 'finding';
-      findingId: string;
-      itemId: string;
-      itemName: string;
-      clause: string;
-      categoryId: string;
-      at: string;
-      /** Signed points this finding moved on this subject (before caps and floors). */
-      points: number;
-      /** The rule's arithmetic in words: "45 分钟: 超过30至60 → 0.5". */
-      detail: string;
-      /** Counted, or pending a contest decision (shown, not counted unless countPending). */
-      status: 'counted' | 'pending';
-      /** Set when the points land on this subject by co-deduction from another subject's finding. */
-      coDeduction?: boolean;
-    }
-  | {
-      kind: 'period';
-      itemId: string;
-      itemName: string;
-      clause: string;
-      categoryId: string;
-      points: number;
-      detail: string;
-      findingIds: string[];
-      status: 'counted' | 'pending';
-    }
-  | { kind: 'item-cap'; itemId: string; itemName: string; cap: number; trimmed: number }
-  | { kind: 'category-floor'; categoryId: string; categoryName: string; floor: number; trimmed: number }
-  | { kind: 'category-cap'; categoryId: string; categoryName: string; max: number; trimmed: number }
-  | { kind: 'bonus-cap'; cap: number; trimmed: number }
-  | { kind: 'total-floor'; floor: number; trimmed: number }
-  | { kind: 'aggregate'; detail: string; points: number }
-  | { kind: 'follow-up'; findingId: string; itemId: string; itemName: string; clause: string; categoryId: string; points: number; detail: string }
-  | { kind: 'grade'; gradeId: string; gradeName: string; detail: string };
-
-export interface Flag {
-  kind: FlagKind;
-  text: string;
-  /** The period the flag holds for (取消本季度评优 → quarter). */
-  scope: PeriodKind;
-  /** Clause or item that raised it. */
-  source: string;
-  findingIds: string[];
-}
+import type { PeriodKind, SubjectKind } from '../scheme/schemeSchema';
+import type { ExplanationLine } from './explanation';
+import type { Flag } from './flag';
 
 export interface CategoryResult {
   id: string;
@@ -86,6 +39,13 @@ export interface PeriodResults {
   period: { kind: PeriodKind; key: string; start: string; end: string };
   /** Results ordered by table, then rank, then id. */
   subjects: SubjectResult[];
-  /** Findings the engine could not place (unknown item, subject missing from the roster), with the reason. */
-  skipped: { findingId: string; reason: string }[];
+  /** Findings the engine could not score (unknown item, subject missing from the roster, bad time), with why. */
+  skipped: { findingId: string; problem: SkipProblem }[];
 }
+
+/** Why the engine left a finding out of the results. */
+export type SkipProblem =
+  | { kind: 'unknown-state'; state: string }
+  | { kind: 'unknown-item'; itemId: string; schemeId: string; schemeVersion: number }
+  | { kind: 'bad-time'; at: string }
+  | { kind: 'no-subject'; subject: SubjectKind; itemId: string; staffId: string | null; windowId: string | null; unitId: string | null };

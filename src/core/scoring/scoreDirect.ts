@@ -1,10 +1,12 @@
 import type { Item, SubjectKind, Table } from '../scheme/schemeSchema';
 import type { Scheme } from '../scheme/parseScheme';
-import type { PeriodRef, ScoreOptions } from '../model/finding';
-import type { CategoryResult, ExplanationLine, Flag, SubjectResult } from './results';
+import type { PeriodRef, PeriodRange } from '../time/period';
+import type { ScoreOptions } from './scoreOptions';
+import type { ExplanationLine } from './explanation';
+import type { Flag } from './flag';
+import type { CategoryResult, SubjectResult } from './results';
 import type { Prepared } from './prepareFindings';
 import type { Member, RosterIndex } from '../model/rosterIndex';
-import type { PeriodRange } from '../time/period';
 import { itemOutcome } from './itemOutcome';
 import { fix, round2 } from './points';
 import { collectFlags } from './collectFlags';
@@ -123,7 +125,7 @@ export function scoreDirect(ctx: ScoringContext, range: PeriodRange): Map<Subjec
               categoryId: co.category,
               at: move.first.at,
               points,
-              detail: `${subjectWord(item.subject)}同时${points < 0 ? '扣' : '加'} ${Math.abs(move.line.points)} 分, ${subjectWord(co.subject)}${co.points !== undefined ? `${points < 0 ? '扣' : '加'} ${co.points} 分` : `按 ${co.factor} 倍`}`,
+              calc: { rule: 'co-deduction', from: item.subject, fromPoints: Math.abs(move.line.points), points: magnitude, factor: co.points !== undefined ? null : (co.factor ?? 0) },
               status: move.status,
               coDeduction: true,
             });
@@ -145,7 +147,8 @@ export function scoreDirect(ctx: ScoringContext, range: PeriodRange): Map<Subjec
               clause: item.clause,
               categoryId: item.category,
               points: -item.followUp.points,
-              detail: `${item.followUp.text}: 限期 ${item.followUp.days} 天未完成整改, 加扣 ${item.followUp.points} 分`,
+              days: item.followUp.days,
+              text: item.followUp.text,
             });
           }
         }
@@ -160,6 +163,7 @@ export function scoreDirect(ctx: ScoringContext, range: PeriodRange): Map<Subjec
     scores.set(`${f.item.subject}:${f.subjects[f.item.subject] ?? ''}:${f.item.id}`, { value: f.inputs.quantity, name: f.item.name });
   }
   const flags = collectFlags(findings, countPending, range);
+  const itemNames = new Map(scheme.items.map((i) => [i.id, i.name]));
   const out = new Map<SubjectKind, SubjectResult[]>();
   // Results of an already scored table by subject id, built once per table (tables are scored in SUBJECT_ORDER).
   const byIdOf = new Map<SubjectKind, Map<string, SubjectResult>>();
@@ -173,7 +177,7 @@ export function scoreDirect(ctx: ScoringContext, range: PeriodRange): Map<Subjec
     if (!table) continue;
     out.set(
       kind,
-      index.byKind[kind].map((m) => scoreSubject(table, m, buckets.get(`${kind}:${m.id}`), flags.get(`${kind}:${m.id}`) ?? [], resultsById, index, scores)),
+      index.byKind[kind].map((m) => scoreSubject(table, m, buckets.get(`${kind}:${m.id}`), flags.get(`${kind}:${m.id}`) ?? [], resultsById, index, scores, itemNames)),
     );
   }
   return out;
@@ -187,6 +191,7 @@ function scoreSubject(
   resultsById: (kind: SubjectKind) => Map<string, SubjectResult>,
   index: RosterIndex,
   scores: Map<string, { value: number; name: string }>,
+  itemNames: ReadonlyMap<string, string>,
 ): SubjectResult {
   // The bucket is this run's own: its explanation becomes the result's without a copy.
   const explanation: ExplanationLine[] = b?.explanation ?? [];
@@ -198,13 +203,17 @@ function scoreSubject(
       const scores = members
         .map((m) => results.get(m.id)?.categories.find((x) => x.id === src.category)?.score)
         .filter((x): x is number => x !== undefined);
+      const mean = scores.length ? round2(scores.reduce((s, x) => s + x, 0) / scores.length) : null;
       const score = scores.length ? round2((scores.reduce((s, x) => s + x, 0) / scores.length) * src.scale) : c.points;
       explanation.push({
-        kind: 'aggregate',
+        kind: 'category-from',
+        categoryId: c.id,
+        categoryName: c.name,
+        source: { subject: src.subject, categoryId: src.category },
+        members: scores.length,
+        mean,
+        scale: src.scale,
         points: score,
-        detail: scores.length
-          ? `${c.name}: ${scores.length} 名成员「${src.category}」平均 ${round2(scores.reduce((s, x) => s + x, 0) / scores.length)}${src.scale !== 1 ? ` × ${src.scale}` : ''} = ${score}`
-          : `${c.name}: 无成员, 按满分 ${c.points}`,
       });
       return { id: c.id, name: c.name, mode: c.mode, points: c.points, score, pending: 0 };
     }
@@ -227,7 +236,7 @@ function scoreSubject(
     bonus = table.bonusCap;
   }
   let total = fix(categories.filter((c) => c.mode !== 'bonus').reduce((s, c) => s + c.score, 0) + bonus);
-  if (table.aggregate) total = aggregateTotal(table, member, resultsById, index, scores, explanation);
+  if (table.aggregate) total = aggregateTotal(table, member, resultsById, index, scores, itemNames, explanation);
   if (table.floor !== undefined && total < table.floor) {
     explanation.push({ kind: 'total-floor', floor: table.floor, trimmed: fix(table.floor - total) });
     total = table.floor;
@@ -256,6 +265,7 @@ function aggregateTotal(
   resultsById: (kind: SubjectKind) => Map<string, SubjectResult>,
   index: RosterIndex,
   scores: Map<string, { value: number; name: string }>,
+  itemNames: ReadonlyMap<string, string>,
   explanation: ExplanationLine[],
 ): number {
   const parts = table.aggregate?.parts ?? [];
@@ -263,30 +273,24 @@ function aggregateTotal(
   let present = 0;
   for (const p of parts) {
     let value: number | undefined;
-    let what = '';
+    let members = 0;
     if (p.of) {
       const results = resultsById(p.of);
       const totals = index.membersOf(member, p.of).map((m) => results.get(m.id)?.total).filter((x): x is number => x !== undefined);
+      members = totals.length;
       if (totals.length) value = totals.reduce((s, x) => s + x, 0) / totals.length;
-      what = `${subjectWord(p.of)}平均分 (${totals.length} 个)`;
     } else if (p.item) {
-      const scored = scores.get(`${member.kind}:${member.id}:${p.item}`);
-      value = scored?.value;
-      what = scored?.name ?? p.item;
+      value = scores.get(`${member.kind}:${member.id}:${p.item}`)?.value;
     }
+    const line = { kind: 'aggregate-part' as const, of: p.of ?? null, members, itemId: p.item ?? null, itemName: p.item ? (itemNames.get(p.item) ?? null) : null, weight: p.weight };
     if (value === undefined) {
-      explanation.push({ kind: 'aggregate', points: 0, detail: `${what}: 无数据, 不计入 (权重 ${p.weight} 按比例分给其他部分)` });
+      explanation.push({ ...line, value: null });
       continue;
     }
     weighted += value * p.weight;
     present += p.weight;
-    explanation.push({ kind: 'aggregate', points: round2(value), detail: `${what} ${round2(value)} × 权重 ${p.weight}` });
+    explanation.push({ ...line, value: round2(value) });
   }
   // Weighted mean over the parts that have data: a missing part's weight is shared out in proportion.
   return present > 0 ? round2(weighted / present) : 0;
-}
-
-/** The Chinese word for a subject kind, for explanations. */
-export function subjectWord(kind: SubjectKind): string {
-  return { staff: '工作人员', window: '窗口', chief: '首席代表', unit: '单位' }[kind];
 }

@@ -1,12 +1,16 @@
 import type { PeriodKind, SubjectKind } from '../scheme/schemeSchema';
 import type { Scheme } from '../scheme/parseScheme';
 import { inBound } from '../scheme/bounds';
-import type { Finding, PeriodRef, Roster, ScoreOptions } from '../model/finding';
-import type { Flag, PeriodResults, SubjectResult } from './results';
+import type { Finding } from '../model/finding';
+import type { PeriodRef, PeriodRange } from '../time/period';
+import type { Roster } from '../model/roster';
+import type { ScoreOptions } from './scoreOptions';
+import { flagSourceKey } from './flag';
+import type { Flag, FlagSource } from './flag';
+import type { PeriodResults, SubjectResult } from './results';
 import { indexRoster } from '../model/rosterIndex';
 import { prepareFindings } from './prepareFindings';
 import { containing, periodKey, periodMonths, periodRange, shiftPeriod, subPeriods } from '../time/period';
-import type { PeriodRange } from '../time/period';
 import { anyIn, findingsIn, scoreDirect, SUBJECT_ORDER } from './scoreDirect';
 import type { ScoringContext } from './scoreDirect';
 import { gradeTable } from './gradeTable';
@@ -84,8 +88,8 @@ function addStandingDisqualifications(ctx: ScoringContext, range: PeriodRange, r
       const kind = d.subject ?? f.item.subject;
       const r = byId.get(`${kind}:${f.subjects[kind] ?? ''}`);
       if (!r) continue;
-      const source = `${f.item.clause} ${f.item.name}`;
-      const same = r.flags.find((x) => x.kind === 'disqualified' && x.source === source && x.scope === scope);
+      const source: FlagSource = { kind: 'item', itemId: f.item.id, itemName: f.item.name, clause: f.item.clause };
+      const same = r.flags.find((x) => x.kind === 'disqualified' && flagSourceKey(x.source) === flagSourceKey(source) && x.scope === scope);
       if (same) {
         if (!same.findingIds.includes(f.id)) same.findingIds.unshift(f.id);
       } else r.flags.push({ kind: 'disqualified', text: d.text, scope, source, findingIds: [f.id] });
@@ -110,9 +114,10 @@ function addTriggerFlags(ctx: ScoringContext, range: PeriodRange, raw: Map<Subje
   };
   for (const tr of scheme.triggers) {
     const results = raw.get(tr.subject) ?? [];
-    const raise = (r: SubjectResult, findingIds: string[], detail: string): void => {
-      const flag: Flag = { kind: tr.kind, text: `${tr.text} (${detail})`, scope: range.ref.kind, source: tr.clause, findingIds };
-      if (!r.flags.some((f) => f.kind === flag.kind && f.source === flag.source)) r.flags.push(flag);
+    const source: FlagSource = { kind: 'trigger', triggerId: tr.id, clause: tr.clause };
+    const raise = (r: SubjectResult, findingIds: string[], measure: NonNullable<Flag['measure']>): void => {
+      const flag: Flag = { kind: tr.kind, text: tr.text, scope: range.ref.kind, source, measure, findingIds };
+      if (!r.flags.some((f) => f.kind === flag.kind && flagSourceKey(f.source) === flagSourceKey(source))) r.flags.push(flag);
     };
     if (tr.items && tr.within && tr.when) {
       const windows = windowsFor(range, tr.within, ctx.rangeOf);
@@ -130,7 +135,7 @@ function addTriggerFlags(ctx: ScoringContext, range: PeriodRange, raw: Map<Subje
         }
         for (const r of results) {
           const h = hits.get(r.subjectId);
-          if (h && inBound(tr.when, h.measure)) raise(r, h.ids, `${tr.measure === 'quantity' ? '累计' : '累计次数'} ${Math.round(h.measure * 1e6) / 1e6}`);
+          if (h && inBound(tr.when, h.measure)) raise(r, h.ids, { kind: tr.measure, value: Math.round(h.measure * 1e6) / 1e6 });
         }
       }
     }
@@ -141,7 +146,7 @@ function addTriggerFlags(ctx: ScoringContext, range: PeriodRange, raw: Map<Subje
         const run = Array.from({ length: tr.consecutive }, (_, k) => shiftPeriod(end, k));
         for (const r of results) {
           const all = run.every((p) => gradesAt(p).get(`${tr.subject}:${r.subjectId}`) === tr.grade);
-          if (all) raise(r, [], `连续 ${tr.consecutive} 期至 ${ctx.rangeOf(end).key}`);
+          if (all) raise(r, [], { kind: 'consecutive', periods: tr.consecutive ?? 0, through: ctx.rangeOf(end).key });
         }
       }
     }

@@ -1,3 +1,4 @@
+import { localDay } from './hallDay';
 import { parseInstant } from './parseInstant';
 import { zonedMidnight } from './zonedMidnight';
 
@@ -7,19 +8,6 @@ export interface Deadline {
   lastDay: string;
   /** The instant the deadline passes (ISO, UTC): local midnight after the last day. In time means `at` < closesAt. */
   closesAt: string;
-}
-
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The hall-local calendar day of an instant as [year, month (1-12), day]. */
-export function localDay(instant: string, timeZone: string): [number, number, number] {
-  let f = dayFormats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormats.set(timeZone, f);
-  }
-  const [y, m, d] = f.format(parseInstant(instant)).split('-').map(Number);
-  return [y ?? 0, m ?? 0, d ?? 0];
 }
 
 /**

@@ -1,6 +1,13 @@
 import type { PeriodKind } from '../scheme/schemeSchema';
-import type { PeriodRef } from '../model/finding';
 import { zonedMidnight } from './zonedMidnight';
+
+/** A period in the hall's time zone: 2026-03, 2026-Q1, 2026. */
+export interface PeriodRef {
+  kind: PeriodKind;
+  year: number;
+  /** 1-12 for a month, 1-4 for a quarter, absent for a year. */
+  index?: number;
+}
 
 /** A period's instants in the hall's time zone: [startMs, endMs). */
 export interface PeriodRange {

@@ -1,21 +1,22 @@
 import type { FindingEvent } from '../../core/events/events';
 import type { ReviewSettings } from '../../core/events/reviewSettings';
 import type { Scheme } from '../../core/scheme/parseScheme';
-import type { Roster } from '../../core/model/finding';
+import type { Roster } from '../../core/model/roster';
 import { indexRoster } from '../../core/model/rosterIndex';
 import { checkEvent } from '../../core/access/checkEvent';
-import type { AccountSummary } from '../../core/protocol/messages';
+import type { Refusal } from '../../core/access/refusal';
+import type { AccountSummary } from '../../core/access/account';
 import type { PatrolDb } from '../patrolDb';
 
 /**
  * Check review events as the server will (checkEvent, with the hall's settings and this device's clock), against
- * the events of their findings held here. Resolves to the first refusal's reason, or null when all pass.
+ * the events of their findings held here. Resolves to the first refusal, or null when all pass.
  */
 export async function checkOnDevice(
   db: PatrolDb,
   events: readonly FindingEvent[],
   ctx: { roster: Roster; schemes: readonly Scheme[]; acting: AccountSummary; deviceId: string; review: ReviewSettings; now: string },
-): Promise<string | null> {
+): Promise<Refusal | null> {
   const ids = [...new Set(events.map((e) => e.findingId))];
   const rows = await db.events.where('findingId').anyOf(ids).toArray();
   const known = new Map<string, FindingEvent[]>();
@@ -32,7 +33,7 @@ export async function checkOnDevice(
       review: ctx.review,
       now: ctx.now,
     });
-    if (!r.ok) return r.reason;
+    if (!r.ok) return r.refusal;
   }
   return null;
 }

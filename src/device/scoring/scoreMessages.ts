@@ -1,5 +1,6 @@
 import type { SchemeData } from '../../core/scheme/schemeSchema';
-import type { PeriodRef, Roster } from '../../core/model/finding';
+import type { PeriodRef } from '../../core/time/period';
+import type { Roster } from '../../core/model/roster';
 import type { SubjectResult } from '../../core/scoring/results';
 import type { PeriodSummary } from './scoreSummary';
 import type { SchemedFinding } from './scoreSchemes';

@@ -1,5 +1,7 @@
 import type { Scheme } from '../../core/scheme/parseScheme';
-import type { Finding, PeriodRef, Roster } from '../../core/model/finding';
+import type { Finding } from '../../core/model/finding';
+import type { PeriodRef } from '../../core/time/period';
+import type { Roster } from '../../core/model/roster';
 import type { PeriodResults } from '../../core/scoring/results';
 import { scorePeriod } from '../../core/scoring/scorePeriod';
 

@@ -1,5 +1,6 @@
 import type { Scheme } from '../../core/scheme/parseScheme';
-import type { PeriodRef, Roster } from '../../core/model/finding';
+import type { PeriodRef } from '../../core/time/period';
+import type { Roster } from '../../core/model/roster';
 import type { PeriodResults, SubjectResult } from '../../core/scoring/results';
 import type { LogSnapshot } from '../findingLog';
 import type { LoggedFinding } from '../loggedFinding';

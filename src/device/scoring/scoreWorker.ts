@@ -1,5 +1,5 @@
 import type { Scheme } from '../../core/scheme/parseScheme';
-import type { Roster } from '../../core/model/finding';
+import type { Roster } from '../../core/model/roster';
 import type { PeriodResults } from '../../core/scoring/results';
 import type { FromScoreWorker, ToScoreWorker } from './scoreMessages';
 import { scoreSchemes } from './scoreSchemes';

@@ -1,4 +1,4 @@
-import type { AccountSummary } from '../../core/protocol/messages';
+import type { AccountSummary } from '../../core/access/account';
 import type { PatrolDb } from '../patrolDb';
 import { checkSecret, makeSecret } from './localSecret';
 import type { LocalSecret } from './localSecret';

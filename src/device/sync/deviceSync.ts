@@ -3,7 +3,7 @@
  * the sync client over the device's database, signing in, and enrolling a chief for hand-over.
  */
 import type { PullResult } from '../../core/protocol/messages';
-import type { AccountSummary } from '../../core/protocol/messages';
+import type { AccountSummary } from '../../core/access/account';
 import type { PatrolDb } from '../patrolDb';
 import { enrollChief, rememberUnlock } from '../session/handOverStore';
 import { patrolDbSyncStore } from './patrolDbSyncStore';

@@ -1,6 +1,6 @@
-import { DEFAULT_REVIEW_SETTINGS } from '../../core/events/reviewSettings';
+import { DEFAULT_REVIEW_SETTINGS } from '../../core/events/defaultReviewSettings';
 import type { ReviewSettings } from '../../core/events/reviewSettings';
-import type { AccountSummary } from '../../core/protocol/messages';
+import type { AccountSummary } from '../../core/access/account';
 import type { PatrolDb } from '../patrolDb';
 
 /** What the last pulls brought besides events: the hall's accounts (names, roles) and review settings. */

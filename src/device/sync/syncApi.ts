@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import { errorResultSchema, loginResultSchema, pullResultSchema, pushResultSchema } from '../../core/protocol/messageSchemas';
+import { errorResultSchema, loginResultSchema, pullResultSchema, pushResultSchema } from '../../core/protocol/messages';
+import { PROTOCOL_VERSION } from '../../core/protocol/version';
 import type { FindingEvent } from '../../core/events/events';
 import type { LoginResult, PullResult, PushResult } from '../../core/protocol/messages';
-import { PROTOCOL_VERSION } from '../../core/protocol/messages';
 import type { SyncErrorCode } from './syncState';
 
 /** A request that failed as a whole, classified for retry and for the person. */

@@ -1,4 +1,4 @@
-import type { AccountSummary } from '../../core/protocol/messages';
+import type { AccountSummary } from '../../core/access/account';
 import { ObservableValue } from '../observableValue';
 import type { PatrolDb } from '../patrolDb';
 import type { FetchPhotoFailure } from '../photos/fetchPhoto';

@@ -1,5 +1,6 @@
 import type { FindingEvent } from '../../core/events/events';
-import type { AccountSummary, PullResult } from '../../core/protocol/messages';
+import type { PullResult } from '../../core/protocol/messages';
+import type { AccountSummary } from '../../core/access/account';
 
 /** A pending outbox entry the sync client may push; `key` is the outbox row's key, deleted once acknowledged. */
 export interface PendingEvent {

@@ -1,5 +1,5 @@
 import { createMiddleware } from 'hono/factory';
-import type { Role } from '../../core/access/actor';
+import type { Role } from '../../core/access/roles';
 import type { AppEnv } from '../appEnv';
 import { errorResponse } from '../httpError';
 import { liveToken } from '../storage/accountRepo';

@@ -1,4 +1,4 @@
-import type { Role } from '../../core/access/actor';
+import type { Role } from '../../core/access/roles';
 
 /** The demo hall's accounts, one or more per role (docs/accounts.md lists them). Chiefs are bound to their unit. */
 export const DEMO_PASSWORD = 'demo1234';

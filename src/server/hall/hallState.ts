@@ -4,10 +4,10 @@ import type { Scheme } from '../../core/scheme/parseScheme';
 import { formatSchemeError } from '../../core/scheme/schemeError';
 import { indexRoster } from '../../core/model/rosterIndex';
 import type { RosterIndex } from '../../core/model/rosterIndex';
-import { hallSetupSchema } from '../../core/model/hallSetupSchema';
-import { DEFAULT_REVIEW_SETTINGS } from '../../core/events/reviewSettings';
+import { hallSetupSchema } from '../../core/model/hallSetup';
+import { reviewSettingsSchema } from '../../core/events/reviewSettings';
+import { DEFAULT_REVIEW_SETTINGS } from '../../core/events/defaultReviewSettings';
 import type { ReviewSettings } from '../../core/events/reviewSettings';
-import { reviewSettingsSchema } from '../../core/events/reviewSettingsSchema';
 import type { Queryable } from '../storage/db';
 import { configBetween, configRevision } from '../storage/configRepo';
 

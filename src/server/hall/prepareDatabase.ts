@@ -1,5 +1,5 @@
 import { demoHall } from '../../core/model/demoHall';
-import { DEFAULT_REVIEW_SETTINGS } from '../../core/events/reviewSettings';
+import { DEFAULT_REVIEW_SETTINGS } from '../../core/events/defaultReviewSettings';
 import type { Scheme } from '../../core/scheme/parseScheme';
 import { hashPassword } from '../auth/password';
 import { allAccounts, insertAccount } from '../storage/accountRepo';

@@ -1,4 +1,4 @@
-import type { AccountSummary } from '../../core/protocol/messages';
+import type { AccountSummary } from '../../core/access/account';
 import { allAccounts } from '../storage/accountRepo';
 import type { Queryable } from '../storage/db';
 import { putConfig } from '../storage/configRepo';

@@ -1,9 +1,8 @@
 import { Hono } from 'hono';
 import { ulid } from 'ulid';
 import { z } from 'zod';
-import { ROLES } from '../../core/access/actor';
-import type { Role } from '../../core/access/actor';
-import { hallSetupSchema } from '../../core/model/hallSetupSchema';
+import { ROLES } from '../../core/access/roles';
+import { hallSetupSchema } from '../../core/model/hallSetup';
 import { hashPassword } from '../auth/password';
 import type { AppEnv, ServerDeps } from '../appEnv';
 import { requireAuth } from '../auth/requireAuth';
@@ -17,7 +16,7 @@ const newAccount = z
   .object({
     username: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,49}$/, 'a user name of lower-case letters, digits, dot, dash or underscore'),
     name: z.string().min(1).max(100),
-    role: z.enum(ROLES as [Role, ...Role[]]),
+    role: z.enum(ROLES),
     unitIds: z.array(z.string().min(1)).default([]),
     windowIds: z.array(z.string().min(1)).default([]),
     password,

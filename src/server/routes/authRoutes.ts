@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { ulid } from 'ulid';
-import { loginRequestSchema } from '../../core/protocol/messageSchemas';
+import { loginRequestSchema } from '../../core/protocol/messages';
+import { PROTOCOL_VERSION } from '../../core/protocol/version';
 import type { LoginResult } from '../../core/protocol/messages';
-import { PROTOCOL_VERSION } from '../../core/protocol/messages';
 import type { AppEnv, ServerDeps } from '../appEnv';
 import { ALL_ROLES, requireAuth } from '../auth/requireAuth';
 import { verifyPassword } from '../auth/password';

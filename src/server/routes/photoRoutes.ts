@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { MAX_PHOTO_BYTES } from '../../core/protocol/messages';
+import { MAX_PHOTO_BYTES } from '../../core/protocol/limits';
 import type { AppEnv, ServerDeps } from '../appEnv';
 import { ALL_ROLES, requireAuth } from '../auth/requireAuth';
 import { errorResponse } from '../httpError';

@@ -4,7 +4,7 @@ import { auditTrail } from '../../core/events/auditTrail';
 import type { FindingEvent, FindingRecorded } from '../../core/events/events';
 import { compareForQueue, reviewStatus } from '../../core/events/reviewStatus';
 import type { ReviewStatus } from '../../core/events/reviewStatus';
-import { reviewSettingsSchema } from '../../core/events/reviewSettingsSchema';
+import { reviewSettingsSchema } from '../../core/events/reviewSettings';
 import type { AppEnv, ServerDeps } from '../appEnv';
 import { ALL_ROLES, requireAuth } from '../auth/requireAuth';
 import { schemeKey } from '../hall/hallState';

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { pullRequestSchema, pushRequestSchema } from '../../core/protocol/messageSchemas';
+import { pullRequestSchema, pushRequestSchema } from '../../core/protocol/messages';
+import { PROTOCOL_VERSION } from '../../core/protocol/version';
 import type { PushResult } from '../../core/protocol/messages';
-import { PROTOCOL_VERSION } from '../../core/protocol/messages';
 import type { AppEnv, ServerDeps } from '../appEnv';
 import { ALL_ROLES, requireAuth } from '../auth/requireAuth';
 import { describeIssues, errorResponse, readJson } from '../httpError';

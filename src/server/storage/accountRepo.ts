@@ -1,5 +1,5 @@
-import type { Role } from '../../core/access/actor';
-import type { AccountSummary } from '../../core/protocol/messages';
+import type { Role } from '../../core/access/roles';
+import type { AccountSummary } from '../../core/access/account';
 import type { Queryable } from './db';
 
 export interface AccountRow extends AccountSummary {

@@ -1,4 +1,4 @@
-import { PROTOCOL_VERSION } from '../../core/protocol/messages';
+import { PROTOCOL_VERSION } from '../../core/protocol/version';
 import type { AuthInfo } from '../appEnv';
 import type { Queryable } from '../storage/db';
 import { changeHead } from '../storage/configRepo';

@@ -1,9 +1,10 @@
 import type { FindingEvent } from '../../core/events/events';
 import type { Actor } from '../../core/access/actor';
 import { checkEvent } from '../../core/access/checkEvent';
-import { parseEvent } from '../../core/events/eventSchema';
+import { parseEvent } from '../../core/events/events';
 import type { EventOutcome } from '../../core/protocol/messages';
 import type { AuthInfo } from '../appEnv';
+import { refusalText } from '../words/refusalText';
 import type { HallConfig } from '../hall/hallState';
 import { schemeKey } from '../hall/hallState';
 import { accountsOfDevice } from '../storage/accountRepo';
@@ -75,7 +76,7 @@ export async function pushEvents(db: Db, hall: HallConfig, auth: AuthInfo, raw: 
       now,
     });
     if (!result.ok) {
-      outcomes[index] = { id, status: 'rejected', reason: result.reason, retryable: result.retryable };
+      outcomes[index] = { id, status: 'rejected', reason: refusalText(event, result.refusal), retryable: result.retryable };
       continue;
     }
     const recorded = event.type === 'finding.recorded' ? event : byFinding.get(event.findingId)?.find((e) => e.type === 'finding.recorded');

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { FindingEvent } from '../../../src/core/events/events';
-import { DEFAULT_REVIEW_SETTINGS } from '../../../src/core/events/reviewSettings';
+import { DEFAULT_REVIEW_SETTINGS } from '../../../src/core/events/defaultReviewSettings';
 import { indexRoster } from '../../../src/core/model/rosterIndex';
 import type { Actor } from '../../../src/core/access/actor';
 import { checkEvent } from '../../../src/core/access/checkEvent';
 import type { CheckContext } from '../../../src/core/access/checkEvent';
+import type { Refusal } from '../../../src/core/access/refusal';
 import { miniScheme, MINI_ROSTER } from '../../fixtures/miniScheme';
 import { act, CHIEF, COMMITTEE_A, COMMITTEE_B, INSPECTOR, recording } from '../events/reviewFixture';
 
@@ -33,35 +34,35 @@ function ctx(known: FindingEvent[], over: Partial<CheckContext> = {}): CheckCont
   };
 }
 
-const reason = (r: ReturnType<typeof checkEvent>): string => (r.ok ? 'accepted' : r.reason);
+const refusal = (r: ReturnType<typeof checkEvent>): Refusal | 'accepted' => (r.ok ? 'accepted' : r.refusal);
 
 describe('checkEvent: who may act on a finding', () => {
   it('a chief acts only on findings of their own units or windows', () => {
     expect(checkEvent(act.contested(2, CHIEF), ctx([recording()])).ok).toBe(true);
     expect(checkEvent(act.contested(2, 'acc-chief-w1'), ctx([recording()])).ok).toBe(true);
-    expect(reason(checkEvent(act.contested(2, 'acc-chief-u2'), ctx([recording()])))).toMatch(/charged to unit u1, outside the scope of acc-chief-u2/);
-    expect(reason(checkEvent(act.acknowledged(2, 'acc-chief-u2'), ctx([recording()])))).toMatch(/outside the scope/);
+    expect(refusal(checkEvent(act.contested(2, 'acc-chief-u2'), ctx([recording()])))).toEqual({ kind: 'scope', unitId: 'u1', windowId: 'w1' });
+    expect(refusal(checkEvent(act.acknowledged(2, 'acc-chief-u2'), ctx([recording()])))).toMatchObject({ kind: 'scope' });
   });
 
   it('an inspector may not decide or reopen; a chief may not decide', () => {
     const known = [recording(), act.contested(2)];
-    expect(reason(checkEvent(act.decided(3, 'overturn', INSPECTOR), ctx(known)))).toMatch(/an? inspector may not contest decided; allowed: committee/);
-    expect(reason(checkEvent(act.decided(3, 'overturn', CHIEF), ctx(known)))).toMatch(/a chief may not contest decided/);
-    expect(reason(checkEvent(act.reopened(4, INSPECTOR), ctx([...known, act.decided(3)])))).toMatch(/may not contest reopened/);
+    expect(refusal(checkEvent(act.decided(3, 'overturn', INSPECTOR), ctx(known)))).toEqual({ kind: 'role', role: 'inspector', act: 'contest.decided', allowed: ['committee'] });
+    expect(refusal(checkEvent(act.decided(3, 'overturn', CHIEF), ctx(known)))).toMatchObject({ kind: 'role', role: 'chief' });
+    expect(refusal(checkEvent(act.reopened(4, INSPECTOR), ctx([...known, act.decided(3)])))).toMatchObject({ kind: 'role', act: 'contest.reopened' });
   });
 
   it("the finding's author may not decide or reopen even from a committee account", () => {
     const mine = recording({ actorId: 'acc-promoted' });
-    expect(reason(checkEvent(act.decided(3, 'overturn', 'acc-promoted'), ctx([mine, act.contested(2)])))).toMatch(/acc-promoted recorded this finding and may not decide a contest on it/);
-    expect(reason(checkEvent(act.reopened(4, 'acc-promoted'), ctx([mine, act.contested(2), act.decided(3)])))).toMatch(/may not reopen a contest on it/);
+    expect(refusal(checkEvent(act.decided(3, 'overturn', 'acc-promoted'), ctx([mine, act.contested(2)])))).toEqual({ kind: 'fold', ignored: { kind: 'own-finding', act: 'contest.decided', author: 'acc-promoted' } });
+    expect(refusal(checkEvent(act.reopened(4, 'acc-promoted'), ctx([mine, act.contested(2), act.decided(3)])))).toEqual({ kind: 'fold', ignored: { kind: 'own-finding', act: 'contest.reopened', author: 'acc-promoted' } });
   });
 
   it('a decided contest is not decided again without a reopen, and a reopen needs a decision', () => {
     const decided = [recording(), act.contested(2), act.decided(3, 'uphold', COMMITTEE_A)];
-    expect(reason(checkEvent(act.decided(4, 'overturn', COMMITTEE_B), ctx(decided)))).toMatch(/already decided \(upheld\)/);
+    expect(refusal(checkEvent(act.decided(4, 'overturn', COMMITTEE_B), ctx(decided)))).toMatchObject({ kind: 'fold', ignored: { kind: 'state', state: 'upheld', by: { type: 'contest.decided', actorId: COMMITTEE_A } } });
     expect(checkEvent(act.reopened(4, COMMITTEE_B), ctx(decided)).ok).toBe(true);
     expect(checkEvent(act.decided(5, 'overturn', COMMITTEE_B), ctx([...decided, act.reopened(4, COMMITTEE_B)])).ok).toBe(true);
-    expect(reason(checkEvent(act.reopened(3, COMMITTEE_B), ctx([recording(), act.contested(2)])))).toMatch(/contest.reopened does not apply to a finding that is contested/);
+    expect(refusal(checkEvent(act.reopened(3, COMMITTEE_B), ctx([recording(), act.contested(2)])))).toMatchObject({ kind: 'fold', ignored: { kind: 'state', act: 'contest.reopened', state: 'contested' } });
   });
 
   it('an earlier decision made offline is accepted even though a later one is stored: the first in the order wins', () => {
@@ -80,8 +81,8 @@ describe('checkEvent: the time rules, judged by the act’s own time', () => {
   it('a contest after the deadline is refused, also of an acknowledged finding, however early it syncs', () => {
     const late = act.contested(3, CHIEF, '2026-03-18T00:00:00+08:00');
     const r = checkEvent(late, ctx([recording(), act.acknowledged(2)], { now: '2026-03-18T00:01:00+08:00' }));
-    expect(r).toEqual({ ok: false, retryable: false, reason: expect.stringMatching(/the contest period ended with 2026-03-17 \(7 days after the finding was recorded at 2026-03-10T10:00:00\+08:00\); the contest was made at 2026-03-18T00:00:00\+08:00/) });
-    expect(reason(checkEvent(late, ctx([recording()], { now: '2026-03-18T00:01:00+08:00' })))).toMatch(/contest period ended/);
+    expect(r).toEqual({ ok: false, retryable: false, refusal: { kind: 'contest-closed', lastDay: '2026-03-17', days: 7, at: '2026-03-18T00:00:00+08:00' } });
+    expect(refusal(checkEvent(late, ctx([recording()], { now: '2026-03-18T00:01:00+08:00' })))).toMatchObject({ kind: 'contest-closed' });
   });
 
   it('a contest made in time offline is accepted however late it syncs', () => {
@@ -102,7 +103,7 @@ describe('checkEvent: the time rules, judged by the act’s own time', () => {
 
   it('an event from a clock running ahead is refused as retryable, within the tolerance it is fine', () => {
     const ahead = act.contested(2, CHIEF, '2026-03-12T12:30:00+08:00');
-    expect(checkEvent(ahead, ctx([recording()]))).toEqual({ ok: false, retryable: true, reason: expect.stringMatching(/30 minutes ahead of the clock here .*tolerance 10 minutes/) });
+    expect(checkEvent(ahead, ctx([recording()]))).toEqual({ ok: false, retryable: true, refusal: { kind: 'clock-ahead', at: ahead.at, now: '2026-03-12T12:00:00+08:00', minutes: 30, toleranceMinutes: 10 } });
     expect(checkEvent(act.contested(2, CHIEF, '2026-03-12T12:09:00+08:00'), ctx([recording()])).ok).toBe(true);
     expect(checkEvent(recording({ at: '2026-03-13T12:00:00+08:00' }), ctx([])).ok).toBe(false);
     // No clock given (a replay, a test): no wrong-clock check.
@@ -110,11 +111,28 @@ describe('checkEvent: the time rules, judged by the act’s own time', () => {
   });
 
   it('an act on a finding before it was recorded is refused', () => {
-    expect(reason(checkEvent(act.contested(2, CHIEF, '2026-03-10T09:00:00+08:00'), ctx([recording()])))).toMatch(/before the finding was recorded/);
+    expect(refusal(checkEvent(act.contested(2, CHIEF, '2026-03-10T09:00:00+08:00'), ctx([recording()])))).toEqual({ kind: 'before-recording', at: '2026-03-10T09:00:00+08:00', recordedAt: '2026-03-10T10:00:00+08:00' });
   });
 
   it('uses the default settings when the context has none', () => {
     const r = checkEvent(act.contested(2, CHIEF, '2026-03-17T23:00:00+08:00'), ctx([recording()], { review: undefined, now: undefined }));
     expect(r.ok).toBe(DEFAULT_REVIEW_SETTINGS.contestDays >= 7);
+  });
+});
+
+describe('checkEvent: a recording', () => {
+  it('refuses a placement whose person, window and unit belong to different units, as data', () => {
+    const r = checkEvent(recording({ staffId: 's1', windowId: 'w3' }), ctx([]));
+    expect(r).toEqual({ ok: false, retryable: false, refusal: { kind: 'placement', problems: [{ kind: 'units-differ', staff: { id: 's1', unitId: 'u1' }, window: { id: 'w3', unitId: 'u2' } }] } });
+    expect(refusal(checkEvent(recording({ staffId: 's9' }), ctx([])))).toEqual({ kind: 'placement', problems: [{ kind: 'unknown', subject: 'staff', id: 's9' }] });
+  });
+
+  it('names each input problem by field, kind and limit', () => {
+    expect(refusal(checkEvent(recording({ itemId: 'late', inputs: {} }), ctx([])))).toEqual({ kind: 'inputs', itemId: 'late', problems: [{ field: 'quantity', kind: 'required' }] });
+    expect(refusal(checkEvent(recording({ itemId: 'late', inputs: { quantity: -5 } }), ctx([])))).toEqual({ kind: 'inputs', itemId: 'late', problems: [{ field: 'quantity', kind: 'below-min', limit: 0 }] });
+  });
+
+  it('places an accepted recording for the scoped pull', () => {
+    expect(checkEvent(recording(), ctx([]))).toEqual({ ok: true, placement: { staffId: 's1', windowId: 'w1', unitId: 'u1', chiefId: 'c1' } });
   });
 });

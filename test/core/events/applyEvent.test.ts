@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { applyEvent } from '../../../src/core/events/applyEvent';
+import type { FoldPoint, Ignored } from '../../../src/core/events/applyEvent';
 import type { FindingEvent } from '../../../src/core/events/events';
 import type { ReviewState } from '../../../src/core/model/finding';
 import { act, COMMITTEE_A, INSPECTOR, recording } from './reviewFixture';
 
 const STATES: ReviewState[] = ['recorded', 'acknowledged', 'contested', 'upheld', 'overturned', 'amended', 'voided'];
 
+/** A finding recorded by INSPECTOR, in the given state, never rectified. */
+const at = (state: ReviewState): FoldPoint => ({ state, author: INSPECTOR, changedBy: null, rectifiedAt: null });
+
 /** Every event a finding can meet, and the state it leads to from each state (null: refused). */
-const MATRIX: { name: string; event: FindingEvent; to: Record<ReviewState, ReviewState | null>; refusedBecause: 'state' | 'author' | 'recorded' }[] = [
+const MATRIX: { name: string; event: FindingEvent; to: Record<ReviewState, ReviewState | null>; refusedBecause: Ignored['kind'] }[] = [
   {
     name: 'voided by the author',
     event: act.voided(2),
@@ -60,25 +64,25 @@ const MATRIX: { name: string; event: FindingEvent; to: Record<ReviewState, Revie
     name: 'voided by someone else',
     event: act.voided(2, 'acc-other-inspector'),
     to: { recorded: null, acknowledged: null, contested: null, upheld: null, overturned: null, amended: null, voided: null },
-    refusedBecause: 'author',
+    refusedBecause: 'not-author',
   },
   {
     name: "decided by the finding's own author (even from a committee account)",
     event: act.decided(2, 'overturn', INSPECTOR),
     to: { recorded: null, acknowledged: null, contested: null, upheld: null, overturned: null, amended: null, voided: null },
-    refusedBecause: 'author',
+    refusedBecause: 'own-finding',
   },
   {
     name: "reopened by the finding's own author",
     event: act.reopened(2, INSPECTOR),
     to: { recorded: null, acknowledged: null, contested: null, upheld: null, overturned: null, amended: null, voided: null },
-    refusedBecause: 'author',
+    refusedBecause: 'own-finding',
   },
   {
     name: 'a second recording of the same finding',
     event: recording({ id: 'x'.repeat(26) }),
     to: { recorded: null, acknowledged: null, contested: null, upheld: null, overturned: null, amended: null, voided: null },
-    refusedBecause: 'recorded',
+    refusedBecause: 'second-recording',
   },
 ];
 
@@ -86,14 +90,14 @@ describe('every review transition', () => {
   for (const row of MATRIX) {
     describe(row.name, () => {
       it.each(STATES)(`from %s`, (from) => {
-        const r = applyEvent(from, row.event, INSPECTOR);
+        const r = applyEvent(at(from), row.event);
         const to = row.to[from];
         if (to === null) {
           expect(r.ok).toBe(false);
           if (!r.ok) {
-            expect(r.because).toBe(row.refusedBecause);
-            if (row.refusedBecause === 'state') expect(r.reason).toBe(`${row.event.type} does not apply to a finding that is ${from}`);
-            if (row.refusedBecause === 'author') expect(r.reason).toMatch(/acc-/);
+            expect(r.ignored.kind).toBe(row.refusedBecause);
+            if (row.refusedBecause === 'state') expect(r.ignored).toEqual({ kind: 'state', act: row.event.type, state: from, by: null });
+            if (row.refusedBecause === 'not-author' || row.refusedBecause === 'own-finding') expect(r.ignored).toMatchObject({ author: INSPECTOR });
           }
         } else {
           expect(r).toEqual({ ok: true, state: to });
@@ -102,12 +106,16 @@ describe('every review transition', () => {
     });
   }
 
-  it('names the author in the refusals about authorship', () => {
-    const decide = applyEvent('contested', act.decided(2, 'overturn', INSPECTOR), INSPECTOR);
-    expect(decide).toEqual({ ok: false, because: 'author', reason: `${INSPECTOR} recorded this finding and may not decide a contest on it` });
-    const reopen = applyEvent('upheld', act.reopened(2, INSPECTOR), INSPECTOR);
-    expect(reopen).toEqual({ ok: false, because: 'author', reason: `${INSPECTOR} recorded this finding and may not reopen a contest on it` });
-    const voidIt = applyEvent('recorded', act.voided(2, 'acc-x'), INSPECTOR);
-    expect(voidIt).toEqual({ ok: false, because: 'author', reason: `only the author ${INSPECTOR} may void the finding` });
+  it('names the author and the act in the refusals about authorship', () => {
+    expect(applyEvent(at('contested'), act.decided(2, 'overturn', INSPECTOR))).toEqual({ ok: false, ignored: { kind: 'own-finding', act: 'contest.decided', author: INSPECTOR } });
+    expect(applyEvent(at('upheld'), act.reopened(2, INSPECTOR))).toEqual({ ok: false, ignored: { kind: 'own-finding', act: 'contest.reopened', author: INSPECTOR } });
+    expect(applyEvent(at('recorded'), act.voided(2, 'acc-x'))).toEqual({ ok: false, ignored: { kind: 'not-author', act: 'finding.voided', author: INSPECTOR } });
+  });
+
+  it('marks a follow-up done once: a second rectification is ignored, naming the first', () => {
+    expect(applyEvent({ ...at('upheld'), rectifiedAt: '2026-03-11T10:00:00+08:00' }, act.rectified(3))).toEqual({
+      ok: false,
+      ignored: { kind: 'already-rectified', at: '2026-03-11T10:00:00+08:00' },
+    });
   });
 });

@@ -13,14 +13,19 @@ describe('auditTrail', () => {
     ]);
     expect(trail[3]?.at).toBe('2026-03-12T09:00:00+08:00');
     expect(trail[2]?.event).toMatchObject({ reason: '当时在帮群众查询' });
-    expect(trail.every((e) => e.ignoredReason === undefined)).toBe(true);
+    expect(trail.every((e) => e.ignored === undefined)).toBe(true);
   });
 
   it('keeps ignored events, each with the reason', () => {
     const trail = auditTrail([recording(), act.contested(2), act.decided(3, 'overturn', COMMITTEE_A), act.decided(4, 'uphold', COMMITTEE_B), act.decided(5, 'uphold', INSPECTOR)]);
     expect(trail.map((e) => e.applied)).toEqual([true, true, true, false, false]);
-    expect(trail[3]).toMatchObject({ eventId: eventId(4), before: 'overturned', after: 'overturned', ignoredReason: expect.stringMatching(/already decided \(overturned\) by contest.decided/) });
-    expect(trail[4]?.ignoredReason).toBe(`${INSPECTOR} recorded this finding and may not decide a contest on it`);
+    expect(trail[3]).toMatchObject({
+      eventId: eventId(4),
+      before: 'overturned',
+      after: 'overturned',
+      ignored: { kind: 'state', act: 'contest.decided', state: 'overturned', by: { id: eventId(3), type: 'contest.decided', actorId: COMMITTEE_A } },
+    });
+    expect(trail[4]?.ignored).toEqual({ kind: 'own-finding', act: 'contest.decided', author: INSPECTOR });
   });
 
   it('only grows: a new event adds a line and the earlier lines keep their order', () => {

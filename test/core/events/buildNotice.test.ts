@@ -26,7 +26,7 @@ describe('buildNotice (违规违纪通知单, 003 附件2)', () => {
       noticeId: 'N-7',
       hall: { id: 'hall', name: '测试大厅' },
       unit: { id: 'u1', name: '税务局' },
-      window: { id: 'w1', number: '1', name: '1号窗口' },
+      window: { id: 'w1', number: '1', name: null },
       signer: { name: '钱首席', signature: 'b'.repeat(64), person: { id: 'c1', name: '钱首席' }, capacity: 'chief', accountId: INSPECTOR, deviceId: 'phone-chief' },
       signedAt: '2026-03-10T10:20:00+08:00',
       date: '2026-03-10',
@@ -39,12 +39,13 @@ describe('buildNotice (违规违纪通知单, 003 附件2)', () => {
       observedAt: '2026-03-10T10:00:00+08:00',
       time: '2026-03-10 10:00',
       unit: { id: 'u1', name: '税务局' },
-      window: { id: 'w1', name: '1号窗口', number: '1' },
+      window: { id: 'w1', number: '1', name: null },
       staff: { id: 's1', name: '张三' },
       item: { schemeId: 'mini', schemeVersion: 1, id: 'phone', name: '玩手机', text: '玩手机', clause: '一3' },
       points: {
+        kind: 'points',
         points: -5,
-        detail: '5 分/次',
+        calc: { rule: 'fixed', points: 5 },
         also: [
           { subject: 'window', subjectId: 'w1', points: -2 },
           { subject: 'chief', subjectId: 'c1', points: -2.5 },
@@ -63,14 +64,14 @@ describe('buildNotice (违规违纪通知单, 003 附件2)', () => {
     expect(buildNotice('N-7', events, MINI_ROSTER, [scheme])?.lines[0]).toMatchObject({ state: 'contested', acknowledgement: { applied: true } });
     const contestedFirst = [...visit(), act.contested(65)];
     const line = buildNotice('N-7', contestedFirst, MINI_ROSTER, [scheme])?.lines[0];
-    expect(line).toMatchObject({ state: 'contested', acknowledgement: { applied: false, reason: expect.stringMatching(/^finding.acknowledged does not apply to a finding that is contested/) } });
+    expect(line).toMatchObject({ state: 'contested', acknowledgement: { applied: false, ignored: { kind: 'state', act: 'finding.acknowledged', state: 'contested' } } });
   });
 
   it('leaves the points to the period for rules scored on its total, and the total with them', () => {
     const q = eventId(90);
     const events = [recording({ id: q, findingId: q, itemId: 'quarrel' }), { ...act.acknowledged(91, INSPECTOR, undefined, 'N-9'), findingId: q }];
     const n = buildNotice('N-9', events, MINI_ROSTER, [scheme]);
-    expect(n?.lines[0]?.points).toEqual({ points: null, detail: expect.stringMatching(/period total/), also: [] });
+    expect(n?.lines[0]?.points).toEqual({ kind: 'period', also: [] });
     expect(n?.totalPoints).toBeNull();
     expect(n?.lines[0]?.inspector).toEqual({ accountId: INSPECTOR, name: null });
     expect(n?.signer).toMatchObject({ person: null, capacity: null });
@@ -81,7 +82,10 @@ describe('buildNotice (违规违纪通知单, 003 附件2)', () => {
     const n = buildNotice('N-7', events, MINI_ROSTER, []);
     expect(n?.lines).toHaveLength(1);
     expect(n?.lines[0]?.item).toBeNull();
-    expect(n?.problems).toEqual(['item phone of mini v1 is not known here', `finding ${eventId(50)} is signed on this notice but its recording is not here`]);
+    expect(n?.problems).toEqual([
+      { kind: 'item-unknown', findingId: eventId(1), itemId: 'phone', schemeId: 'mini', schemeVersion: 1 },
+      { kind: 'recording-missing', findingId: eventId(50) },
+    ]);
     expect(buildNotice('N-404', visit(), MINI_ROSTER, [scheme])).toBeNull();
   });
 });

@@ -26,7 +26,7 @@ describe('two devices acting on one finding while offline', () => {
     expect(f?.ignored).toEqual([
       {
         eventId: b.id,
-        reason: `contest.decided does not apply to a finding that is overturned: the contest was already decided (overturned) by contest.decided ${a.id} by ${COMMITTEE_A} at ${a.at}, earlier in the total order; only a contest.reopened by a committee member lets it be decided again`,
+        ignored: { kind: 'state', act: 'contest.decided', state: 'overturned', by: { id: a.id, type: 'contest.decided', actorId: COMMITTEE_A, at: a.at } },
       },
     ]);
   });
@@ -54,13 +54,13 @@ describe('two devices acting on one finding while offline', () => {
     const contest = act.contested(2);
     const f = outcome([recording(), contest, act.acknowledged(3, INSPECTOR)]);
     expect(f?.finding.state).toBe('contested');
-    expect(f?.ignored[0]?.reason).toBe(`finding.acknowledged does not apply to a finding that is contested: it became contested by finding.contested ${contest.id} by ${CHIEF} at ${contest.at}, earlier in the total order`);
+    expect(f?.ignored[0]?.ignored).toEqual({ kind: 'state', act: 'finding.acknowledged', state: 'contested', by: { id: contest.id, type: 'finding.contested', actorId: CHIEF, at: contest.at } });
   });
 
   it('void then contest: voided, the contest is ignored', () => {
     const f = outcome([recording(), act.voided(2), act.contested(3)]);
     expect(f?.finding.state).toBe('voided');
-    expect(f?.ignored.map((i) => i.reason)).toEqual([expect.stringMatching(/^finding.contested does not apply to a finding that is voided: it became voided by finding.voided/)]);
+    expect(f?.ignored.map((i) => i.ignored)).toEqual([expect.objectContaining({ kind: 'state', act: 'finding.contested', state: 'voided', by: expect.objectContaining({ type: 'finding.voided' }) })]);
   });
 
   it('contest then void: contested, the void is ignored', () => {
@@ -106,7 +106,7 @@ describe('the fold', () => {
   it('without the recording nothing applies, and each event says why', () => {
     const t = foldSteps([act.contested(2)]);
     expect(t.state).toBeNull();
-    expect(t.steps[0]).toMatchObject({ applied: false, reason: expect.stringMatching(/has no recording here/) });
+    expect(t.steps[0]).toMatchObject({ applied: false, ignored: { kind: 'no-recording' } });
     expect(foldFinding([act.contested(2)])).toBeNull();
   });
 
@@ -123,6 +123,6 @@ describe('the fold', () => {
 
   it('a decision on an uncontested finding says nobody contested it', () => {
     const f = foldFinding([recording(), act.decided(2)]);
-    expect(f?.ignored[0]?.reason).toBe('contest.decided does not apply to a finding that is recorded: nobody has contested it');
+    expect(f?.ignored[0]?.ignored).toEqual({ kind: 'state', act: 'contest.decided', state: 'recorded', by: null });
   });
 });

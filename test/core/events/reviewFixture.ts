@@ -36,7 +36,7 @@ const base = (n: number, actorId: string, deviceId: string, at = '2026-03-11T09:
 
 /** The later acts, each made `n`-th in the total order. */
 export const act = {
-  voided: (n: number, actorId = INSPECTOR, at?: string): FindingVoided => ({ ...base(n, actorId, 'tablet-1', at), type: 'finding.voided', reason: '记错了窗口' }),
+  voided: (n: number, actorId = INSPECTOR, at?: string): FindingVoided => ({ ...base(n, actorId, 'tablet-1', at), type: 'finding.voided', code: 'wrong-item' }),
   acknowledged: (n: number, actorId = CHIEF, at?: string, noticeId = 'N-1'): FindingAcknowledged => ({
     ...base(n, actorId, 'phone-chief', at),
     type: 'finding.acknowledged',

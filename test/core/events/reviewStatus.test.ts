@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deadlineAfter, inTime } from '../../../src/core/time/deadline';
 import type { FindingEvent } from '../../../src/core/events/events';
-import { DEFAULT_REVIEW_SETTINGS } from '../../../src/core/events/reviewSettings';
+import { DEFAULT_REVIEW_SETTINGS } from '../../../src/core/events/defaultReviewSettings';
 import type { ReviewSettings } from '../../../src/core/events/reviewSettings';
 import { compareForQueue, reviewStatus } from '../../../src/core/events/reviewStatus';
 import type { ReviewStatus } from '../../../src/core/events/reviewStatus';

@@ -1,7 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import { loadScheme, NEEDS_SEEDS, seedsPresent, seedTextCompact } from '../../fixtures/schemes';
 import { scorePeriod } from '../../../src/core/scoring/scorePeriod';
-import type { Finding, FindingInputs, PeriodRef, ReviewState, Roster } from '../../../src/core/model/finding';
+import type { Finding, ReviewState } from '../../../src/core/model/finding';
+import type { FindingInputs } from '../../../src/core/scheme/inputsSchema';
+import type { PeriodRef } from '../../../src/core/time/period';
+import type { Roster } from '../../../src/core/model/roster';
 import type { PeriodResults, SubjectResult } from '../../../src/core/scoring/results';
 
 // Worked examples for schemes/000-kunqu.yaml (昆区 "一窗式"综合受理人员考核办法), computed by hand from the seed text
@@ -89,7 +92,7 @@ describe('000-kunqu worked examples', () => {
     expect(r.total).toBeCloseTo(97.4, 6);
     expect(r.gradeName).toBe('合格');
     const sixty = r.explanation.find((l) => l.kind === 'finding' && l.itemId === 'late' && l.points === -1);
-    expect(sixty && sixty.kind === 'finding' ? sixty.detail : '').toContain('1小时以上');
+    expect(sixty && sixty.kind === 'finding' ? sixty.calc : null).toMatchObject({ rule: 'tier', quantity: 60, label: expect.stringContaining('1小时以上') });
     const thirty = r.explanation.find((l) => l.kind === 'finding' && l.itemId === 'early-leave');
     expect(thirty && thirty.kind === 'finding' ? thirty.points : 0).toBeCloseTo(-0.1, 6);
   });
@@ -186,7 +189,7 @@ describe('000-kunqu worked examples', () => {
     const s1 = subject(res, 'staff', 's1');
     expect(cat(s1, 'rating')).toBe(11);
     expect(s1.total).toBe(91);
-    expect(s1.flags).toContainEqual(expect.objectContaining({ kind: 'return', source: '二（四）3（5）' }));
+    expect(s1.flags).toContainEqual(expect.objectContaining({ kind: 'return', source: expect.objectContaining({ clause: '二（四）3（5）' }) }));
     const s2 = subject(res, 'staff', 's2');
     expect(s2.total).toBe(94);
     expect(s2.flags.some((x) => x.kind === 'return')).toBe(false);
@@ -209,7 +212,7 @@ describe('000-kunqu worked examples', () => {
     const s1 = subject(mar, 'staff', 's1');
     expect(cat(s1, 'discipline')).toBe(19);
     expect(s1.total).toBe(99);
-    expect(s1.flags).toContainEqual(expect.objectContaining({ kind: 'return', source: '二（四）3（6）' }));
+    expect(s1.flags).toContainEqual(expect.objectContaining({ kind: 'return', source: expect.objectContaining({ clause: '二（四）3（6）' }) }));
     expect(subject(mar, 'staff', 's2').flags.some((x) => x.kind === 'return')).toBe(false);
   });
 
@@ -240,7 +243,7 @@ describe('000-kunqu worked examples', () => {
     const mar = score(findings, MAR);
     const s1 = subject(mar, 'staff', 's1');
     expect(s1.total).toBe(70);
-    expect(s1.flags).toContainEqual(expect.objectContaining({ kind: 'replace', source: '三' }));
+    expect(s1.flags).toContainEqual(expect.objectContaining({ kind: 'replace', source: expect.objectContaining({ clause: '三' }) }));
     const u = subject(mar, 'unit', 'luqin');
     expect(u.total).toBe(90);
     expect(u.flags.some((x) => x.kind === 'replace')).toBe(false);
@@ -250,7 +253,7 @@ describe('000-kunqu worked examples', () => {
     const findings = ['2026-01-14', '2026-02-11', '2026-03-11'].flatMap((day) => ['s1', 's2', 's3'].flatMap((s) => many(6, 'play-phone', s, day)));
     const u = subject(score(findings, MAR), 'unit', 'luqin');
     expect(u.total).toBe(70);
-    expect(u.flags).toContainEqual(expect.objectContaining({ kind: 'replace', source: '三' }));
+    expect(u.flags).toContainEqual(expect.objectContaining({ kind: 'replace', source: expect.objectContaining({ clause: '三' }) }));
     expect(u.flags.some((x) => x.kind === 'consequence')).toBe(true);
   });
 

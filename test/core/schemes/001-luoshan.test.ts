@@ -1,7 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import { loadScheme, NEEDS_SEEDS, seedsPresent, seedTextCompact } from '../../fixtures/schemes';
 import { scorePeriod } from '../../../src/core/scoring/scorePeriod';
-import type { Finding, FindingInputs, PeriodRef, Roster, ScoreOptions } from '../../../src/core/model/finding';
+import type { Finding } from '../../../src/core/model/finding';
+import type { FindingInputs } from '../../../src/core/scheme/inputsSchema';
+import type { PeriodRef } from '../../../src/core/time/period';
+import type { Roster } from '../../../src/core/model/roster';
+import type { ScoreOptions } from '../../../src/core/scoring/scoreOptions';
 import type { PeriodResults, SubjectResult } from '../../../src/core/scoring/results';
 import type { SubjectKind } from '../../../src/core/scheme/schemeSchema';
 
@@ -267,7 +271,7 @@ describe('001 罗山 worked examples (quarter 2026-Q1 unless said)', () => {
     expect(li.explanation.some((l) => l.kind === 'bonus-cap' || l.kind === 'category-cap')).toBe(false);
     expect(li.total).toBe(80);
     expect(li.gradeId).toBe('chenzhi');
-    expect(li.explanation).toContainEqual(expect.objectContaining({ kind: 'grade', gradeId: 'chenzhi', detail: expect.stringContaining('取消评先评优资格') }));
+    expect(li.explanation).toContainEqual(expect.objectContaining({ kind: 'grade', gradeId: 'chenzhi', reason: { kind: 'ineligible', text: expect.stringContaining('取消评先评优资格'), measure: 1, denied: '优秀' } }));
     expect(chief(r, 'c-gongan').total).toBe(0);
   });
 
@@ -284,8 +288,8 @@ describe('001 罗山 worked examples (quarter 2026-Q1 unless said)', () => {
     expect(cat(li, 'chuqin-zhiqin')).toBe(21.5);
     expect(li.total).toBe(100.5);
     expect(li.gradeId).toBe('chenzhi');
-    expect(li.explanation).toContainEqual(expect.objectContaining({ kind: 'grade', gradeId: 'chenzhi', detail: expect.stringContaining('5个工作日及以上') }));
-    expect(li.flags).toContainEqual(expect.objectContaining({ kind: 'disqualified', scope: 'quarter', source: '第十五条' }));
+    expect(li.explanation).toContainEqual(expect.objectContaining({ kind: 'grade', gradeId: 'chenzhi', reason: expect.objectContaining({ text: expect.stringContaining('5个工作日及以上'), denied: '优秀' }) }));
+    expect(li.flags).toContainEqual(expect.objectContaining({ kind: 'disqualified', scope: 'quarter', source: expect.objectContaining({ clause: '第十五条' }) }));
     const liu = staff(r, 's-liu');
     expect(hasFlag(liu, 'disqualified')).toBe(false);
     expect(cat(liu, 'chuqin-zhiqin')).toBe(22);
@@ -326,7 +330,7 @@ describe('001 罗山 worked examples (quarter 2026-Q1 unless said)', () => {
     expect(staff(r, 's-wang').total).toBe(101);
     expect(staff(r, 's-wang').rank).toBe(3);
     expect(staff(r, 's-wang').gradeId).toBe('chenzhi');
-    expect(staff(r, 's-wang').explanation).toContainEqual(expect.objectContaining({ kind: 'grade', gradeId: 'chenzhi', detail: expect.stringContaining('名额 1 个') }));
+    expect(staff(r, 's-wang').explanation).toContainEqual(expect.objectContaining({ kind: 'grade', gradeId: 'chenzhi', reason: expect.objectContaining({ kind: 'quota', allowed: 1 }) }));
   });
 
   it('中途请假: 周敏 8 in the quarter → (8-6)×0.5 = 1, 2 of them over 2 hours → 2×0.5 = 1, 旷工 0.5天 → 5: 出勤值勤 18, total 93; 吴刚 exactly 6 → 0 (超过6次 excludes 6); window 04 (18+25)/2 = 21.5 → 96.5', () => {
@@ -464,7 +468,7 @@ describe('001 罗山 worked examples (quarter 2026-Q1 unless said)', () => {
     const q4 = score(findings, Q4);
     expect(staff(q4, 's-li').total).toBe(102);
     expect(staff(q4, 's-li').gradeId).toBe('youxiu');
-    expect(staff(q4, 's-li').flags).toContainEqual(expect.objectContaining({ kind: 'notice', source: '第十章 四6', text: expect.stringContaining('迟到、早退、缺岗8次以上') }));
+    expect(staff(q4, 's-li').flags).toContainEqual(expect.objectContaining({ kind: 'notice', source: expect.objectContaining({ clause: '第十章 四6' }), text: expect.stringContaining('迟到、早退、缺岗8次以上') }));
     // 吴刚 Q1: 政务服务 20-100 = -80 → total exactly 0 (no floor trimmed).
     const q1 = score(findings, Q1);
     expect(cat(staff(q1, 's-wu'), 'zhengwu-fuwu')).toBe(-80);
@@ -475,8 +479,8 @@ describe('001 罗山 worked examples (quarter 2026-Q1 unless said)', () => {
     const li = staff(y, 's-li');
     expect(li.total).toBe(102);
     expect(li.gradeId).toBe('chenzhi');
-    expect(li.explanation).toContainEqual(expect.objectContaining({ kind: 'grade', gradeId: 'chenzhi', detail: expect.stringContaining('迟到、早退、缺岗8次以上') }));
-    expect(li.flags).toContainEqual(expect.objectContaining({ kind: 'notice', source: '第十章 四6' }));
+    expect(li.explanation).toContainEqual(expect.objectContaining({ kind: 'grade', gradeId: 'chenzhi', reason: expect.objectContaining({ text: expect.stringContaining('迟到、早退、缺岗8次以上') }) }));
+    expect(li.flags).toContainEqual(expect.objectContaining({ kind: 'notice', source: expect.objectContaining({ clause: '第十章 四6' }) }));
     const zhao = staff(y, 's-zhao');
     expect(zhao.total).toBe(101);
     expect(zhao.gradeId).toBe('youxiu');
@@ -497,7 +501,7 @@ describe('001 罗山 worked examples (quarter 2026-Q1 unless said)', () => {
     const q4 = score(findings, Q4);
     for (const id of ['w-02', 'w-03', 'w-04']) {
       expect(win(q4, id).gradeId).toBe('hongqi');
-      expect(win(q4, id).flags).toContainEqual(expect.objectContaining({ kind: 'consequence', source: '第十七条（二）1' }));
+      expect(win(q4, id).flags).toContainEqual(expect.objectContaining({ kind: 'consequence', source: expect.objectContaining({ clause: '第十七条（二）1' }) }));
     }
     expect(win(q4, 'w-01').gradeId).toBe('hongqi');
     expect(hasFlag(win(q4, 'w-01'), 'consequence')).toBe(false);

@@ -1,7 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import { loadScheme, NEEDS_SEEDS, seedsPresent, seedTextCompact } from '../../fixtures/schemes';
 import { scorePeriod } from '../../../src/core/scoring/scorePeriod';
-import type { Finding, PeriodRef, Roster, ScoreOptions } from '../../../src/core/model/finding';
+import type { Finding } from '../../../src/core/model/finding';
+import type { PeriodRef } from '../../../src/core/time/period';
+import type { Roster } from '../../../src/core/model/roster';
+import type { ScoreOptions } from '../../../src/core/scoring/scoreOptions';
 import type { PeriodResults, SubjectResult } from '../../../src/core/scoring/results';
 
 // Worked examples for schemes/002-county-window.yaml (县政务服务中心窗口月度考评评分标准, fragment), computed by hand

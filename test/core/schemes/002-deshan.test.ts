@@ -1,7 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import { loadScheme, NEEDS_SEEDS, seedsPresent, seedTextCompact } from '../../fixtures/schemes';
 import { scorePeriod } from '../../../src/core/scoring/scorePeriod';
-import type { Finding, FindingInputs, PeriodRef, Roster, ScoreOptions } from '../../../src/core/model/finding';
+import type { Finding } from '../../../src/core/model/finding';
+import type { FindingInputs } from '../../../src/core/scheme/inputsSchema';
+import type { PeriodRef } from '../../../src/core/time/period';
+import type { Roster } from '../../../src/core/model/roster';
+import type { ScoreOptions } from '../../../src/core/scoring/scoreOptions';
 import type { PeriodResults, SubjectResult } from '../../../src/core/scoring/results';
 
 // Worked examples for schemes/002-deshan.yaml (德山政务中心窗口工作考核办法, to 2.3.1), computed by hand from the seed

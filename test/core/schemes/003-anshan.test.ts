@@ -1,7 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import { loadScheme, NEEDS_SEEDS, seedsPresent, seedTextCompact } from '../../fixtures/schemes';
 import { scorePeriod } from '../../../src/core/scoring/scorePeriod';
-import type { Finding, FindingInputs, PeriodRef, Roster, ScoreOptions } from '../../../src/core/model/finding';
+import type { Finding } from '../../../src/core/model/finding';
+import type { FindingInputs } from '../../../src/core/scheme/inputsSchema';
+import type { PeriodRef } from '../../../src/core/time/period';
+import type { Roster } from '../../../src/core/model/roster';
+import type { ScoreOptions } from '../../../src/core/scoring/scoreOptions';
 import type { PeriodResults, SubjectResult } from '../../../src/core/scoring/results';
 
 /**
@@ -114,7 +118,7 @@ describe('003 鞍山 worked examples (month 2026-03 unless said)', () => {
     const r = score([a, b, c, d, e]);
     const g = unit(r, 'u-gongan');
     expect(linePoints(g, a.id)).toBe(0);
-    expect(g.explanation).toContainEqual(expect.objectContaining({ kind: 'finding', findingId: a.id, detail: expect.stringContaining('20') }));
+    expect(g.explanation).toContainEqual(expect.objectContaining({ kind: 'finding', findingId: a.id, calc: expect.objectContaining({ rule: 'tier', quantity: 20, points: 0 }) }));
     expect(linePoints(g, b.id)).toBe(-2);
     expect(linePoints(g, c.id)).toBe(-3);
     expect(linePoints(g, d.id)).toBe(-3);

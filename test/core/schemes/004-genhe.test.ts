@@ -1,7 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import { loadScheme, NEEDS_SEEDS, seedsPresent, seedTextCompact } from '../../fixtures/schemes';
 import { scorePeriod } from '../../../src/core/scoring/scorePeriod';
-import type { Finding, FindingInputs, PeriodRef, ReviewState, Roster } from '../../../src/core/model/finding';
+import type { Finding, ReviewState } from '../../../src/core/model/finding';
+import type { FindingInputs } from '../../../src/core/scheme/inputsSchema';
+import type { PeriodRef } from '../../../src/core/time/period';
+import type { Roster } from '../../../src/core/model/roster';
 import type { PeriodResults, SubjectResult } from '../../../src/core/scoring/results';
 
 // Worked examples for schemes/004-genhe.yaml (根河市政务服务中心进驻部门考核任务分解表), computed by hand from the seed
@@ -325,7 +328,7 @@ describe('004-genhe worked examples', () => {
     ];
     const feb = unit(score(findings, FEB), 'tax');
     expect(feb.total).toBe(90);
-    expect(feb.flags).toContainEqual(expect.objectContaining({ kind: 'disqualified', scope: 'quarter', source: '一票否决项 被纪委监委通报批评' }));
+    expect(feb.flags).toContainEqual(expect.objectContaining({ kind: 'disqualified', scope: 'quarter', source: { kind: 'item', itemId: expect.any(String), clause: '一票否决项', itemName: '被纪委监委通报批评' } }));
     expect(unit(score(findings, MAR), 'tax').flags.some((x) => x.kind === 'disqualified')).toBe(true);
     expect(unit(score(findings, JAN), 'tax').flags.some((x) => x.kind === 'disqualified')).toBe(false);
     expect(unit(score(findings, APR), 'tax').flags.some((x) => x.kind === 'disqualified')).toBe(false);
@@ -366,6 +369,6 @@ describe('004-genhe worked examples', () => {
     // 90 − 1 − 1.5 − 2 − 1 − 4 − 5 − 1 − 6 = 68.5.
     const empty = unit(score([]), 'tax');
     expect(empty.total).toBe(68.5);
-    expect(empty.explanation).toContainEqual(expect.objectContaining({ kind: 'period', itemId: 'platform-entry', points: 1, detail: '本期未记录, 按 1 分' }));
+    expect(empty.explanation).toContainEqual(expect.objectContaining({ kind: 'period', itemId: 'platform-entry', points: 1, calc: { rule: 'unrecorded', points: 1 } }));
   });
 });

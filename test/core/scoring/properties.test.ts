@@ -1,7 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { scorePeriod } from '../../../src/core/scoring/scorePeriod';
-import type { Finding, FindingInputs, PeriodRef, ReviewState, ScoreOptions } from '../../../src/core/model/finding';
+import type { Finding, ReviewState } from '../../../src/core/model/finding';
+import type { FindingInputs } from '../../../src/core/scheme/inputsSchema';
+import type { PeriodRef } from '../../../src/core/time/period';
+import type { ScoreOptions } from '../../../src/core/scoring/scoreOptions';
 import type { PeriodResults, SubjectResult } from '../../../src/core/scoring/results';
 import type { Item } from '../../../src/core/scheme/schemeSchema';
 import { MINI_ROSTER, miniScheme } from '../../fixtures/miniScheme';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { miniScheme, MINI_ROSTER } from '../../fixtures/miniScheme';
 import { scorePeriod } from '../../../src/core/scoring/scorePeriod';
-import type { Finding, PeriodRef } from '../../../src/core/model/finding';
+import type { Finding } from '../../../src/core/model/finding';
+import type { PeriodRef } from '../../../src/core/time/period';
 import type { SubjectResult } from '../../../src/core/scoring/results';
 
 const scheme = miniScheme();
@@ -171,7 +172,7 @@ describe('grades, flags, quota, eligibility', () => {
 
   it('trigger by count in the month: 3 态度 findings (以上 includes 3) → return flag', () => {
     const r = run([2, 3, 4].map((d) => f('rude', 's2', `2026-03-0${d}T10:00:00+08:00`, { inputs: { amount: 1 } })));
-    expect(get(r, 'staff', 's2').flags).toContainEqual(expect.objectContaining({ kind: 'return', source: '四3' }));
+    expect(get(r, 'staff', 's2').flags).toContainEqual(expect.objectContaining({ kind: 'return', source: expect.objectContaining({ clause: '四3' }) }));
     const two = run([2, 3].map((d) => f('rude', 's2', `2026-03-0${d}T10:00:00+08:00`, { inputs: { amount: 1 } })));
     expect(get(two, 'staff', 's2').flags.filter((x) => x.kind === 'return')).toEqual([]);
   });
@@ -203,7 +204,12 @@ describe('periods', () => {
     const r = run([f('phone', 's1', '2026-01-10T10:00:00+08:00'), f('roam', 's1', '2026-03-10T10:00:00+08:00')], { kind: 'quarter', year: 2026, index: 1 });
     const s = get(r, 'staff', 's1');
     expect(s.total).toBe(98.17);
-    expect(s.explanation.filter((l) => l.kind === 'aggregate').map((l) => l.detail)).toEqual(['2026-01: 95 (良好)', '2026-02: 100 (良好)', '2026-03: 99.5 (良好)', '3 期平均 = 98.17']);
+    expect(s.explanation.filter((l) => l.kind === 'period-total' || l.kind === 'period-mean')).toEqual([
+      { kind: 'period-total', periodKey: '2026-01', total: 95, gradeName: '良好' },
+      { kind: 'period-total', periodKey: '2026-02', total: 100, gradeName: '良好' },
+      { kind: 'period-total', periodKey: '2026-03', total: 99.5, gradeName: '良好' },
+      { kind: 'period-mean', periods: 3, total: 98.17 },
+    ]);
   });
 
   it('year scoring is direct here: the allowance counts over the whole year', () => {
@@ -213,6 +219,6 @@ describe('periods', () => {
 
   it('skips findings it cannot place, with the reason', () => {
     const r = run([f('nope', 's1', '2026-03-02T10:00:00+08:00'), f('roam', 'ghost', '2026-03-02T10:00:00+08:00')]);
-    expect(r.skipped.map((s) => s.reason)).toEqual([expect.stringContaining('item "nope"'), expect.stringContaining('no staff in the roster')]);
+    expect(r.skipped.map((s) => s.problem)).toEqual([expect.objectContaining({ kind: 'unknown-item', itemId: 'nope' }), expect.objectContaining({ kind: 'no-subject', subject: 'staff' })]);
   });
 });

@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoHall } from '../../../src/core/model/demoHall';
-import { DEFAULT_REVIEW_SETTINGS } from '../../../src/core/events/reviewSettings';
+import { DEFAULT_REVIEW_SETTINGS } from '../../../src/core/events/defaultReviewSettings';
 import type { FindingRecorded } from '../../../src/core/events/events';
 import { PatrolDevice } from '../../../src/device/patrolDevice';
 import { acknowledgeEvents, contestEvent } from '../../../src/device/review/reviewEvents';

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pointsRange } from './pointsRange';
+import { pointsRange } from '../../../core/scheme/pointsRange';
 import type { PatrolItem } from './patrolItems';
 
 /** How an item's points read on its button: −5, −1~3, +2, −10/天. */

@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../services/useServices';
 import { usePatrol } from '../../store/usePatrol';
+import { rulePoints } from '../../../core/scoring/findingPoints';
+import { calcLabel } from '../../format/calcLabel';
 import { formatPoints } from '../../format/formatPoints';
 import type { PatrolItem } from './patrolItems';
-import { previewPoints } from './previewPoints';
-import { readInputs } from './ruleInputs';
-import type { InputProblem } from './ruleInputs';
+import { readInputs } from '../../../core/scheme/ruleInputs';
+import type { InputProblem } from '../../../core/scheme/ruleInputs';
 import { RuleInputs } from './RuleInputs';
 import { subjectName } from './subjectName';
 import { useSaveFinding } from './useSaveFinding';
@@ -28,7 +29,7 @@ export function ItemForm({ pi, windowId }: { pi: PatrolItem; windowId: string })
   const { item } = pi;
   const window = hall.window(windowId);
   const read = readInputs(item.rule, draft.raw);
-  const preview = previewPoints(item, read.ok ? read.inputs : {});
+  const preview = read.ok ? rulePoints(item, read.inputs) : null;
   const who = subjectName(hall, item.subject, { staffId: draft.staffId ?? undefined, windowId, unitId: window?.unitId });
 
   const onSave = async (): Promise<void> => {
@@ -64,8 +65,8 @@ export function ItemForm({ pi, windowId }: { pi: PatrolItem; windowId: string })
       )}
       <RuleInputs rule={item.rule} problems={problems} />
       <p className="preview" aria-live="polite">
-        {preview.kind === 'points' && t('form.preview', { points: formatPoints(preview.points), label: preview.label ?? '' })}
-        {preview.kind === 'period' && t('form.previewPeriod')}
+        {preview?.kind === 'points' && t('form.preview', { points: formatPoints(preview.points), label: calcLabel(preview.calc) })}
+        {preview?.kind === 'period' && t('form.previewPeriod')}
       </p>
       <div className="form-actions">
         <button type="button" className="button ghost" onClick={() => chooseItem(null)}>

@@ -8,7 +8,7 @@ import { usePatrolStoreApi } from '../../store/usePatrolStoreApi';
 import { ItemGroupList } from './ItemGroupList';
 import { groupItems } from './patrolItems';
 import { recentItemKeys } from './recentItemKeys';
-import { inputFields } from './ruleInputs';
+import { inputFields } from '../../../core/scheme/ruleInputs';
 import { searchItems } from './searchItems';
 import { useSaveFinding } from './useSaveFinding';
 

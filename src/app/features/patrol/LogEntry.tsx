@@ -2,11 +2,11 @@ import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoggedFinding } from '../../../device/loggedFinding';
 import { isStorageFull } from '../../../device/storageFull';
+import { rulePoints } from '../../../core/scoring/findingPoints';
 import { formatPoints } from '../../format/formatPoints';
 import { formatTime } from '../../format/formatTime';
 import { useItemLookup } from '../../services/useItemLookup';
 import { useServices } from '../../services/useServices';
-import { previewPoints } from './previewPoints';
 import { StoredPhoto } from './StoredPhoto';
 import { subjectName } from './subjectName';
 
@@ -29,7 +29,7 @@ export const LogEntry = memo(function LogEntry({ f, compact }: { f: LoggedFindin
   const item = itemOf(f.schemeId, f.itemId);
   const window = f.windowId ? hall.window(f.windowId) : undefined;
   const who = item ? subjectName(hall, item.subject, f) : '';
-  const preview = item ? previewPoints(item, f.inputs ?? {}) : { kind: 'none' as const };
+  const preview = item ? rulePoints(item, f.inputs ?? {}) : null;
   const voided = f.state === 'voided';
   const mine = f.actorId === device.identity.actorId;
   const inputs = [f.inputs?.quantity, f.inputs?.amount].filter((x) => x !== undefined);
@@ -45,8 +45,8 @@ export const LogEntry = memo(function LogEntry({ f, compact }: { f: LoggedFindin
         {inputs.length > 0 && item && <span> · {inputs.join(' ')}{item.rule.kind === 'tiers' || item.rule.kind === 'perUnit' ? item.rule.quantity.unit : ''}</span>}
         {f.note && !compact && <span className="log-note"> — {f.note}</span>}
       </span>
-      <span className={`log-points${preview.kind === 'points' && preview.points > 0 ? ' plus' : ''}`}>
-        {voided ? t('log.voided') : preview.kind === 'points' ? formatPoints(preview.points) : preview.kind === 'period' ? t('log.byMonth') : ''}
+      <span className={`log-points${preview?.kind === 'points' && preview.points > 0 ? ' plus' : ''}`}>
+        {voided ? t('log.voided') : preview?.kind === 'points' ? formatPoints(preview.points) : preview?.kind === 'period' ? t('log.byMonth') : ''}
       </span>
       {!compact && f.photos.length > 0 && (
         <span className="log-photos">

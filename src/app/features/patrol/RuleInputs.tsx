@@ -2,8 +2,8 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Rule } from '../../../core/scheme/schemeSchema';
 import { usePatrol } from '../../store/usePatrol';
-import { inputFields } from './ruleInputs';
-import type { InputField, InputProblem } from './ruleInputs';
+import { inputFields } from '../../../core/scheme/ruleInputs';
+import type { InputField, InputProblem } from '../../../core/scheme/ruleInputs';
 
 /** The inputs a rule shape asks for, and nothing else: a level, an amount in range, a quantity with its unit. */
 export function RuleInputs({ rule, problems }: { rule: Rule; problems: readonly InputProblem[] }) {

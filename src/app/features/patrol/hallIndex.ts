@@ -1,5 +1,5 @@
 import type { HallSetup } from '../../../core/model/hallSetup';
-import type { Roster } from '../../../core/model/finding';
+import type { Roster } from '../../../core/model/roster';
 
 type Window = Roster['windows'][number];
 type Staff = Roster['staff'][number];

@@ -4,8 +4,8 @@ import type { FindingDraft } from '../../../device/recordFinding';
 import { useItemsByKey } from '../../services/useItemsByKey';
 import { useServices } from '../../services/useServices';
 import { usePatrolStoreApi } from '../../store/usePatrolStoreApi';
-import type { InputProblem } from './ruleInputs';
-import { readInputs } from './ruleInputs';
+import type { InputProblem } from '../../../core/scheme/ruleInputs';
+import { readInputs } from '../../../core/scheme/ruleInputs';
 import { subjectName } from './subjectName';
 
 /** How long the undo bar stays. */

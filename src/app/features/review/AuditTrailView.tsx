@@ -4,12 +4,14 @@ import type { FindingEvent } from '../../../core/events/events';
 import { formatDateTime as formatTime } from '../../format/formatDateTime';
 import { useServices } from '../../services/useServices';
 import { useAccountName } from './useAccounts';
+import { useReasonWords } from './useReasonWords';
 
 /** Who did what to a finding, when, on which device; ignored acts stay listed with the reason. */
 export function AuditTrailView({ events }: { events: readonly FindingEvent[] }) {
   const { t, i18n } = useTranslation();
   const { hall } = useServices();
   const nameOf = useAccountName();
+  const words = useReasonWords();
   const tz = hall.hall.roster.hall.timeZone;
   return (
     <section className="audit" aria-label={t('review.audit')}>
@@ -23,7 +25,7 @@ export function AuditTrailView({ events }: { events: readonly FindingEvent[] }) 
             {a.event.type === 'finding.acknowledged' && <span> · {t('review.signedBy', { name: a.event.signerName })}</span>}
             {a.event.type === 'contest.decided' && <span> · {t(`review.decision.${a.event.decision}`)}</span>}
             {a.event.type === 'finding.rectified' && a.event.note && <span> · {a.event.note}</span>}
-            {!a.applied && <small className="muted"> · {t('review.ignored', { reason: a.ignoredReason ?? '' })}</small>}
+            {!a.applied && a.ignored && <small className="muted"> · {t('review.ignored', { reason: words.ignored(a.ignored) })}</small>}
           </li>
         ))}
       </ol>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PreparedPhoto } from '../../../device/photos/preparedPhoto';
 import { useServices } from '../../services/useServices';
 import { PhotoThumb } from '../patrol/PhotoThumb';
+import { useReasonWords } from './useReasonWords';
 import { useReviewActs } from './useReviewActs';
 import { ReasonField } from './ReasonField';
 import { SubmitRow } from './SubmitRow';
@@ -12,12 +13,13 @@ export function ContestForm({ findingId, onDone }: { findingId: string; onDone: 
   const { t } = useTranslation();
   const { preparePhoto } = useServices();
   const acts = useReviewActs();
+  const words = useReasonWords();
   const [reason, setReason] = useState('');
   const [photos, setPhotos] = useState<PreparedPhoto[]>([]);
   const [error, setError] = useState<string | null>(null);
   const submit = (): void => {
     if (!reason.trim()) return setError(t('review.needReason'));
-    acts.contest(findingId, reason.trim(), photos).then(onDone, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    acts.contest(findingId, reason.trim(), photos).then(onDone, (e: unknown) => setError(words.failure(e)));
   };
   return (
     <section className="review-form" aria-label={t('review.contest')}>

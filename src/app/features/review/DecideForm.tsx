@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ContestDecided } from '../../../core/events/events';
 import type { LoggedFinding } from '../../../device/loggedFinding';
 import { useServices } from '../../services/useServices';
+import { useReasonWords } from './useReasonWords';
 import { useReviewActs } from './useReviewActs';
 import { ReasonField } from './ReasonField';
 import { SubmitRow } from './SubmitRow';
@@ -14,6 +15,7 @@ export function DecideForm({ f, onDone }: { f: LoggedFinding; onDone: () => void
   const { t } = useTranslation();
   const { schemes } = useServices();
   const acts = useReviewActs();
+  const words = useReasonWords();
   const scheme = schemes.find((s) => s.scheme.id === f.schemeId)?.scheme;
   const item = scheme?.items.find((i) => i.id === f.itemId);
   const [decision, setDecision] = useState<ContestDecided['decision']>('uphold');
@@ -30,7 +32,7 @@ export function DecideForm({ f, onDone }: { f: LoggedFinding; onDone: () => void
       else if (range && amount) amended = { inputs: { amount: Number(amount) } };
       else return setError(t('committee.needAmend'));
     }
-    acts.decide(f.id, decision, reason.trim(), amended).then(onDone, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    acts.decide(f.id, decision, reason.trim(), amended).then(onDone, (e: unknown) => setError(words.failure(e)));
   };
   return (
     <section className="review-form" aria-label={t('committee.decide')}>

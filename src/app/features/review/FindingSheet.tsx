@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reviewStatus } from '../../../core/events/reviewStatus';
+import { calcText } from '../../format/calcText';
 import { formatDateTime } from '../../format/formatDateTime';
 import { useServices } from '../../services/useServices';
 import { usePatrol } from '../../store/usePatrol';
@@ -59,7 +60,7 @@ export function FindingSheet({ findingId }: { findingId: string }) {
           </dd>
           <dt>{t('notice.points')}</dt>
           <dd>
-            <PointsText points={facts.points} state={f.state} /> <small className="muted">{facts.points?.detail ?? ''}</small>
+            <PointsText points={facts.points} state={f.state} /> <small className="muted">{facts.points?.kind === 'points' ? calcText(facts.points.calc, t) : ''}</small>
           </dd>
           <dt>{t('review.subject')}</dt>
           <dd>

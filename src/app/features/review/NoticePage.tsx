@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatPoints } from '../../format/formatPoints';
+import { noticeProblemWords } from '../../format/noticeProblemWords';
 import { usePatrol } from '../../store/usePatrol';
 import { StoredPhoto } from '../patrol/StoredPhoto';
 import { EvidencePhoto } from './EvidencePhoto';
@@ -56,7 +57,7 @@ export function NoticePage({ noticeId }: { noticeId: string }) {
                       <div className="clause">{l.item?.text ?? ''}</div>
                       <small>{l.item?.clause ?? ''}</small> <StateBadge state={l.state} />
                     </td>
-                    <td className="num">{l.points?.points === null || !l.points ? t('log.byMonth') : formatPoints(l.points.points)}</td>
+                    <td className="num">{l.points?.kind === 'points' ? formatPoints(l.points.points) : t('log.byMonth')}</td>
                     <td>
                       {l.evidence.photos.map((h, i) => (
                         <EvidencePhoto key={h} hash={h} findingId={l.findingId} alt={t('evidence.photoN', { n: i + 1 })} />
@@ -74,7 +75,7 @@ export function NoticePage({ noticeId }: { noticeId: string }) {
               <StoredPhoto hash={n.signer.signature} alt={t('notice.signatureOf', { name: n.signer.name })} />
               <span>{t('notice.date', { date: n.date })}</span>
             </div>
-            {n.problems.length > 0 && <p className="warn">{n.problems.join('；')}</p>}
+            {n.problems.length > 0 && <p className="warn">{n.problems.map((p) => noticeProblemWords(p, t)).join(t('list.separator'))}</p>}
           </>
         )}
         <div className="sheet-actions no-print">

@@ -7,6 +7,6 @@ import { formatPoints } from '../../format/formatPoints';
 export function PointsText({ points, state }: { points: FindingPoints | null; state: ReviewState }) {
   const { t } = useTranslation();
   if (state === 'overturned' || state === 'voided') return <span className="points muted">{t('review.noPoints')}</span>;
-  const text = points?.points === null || !points ? t('log.byMonth') : formatPoints(points.points);
+  const text = points?.kind === 'points' ? formatPoints(points.points) : t('log.byMonth');
   return <span className={`points${state === 'contested' ? ' pending' : ''}`}>{state === 'contested' ? t('review.pendingPoints', { points: text }) : text}</span>;
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useReasonWords } from './useReasonWords';
 import { useReviewActs } from './useReviewActs';
 import { ReasonField } from './ReasonField';
 import { SubmitRow } from './SubmitRow';
@@ -8,10 +9,11 @@ import { SubmitRow } from './SubmitRow';
 export function RectifyForm({ findingId, onDone }: { findingId: string; onDone: () => void }) {
   const { t } = useTranslation();
   const acts = useReviewActs();
+  const words = useReasonWords();
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const submit = (): void => {
-    acts.rectify(findingId, note.trim() || undefined).then(onDone, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    acts.rectify(findingId, note.trim() || undefined).then(onDone, (e: unknown) => setError(words.failure(e)));
   };
   return (
     <section className="review-form" aria-label={t('review.rectify')}>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useReasonWords } from './useReasonWords';
 import { useReviewActs } from './useReviewActs';
 import { ReasonField } from './ReasonField';
 import { SubmitRow } from './SubmitRow';
@@ -8,11 +9,12 @@ import { SubmitRow } from './SubmitRow';
 export function ReopenForm({ findingId, onDone }: { findingId: string; onDone: () => void }) {
   const { t } = useTranslation();
   const acts = useReviewActs();
+  const words = useReasonWords();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const submit = (): void => {
     if (!reason.trim()) return setError(t('review.needReason'));
-    acts.reopen(findingId, reason.trim()).then(onDone, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    acts.reopen(findingId, reason.trim()).then(onDone, (e: unknown) => setError(words.failure(e)));
   };
   return (
     <section className="review-form" aria-label={t('committee.reopen')}>

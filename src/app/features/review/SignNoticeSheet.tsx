@@ -6,6 +6,7 @@ import { useServices } from '../../services/useServices';
 import { usePatrol } from '../../store/usePatrol';
 import { findingFacts } from './findingFacts';
 import { SignatureField } from './SignatureField';
+import { useReasonWords } from './useReasonWords';
 import { useReviewActs } from './useReviewActs';
 
 function pngOf(pad: SignaturePad): Blob {
@@ -19,6 +20,7 @@ export function SignNoticeSheet({ findings, onDone }: { findings: readonly Logge
   const { t } = useTranslation();
   const { hall, schemes } = useServices();
   const acts = useReviewActs();
+  const words = useReasonWords();
   const showNotice = usePatrol((s) => s.setNotice);
   const first = findings[0];
   const unitId = first?.unitId ?? (first?.windowId ? hall.window(first.windowId)?.unitId : undefined);
@@ -45,7 +47,7 @@ export function SignNoticeSheet({ findings, onDone }: { findings: readonly Logge
       onDone();
       showNotice(noticeId);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(words.failure(e));
       setBusy(false);
     }
   };

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { DEFAULT_REVIEW_SETTINGS } from '../../../core/events/reviewSettings';
+import { DEFAULT_REVIEW_SETTINGS } from '../../../core/events/defaultReviewSettings';
 import type { PulledHall } from '../../../device/sync/pulledHall';
 import { useServices } from '../../services/useServices';
 import { usePulledVersion } from './usePulledVersion';

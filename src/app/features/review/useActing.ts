@@ -1,4 +1,4 @@
-import type { AccountSummary } from '../../../core/protocol/messages';
+import type { AccountSummary } from '../../../core/access/account';
 import { useServices } from '../../services/useServices';
 import { usePatrol } from '../../store/usePatrol';
 

@@ -1,3 +1,4 @@
+import type { Refusal } from '../../../core/access/refusal';
 import type { ContestDecided, FindingEvent } from '../../../core/events/events';
 import { sha256Hex } from '../../../device/photos/sha256Hex';
 import type { PreparedPhoto } from '../../../device/photos/preparedPhoto';
@@ -8,8 +9,13 @@ import { useServices } from '../../services/useServices';
 import { useActing } from './useActing';
 import { usePulledHall } from './useAccounts';
 
-/** Thrown when the device refuses an act the server would refuse too (checkEvent's reason). */
-export class ActRefused extends Error {}
+/** Thrown when the device refuses an act the server would refuse too, with checkEvent's reason. */
+export class ActRefused extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.kind);
+    this.name = 'ActRefused';
+  }
+}
 
 /** The review acts, written under the acting account: checked as the server will check them, then stored with their outbox rows. */
 export function useReviewActs() {

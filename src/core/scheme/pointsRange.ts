@@ -1,4 +1,4 @@
-import type { Item } from '../../../core/scheme/schemeSchema';
+import type { Item } from './schemeSchema';
 
 /** The points an item can move per finding, as [min, max] magnitudes; null when the period decides (escalation). */
 export function pointsRange(item: Item): [number, number] | null {

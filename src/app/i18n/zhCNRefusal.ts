@@ -1,0 +1,41 @@
+/** 简体中文: why an act is refused, from the core's reasons (merged into zhCN). */
+export const zhCNRefusal = {
+  act: {
+    'finding.recorded': '记录',
+    'finding.voided': '作废',
+    'finding.acknowledged': '签收',
+    'finding.contested': '申诉',
+    'contest.decided': '裁定',
+    'contest.reopened': '重新受理',
+    'finding.rectified': '标记整改',
+  },
+  state: { recorded: '已记录', acknowledged: '已签收', contested: '正在申诉中', upheld: '已维持', overturned: '已撤销', amended: '已改判', voided: '已作废' },
+  role: { admin: '管理员', inspector: '巡查人员', chief: '首席代表', committee: '考核小组' },
+  refusal: {
+    'unknown-actor': '这个账号不能在本机操作。',
+    role: '{{role}}不能{{act}}。',
+    scope: '这条记录不属于您负责的单位或窗口。',
+    'clock-ahead': '本机时间比准确时间快了 {{minutes}} 分钟，请校准时间后再试。',
+    'before-recording': '操作时间早于记录时间，请检查本机时间。',
+    'contest-closed': '申诉期已于 {{lastDay}} 结束（记录后 {{days}} 天内可申诉）。',
+    'finding-unknown': '本机还没有这条记录。',
+    'scheme-unknown': '本机没有考核办法 {{scheme}}（第 {{version}} 版）。',
+    'item-unknown': '考核办法中没有这个事项（{{item}}）。',
+    'no-subject': '找不到这一项要记入的{{subject}}。',
+    'amendment-empty': '改判请选择另一事项或填写新的数值。',
+    inputs: '{{problems}}',
+  },
+  placement: {
+    unknown: '名册中没有这个{{subject}}（{{id}}）。',
+    unitsDiffer: '所选人员、窗口和单位不属于同一个单位。',
+  },
+  ignored: {
+    'no-recording': '这条记录还没有同步到本机。',
+    'second-recording': '这条记录已经存在。',
+    'not-author': '只有记录人（{{author}}）可以作废这条记录。',
+    'own-finding': '{{author}}是这条记录的记录人，不能{{act}}。',
+    'already-rectified': '已于 {{at}} 标记整改完成。',
+    state: '这条记录{{state}}，不能{{act}}。',
+    stateBy: '这条记录{{state}}（{{by}}：{{name}}，{{at}}），不能{{act}}。',
+  },
+};
