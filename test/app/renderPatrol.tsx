@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cleanup, render } from '@testing-library/react';
+import { cleanup, configure, render } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { searchKeys } from '../../src/cli/compileSchemes';
 import { demoHall } from '../../src/core/model/demoHall';
@@ -20,6 +20,10 @@ import type { PatrolScheme } from '../../src/device/patrolScheme';
 import type { PreparedPhoto } from '../../src/device/photos/preparedPhoto';
 import { ScoreService } from '../../src/device/scoring/scoreService';
 import { INSPECTOR, testClock, testDb } from '../device/testDb';
+
+// Other engineers' servers, browsers and PostgreSQL share this 2-core machine: a screen that settles within a second
+// when idle may take several under load. Waits for what the screen shows get 10 s before they fail.
+configure({ asyncUtilTimeout: 10_000 });
 
 /** The fixture scheme with one patrol item per rule shape (test/fixtures/patrol-shapes.yaml), as the build ships it. */
 export function shapesScheme(): PatrolScheme {
