@@ -9,6 +9,8 @@ import { resultsRoutes } from './routes/resultsRoutes';
 import { reviewRoutes } from './routes/reviewRoutes';
 import { syncRoutes } from './routes/syncRoutes';
 import { mountStatic } from './staticFiles';
+import { StorageError } from './storage/storageErrors';
+import { storageErrorResponse } from './storageErrorResponse';
 
 /** The whole server on one port: the API under /api and the built PWA everywhere else. */
 export function createApp(deps: ServerDeps): Hono<AppEnv> {
@@ -24,6 +26,7 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
   app.all('/api/*', (c) => errorResponse(c, 'not-found', `no API route ${c.req.method} ${c.req.path}`));
   if (deps.distDir) mountStatic(app, deps.distDir);
   app.onError((err, c) => {
+    if (err instanceof StorageError) return storageErrorResponse(c, err);
     console.error(`${c.req.method} ${c.req.path}:`, err);
     return errorResponse(c, 'server', 'the server failed to handle this request; it was not stored, try again');
   });

@@ -12,6 +12,8 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   'too-large': 413,
   conflict: 409,
   'rate-limited': 429,
+  unavailable: 503,
+  'storage-full': 507,
   server: 500,
 };
 

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DataDirLockedError } from './storage/pglite/dataDirLock';
 import { startServer, StartError } from './startServer';
 
 /**
@@ -33,6 +34,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof StartError ? e.message : e);
+  console.error(e instanceof StartError || e instanceof DataDirLockedError ? e.message : e);
   process.exit(1);
 });

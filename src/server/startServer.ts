@@ -33,7 +33,17 @@ export class StartError extends Error {}
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const schemes = loadSchemeFiles(opts.schemesDir);
   if (!schemes.ok) throw new StartError(`refusing to start: the scheme files have errors\n${schemes.errors.join('\n')}`);
-  const db = await openStorage({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir });
+  // Set once listening: what the lock-lost handler calls.
+  const self: { close?: () => Promise<void> } = {};
+  const db = await openStorage({
+    databaseUrl: opts.databaseUrl,
+    dataDir: opts.dataDir,
+    // Another process took the data directory over (this one was frozen for minutes): stop before writing more.
+    onLockLost: (message) => {
+      console.error(`${message}; stopping`);
+      void self.close?.();
+    },
+  });
   try {
     await prepareDatabase(db, schemes.schemes);
   } catch (e) {
@@ -45,17 +55,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.hostname ?? '0.0.0.0' }, () => resolve(s));
   });
   const port = (server.address() as AddressInfo).port;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    db,
-    close: async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // Keep-alive connections would hold close() open; end them.
-        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-      });
-      await db.close();
-    },
+  const close = async (): Promise<void> => {
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      // Keep-alive connections would hold close() open; end them.
+      (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+    });
+    await db.close();
   };
+  self.close = close;
+  return { url: `http://127.0.0.1:${port}`, port, db, close };
 }

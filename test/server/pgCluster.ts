@@ -10,6 +10,18 @@ const BIN = '/usr/lib/postgresql/15/bin';
 export interface PgCluster {
   url: string;
   stop: () => void;
+  /** Stop the PostgreSQL server (the cluster stays): 'fast' as an orderly restart does, 'immediate' as a crash. */
+  halt: (mode?: 'fast' | 'immediate') => void;
+  /** Start it again after halt, on the same port and data. */
+  resume: () => void;
+}
+
+export interface PgClusterOptions {
+  /**
+   * Keep synchronous_commit on (default off for speed): needed where a test stops the server with 'immediate' and
+   * counts on every acknowledged commit having reached the WAL.
+   */
+  synchronousCommit?: boolean;
 }
 
 /** A free TCP port on loopback (asked of the OS, then released). */
@@ -26,7 +38,7 @@ export function freePort(): Promise<number> {
 }
 
 /** initdb + pg_ctl start. PostgreSQL refuses to run as root, so under root the cluster belongs to `postgres`. */
-export async function startPgCluster(): Promise<PgCluster> {
+export async function startPgCluster(options: PgClusterOptions = {}): Promise<PgCluster> {
   const dir = mkdtempSync(join(tmpdir(), 'hp-pg-'));
   const data = join(dir, 'data');
   const port = await freePort();
@@ -41,16 +53,26 @@ export async function startPgCluster(): Promise<PgCluster> {
     chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString().trim()), Number(execFileSync('id', ['-g', 'postgres']).toString().trim()));
   }
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
-  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
-  run('pg_ctl', ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', 'start']);
+  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=${options.synchronousCommit ? 'on' : 'off'} -c full_page_writes=off -c max_connections=200`;
+  let running = false;
+  const start = (): void => {
+    run('pg_ctl', ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', 'start']);
+    running = true;
+  };
+  start();
   let stopped = false;
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    halt: (mode = 'fast') => {
+      run('pg_ctl', ['-D', data, '-m', mode, '-w', 'stop']);
+      running = false;
+    },
+    resume: start,
     stop: () => {
       if (stopped) return;
       stopped = true;
       try {
-        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+        if (running) run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

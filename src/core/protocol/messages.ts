@@ -159,8 +159,24 @@ export const loginResultSchema = z.object({
 });
 export type LoginResult = z.infer<typeof loginResultSchema>;
 
-/** Why a request failed as a whole (per-event problems are push outcomes, not errors). */
-export const errorCodeSchema = z.enum(['protocol', 'bad-request', 'unauthenticated', 'forbidden', 'not-found', 'too-large', 'conflict', 'rate-limited', 'server']);
+/**
+ * Why a request failed as a whole (per-event problems are push outcomes, not errors). `unavailable`: the database
+ * cannot be reached for now (503; the request was not completed, send it again); `storage-full`: the server's disk is
+ * full (507; nothing was stored, the device keeps its outbox).
+ */
+export const errorCodeSchema = z.enum([
+  'protocol',
+  'bad-request',
+  'unauthenticated',
+  'forbidden',
+  'not-found',
+  'too-large',
+  'conflict',
+  'rate-limited',
+  'unavailable',
+  'storage-full',
+  'server',
+]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
 /** A request that failed as a whole. */
