@@ -1,5 +1,6 @@
 import type { Actor } from '../core/access/actor';
 import type { AccountRow } from './storage/accountRepo';
+import type { BackupService } from './backup/backupService';
 import type { Db } from './storage/db';
 import type { HallState } from './hall/hallState';
 import type { PullCache } from './sync/pullCache';
@@ -25,4 +26,6 @@ export interface ServerDeps {
   pulls: PullCache;
   /** The built PWA (dist/); undefined serves the API only. */
   distDir: string | undefined;
+  /** The server's own backups (BACKUP_DIR); undefined: this server makes none (tests on an in-memory database). */
+  backups?: BackupService | undefined;
 }

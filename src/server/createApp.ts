@@ -3,6 +3,7 @@ import type { AppEnv, ServerDeps } from './appEnv';
 import { errorResponse } from './httpError';
 import { adminRoutes } from './routes/adminRoutes';
 import { authRoutes } from './routes/authRoutes';
+import { backupRoutes } from './routes/backupRoutes';
 import { findingRoutes } from './routes/findingRoutes';
 import { photoRoutes } from './routes/photoRoutes';
 import { resultsRoutes } from './routes/resultsRoutes';
@@ -20,6 +21,7 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
   app.route('/api/sync', syncRoutes(deps));
   app.route('/api/photos', photoRoutes(deps));
   app.route('/api/results', resultsRoutes(deps));
+  app.route('/api/admin/backups', backupRoutes(deps));
   app.route('/api/admin', adminRoutes(deps));
   app.route('/api/review', reviewRoutes(deps));
   app.route('/api', findingRoutes(deps));

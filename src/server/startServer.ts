@@ -7,6 +7,8 @@ import { prepareDatabase } from './hall/prepareDatabase';
 import { createHallState } from './hall/hallState';
 import { createPullCache } from './sync/pullCache';
 import { createApp } from './createApp';
+import { createBackupService } from './backup/backupService';
+import type { BackupService, BackupSettings } from './backup/backupService';
 
 export interface ServerOptions {
   /** 0 picks a free port. */
@@ -17,12 +19,16 @@ export interface ServerOptions {
   databaseUrl?: string | undefined;
   schemesDir: string;
   distDir: string | undefined;
+  /** The server's own backups: folder, how many to keep, how often; undefined makes none. */
+  backup?: BackupSettings | undefined;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
   db: Db;
+  /** The server's backups, when it was started with backup settings. */
+  backups: BackupService | undefined;
   close: () => Promise<void>;
 }
 
@@ -50,7 +56,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     await db.close();
     throw e;
   }
-  const app = createApp({ db, hall: createHallState(), pulls: createPullCache(), distDir: opts.distDir });
+  const backups = opts.backup ? createBackupService(db, opts.backup) : undefined;
+  const app = createApp({ db, hall: createHallState(), pulls: createPullCache(), distDir: opts.distDir, backups });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.hostname ?? '0.0.0.0' }, () => resolve(s));
   });
@@ -61,8 +68,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       // Keep-alive connections would hold close() open; end them.
       (server as { closeAllConnections?: () => void }).closeAllConnections?.();
     });
+    await backups?.stop();
     await db.close();
   };
   self.close = close;
-  return { url: `http://127.0.0.1:${port}`, port, db, close };
+  return { url: `http://127.0.0.1:${port}`, port, db, backups, close };
 }

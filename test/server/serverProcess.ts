@@ -22,7 +22,8 @@ export async function serverProcess(env: Record<string, string>): Promise<Server
   });
   let log = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 30_000);
+    // Generous: on a loaded 2-core machine a tsx start, PGlite's start-up and the demo seed can take a minute.
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 120_000);
     const onData = (d: Buffer): void => {
       log += d.toString();
       if (log.includes('listening')) {

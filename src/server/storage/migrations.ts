@@ -1,4 +1,4 @@
-import type { Db } from './db';
+import type { Db, Queryable } from './db';
 
 /**
  * Schema migrations, applied in order at start. Append only: a shipped migration is never edited.
@@ -95,17 +95,23 @@ const MIGRATION_LOCK = 73010002;
 
 /** Apply the migrations not yet applied; safe when several servers start at once (they queue on a lock). */
 export async function migrate(db: Db): Promise<number[]> {
-  return db.transaction(async (tx) => {
-    await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    await tx.query('create table if not exists schema_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())');
-    const done = new Set((await tx.query<{ version: number }>('select version from schema_migrations')).map((r) => r.version));
-    const applied: number[] = [];
-    for (const m of MIGRATIONS) {
-      if (done.has(m.version)) continue;
-      for (const statement of m.sql.split(';').map((s) => s.trim()).filter(Boolean)) await tx.query(statement);
-      await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [m.version, m.name]);
-      applied.push(m.version);
-    }
-    return applied;
-  });
+  return db.transaction((tx) => applyMigrations(tx));
+}
+
+/**
+ * Within the caller's transaction, apply the migrations not yet applied, up to `upTo` (default: all). A restore
+ * builds the schema of the backup's version, loads its rows, then applies the newer migrations.
+ */
+export async function applyMigrations(tx: Queryable, upTo = Infinity): Promise<number[]> {
+  await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+  await tx.query('create table if not exists schema_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())');
+  const done = new Set((await tx.query<{ version: number }>('select version from schema_migrations')).map((r) => r.version));
+  const applied: number[] = [];
+  for (const m of MIGRATIONS) {
+    if (done.has(m.version) || m.version > upTo) continue;
+    for (const statement of m.sql.split(';').map((s) => s.trim()).filter(Boolean)) await tx.query(statement);
+    await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [m.version, m.name]);
+    applied.push(m.version);
+  }
+  return applied;
 }

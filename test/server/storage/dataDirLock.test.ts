@@ -15,7 +15,7 @@ function tempDir(): string {
 }
 const lockOf = (dataDir: string): { pid: number; host: string } => JSON.parse(readFileSync(join(dataDir, 'pglite.lock'), 'utf8')) as { pid: number; host: string };
 
-describe('one server per PGlite data directory', { timeout: 180_000 }, () => {
+describe('one server per PGlite data directory', { timeout: 400_000 }, () => {
   const running: ServerProcess[] = [];
   afterAll(async () => {
     await Promise.all(running.map((s) => s.stop()));

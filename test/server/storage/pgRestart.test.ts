@@ -82,7 +82,7 @@ describe('a server process while its PostgreSQL restarts or drops connections', 
     server.proc.once('exit', (code) => {
       exited = code;
     });
-  }, 60_000);
+  }, 150_000);
   afterAll(async () => {
     await server?.stop();
     cluster?.stop();
