@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillHall, viewHall } from '../server/backup/hallFixture';
 import type { HallView } from '../server/backup/hallFixture';
@@ -56,7 +57,7 @@ describe('npm run backup and npm run restore', { timeout: 400_000 }, () => {
     const verified = await run('backup', ['--verify', copy]);
     expect(verified.code).toBe(0);
     expect(verified.out).toMatch(/a complete backup, checksum verified/);
-    expect(verified.out).toMatch(/"photo_chunks": 8/);
+    expect(verified.out).toMatch(/"photo_chunks": 11/);
 
     // The server's directory is its own while it runs: the direct mode is refused, naming the holder.
     const direct = await run('backup', ['--data-dir', join(dir, 'office'), '--to', join(dir, 'elsewhere')]);
@@ -94,5 +95,17 @@ describe('npm run backup and npm run restore', { timeout: 400_000 }, () => {
     expect(restore.err).toMatch(/restore failed: .*cut short/);
     expect(existsSync(join(dir, 'from-cut', 'pglite'))).toBe(false);
     expect(existsSync(join(dir, 'from-cut', 'pglite.lock'))).toBe(false);
+    // An inspector made admin in the file, otherwise whole: the checksum says so, and nothing is restored.
+    const text = gunzipSync(bytes).toString('utf8');
+    const changed = text.replace('"role": "inspector"', '"role": "admin"');
+    expect(changed).not.toBe(text);
+    const altered = join(dir, 'altered.jsonl.gz');
+    writeFileSync(altered, gzipSync(Buffer.from(changed)));
+    const checked = await run('backup', ['--verify', altered]);
+    expect(checked.code).toBe(1);
+    expect(checked.err).toMatch(/the checksum does not match .*the file is damaged/);
+    const refused = await run('restore', ['--from', altered, '--data-dir', join(dir, 'from-altered')]);
+    expect(refused.code).toBe(1);
+    expect(existsSync(join(dir, 'from-altered', 'pglite'))).toBe(false);
   });
 });

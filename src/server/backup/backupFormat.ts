@@ -4,7 +4,7 @@
  *
  *   line 1     BackupHeader   format and format version, schema migration version, when, from which store, and the
  *                             tables in restore order (referenced tables first)
- *   lines 2…   TableBatch     up to BATCH_ROWS rows of one table, each row as PostgreSQL's to_jsonb of it
+ *   lines 2…   TableBatch     rows of one table (at most BATCH_ROWS, about LINE_BYTES), each as PostgreSQL's to_jsonb
  *              SequenceValue  a sequence's position (so devices' pull cursors stay valid after a restore)
  *   last line  BackupTrailer  the row count of every table and the SHA-256 of every byte before this line
  *
@@ -14,8 +14,10 @@
  */
 export const BACKUP_FORMAT = 'hall-patrol-backup';
 export const BACKUP_FORMAT_VERSION = 1;
-/** Rows per TableBatch line (and per FETCH while exporting). */
+/** Most rows in one TableBatch line. */
 export const BATCH_ROWS = 500;
+/** About how many characters of rows a line holds (fewer rows when they are big, such as photo chunks). */
+export const LINE_BYTES = 4 * 1024 * 1024;
 
 export interface BackupHeader {
   format: typeof BACKUP_FORMAT;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db, Queryable } from '../storage/db';
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BATCH_ROWS } from './backupFormat';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BATCH_ROWS, LINE_BYTES } from './backupFormat';
 import type { BackupHeader, BackupTrailer, SequenceValue } from './backupFormat';
 
 /** A quoted SQL identifier. */
@@ -9,8 +9,8 @@ export const ident = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 /**
  * Write the whole database as backup lines (see backupFormat) through `write`, from one snapshot: a read-only
  * repeatable-read transaction, so a push that commits meanwhile is either wholly in the backup or wholly out, and
- * every push acknowledged before the backup started is in it. Rows are read with a cursor, BATCH_ROWS at a time,
- * so memory stays flat however big the database. Every table of the schema is included (a table added by a later
+ * every push acknowledged before the backup started is in it. Rows are read with a cursor, a line's worth at a
+ * time, so memory stays flat however big the database. Every table of the schema is included (a table added by a later
  * migration needs no change here) except schema_migrations, which the header's schemaVersion stands for.
  *
  * On PGlite the one connection is held for the whole export, so other requests wait until it ends.
@@ -42,12 +42,17 @@ export async function exportSnapshot(db: Db, write: (line: string) => Promise<vo
     for (const table of header.tables) {
       counts[table] = 0;
       await tx.query(`declare backup_rows no scroll cursor for select to_jsonb(t)::text as r from ${ident(table)} t`);
+      // Rows differ in size by a thousandfold (an event, a 2 MB photo chunk): the fetch size follows the rows seen
+      // so far so that a line stays near LINE_BYTES, starting small.
+      let fetch = 16;
       for (;;) {
-        const rows = await tx.query<{ r: string }>(`fetch ${BATCH_ROWS} from backup_rows`);
+        const rows = await tx.query<{ r: string }>(`fetch ${fetch} from backup_rows`);
         if (rows.length === 0) break;
         counts[table] += rows.length;
+        const bytes = rows.reduce((n, r) => n + r.r.length, 0);
         // The rows are already JSON text: joined, not parsed and written again.
         await emit(`{"table":${JSON.stringify(table)},"rows":[${rows.map((r) => r.r).join(',')}]}`);
+        fetch = Math.max(1, Math.min(BATCH_ROWS, Math.floor(LINE_BYTES / Math.max(1, bytes / rows.length))));
       }
       await tx.query('close backup_rows');
     }

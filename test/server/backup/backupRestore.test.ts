@@ -46,10 +46,10 @@ describe.each(['pglite', 'postgres'] as const)('backup and restore on %s', { tim
     const summary = await source.backups!.backupNow();
     expect(summary.store).toBe(kind);
     expect(summary.counts.events).toBe(before.events?.length);
-    expect(summary.counts.photo_chunks).toBe(8);
+    expect(summary.counts.photo_chunks).toBe(11);
     const view = await viewHall(source.url, photoHashes);
     expect(view.events.length).toBeGreaterThan(60);
-    expect(Object.keys(view.photos)).toHaveLength(4);
+    expect(Object.keys(view.photos)).toHaveLength(5);
 
     const copy = await restored(summary.path);
     try {

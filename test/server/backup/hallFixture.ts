@@ -13,11 +13,13 @@ export function fakeJpeg(size: number): Buffer {
   return b;
 }
 
-/** Upload a photo in two chunks, as a tablet does; returns its hash. */
+/** Upload a photo in chunks (at least two, at most 1.5 MB each), as a tablet does; returns its hash. */
 export async function uploadPhoto(url: string, device: Device, bytes: Buffer): Promise<string> {
   const hash = createHash('sha256').update(bytes).digest('hex');
-  const half = Math.floor(bytes.length / 2);
-  for (const [offset, chunk] of [[0, bytes.subarray(0, half)], [half, bytes.subarray(half)]] as const) {
+  const size = Math.min(1_500_000, Math.ceil(bytes.length / 2));
+  const chunks: [number, Buffer][] = [];
+  for (let at = 0; at < bytes.length; at += size) chunks.push([at, bytes.subarray(at, at + size)]);
+  for (const [offset, chunk] of chunks) {
     const r = await fetch(`${url}/api/photos/${hash}`, {
       method: 'PATCH',
       headers: { authorization: `Bearer ${device.token}`, 'content-type': 'image/jpeg', 'upload-offset': String(offset), 'upload-length': String(bytes.length) },
@@ -28,7 +30,7 @@ export async function uploadPhoto(url: string, device: Device, bytes: Buffer): P
   return hash;
 }
 
-/** A hall with a quarter of findings through every review path, and findings with photo evidence. */
+/** A hall with a quarter of findings through every review path, and findings with photo evidence (11 chunks). */
 export async function fillHall(url: string): Promise<{ photoHashes: string[] }> {
   const [inspector, chief, committee] = await Promise.all([
     signIn(url, 'inspector1', 'fixture-tablet'),
@@ -43,6 +45,8 @@ export async function fillHall(url: string): Promise<{ photoHashes: string[] }> 
   }
   const photoHashes: string[] = [];
   for (let i = 0; i < 4; i++) photoHashes.push(await uploadPhoto(url, inspector, fakeJpeg(40_000 + i * 7_000)));
+  // A big one too (three chunks of 1.5 MB): a backup line must not grow with the rows' size.
+  photoHashes.push(await uploadPhoto(url, inspector, fakeJpeg(4_500_000)));
   const withPhotos = photoHashes.map((h) => recorded(inspector, { photos: [h], staffId: 's-003' }));
   const res = await inspector.push(withPhotos);
   if (!res.results.every((r) => r.status === 'accepted')) throw new Error(`fixture photo findings refused: ${JSON.stringify(res.results)}`);
