@@ -89,7 +89,13 @@ export async function readBackup(
       pending = line;
     }
   };
-  await Promise.race([readAll(), failed]);
+  try {
+    await Promise.race([readAll(), failed]);
+  } finally {
+    // On an early failure the rest is not read: let go of the file.
+    file.destroy();
+    input.destroy();
+  }
   if (!header || pending === undefined || lineNo < 2) throw new BackupFileError(path, 'the file is empty or cut short: it has no trailer (an unfinished or damaged backup)');
   const t = trailerSchema.safeParse(parseLine(path, pending, lineNo));
   if (!t.success) throw new BackupFileError(path, 'the file is cut short: its last line is not the trailer (an unfinished or damaged backup)');
