@@ -49,8 +49,10 @@ describe('one server per PGlite data directory', { timeout: 400_000 }, () => {
     const pulled = await (await signIn(third.url, 'committee1', 'pc-lock')).pullAll();
     expect(pulled.events.map((e) => e.id).sort()).toEqual(batch.map((e) => e.id).sort());
 
-    // A clean stop removes the lock.
+    // A clean stop removes the lock (tsx's parent process may exit before the server's own process has closed).
     await third.stop();
+    const until = Date.now() + 60_000;
+    while (existsSync(join(dataDir, 'pglite.lock')) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
     expect(existsSync(join(dataDir, 'pglite.lock'))).toBe(false);
   });
 
