@@ -3,23 +3,38 @@ import { join, resolve } from 'node:path';
 import { parseScheme } from '../core/scheme/parseScheme';
 import type { ParseResult } from '../core/scheme/parseScheme';
 
-/** Resolve --scheme: a path to a file, or the id (or file-name prefix, e.g. 003) of a scheme in schemesDir. */
+/**
+ * Resolve --scheme: a path to a file, or a scheme in schemesDir named by its id, its file name (with or without the
+ * extension) or a file-name prefix (003 → 003-anshan.yaml). A prefix that names several files is refused with the
+ * files it matches: the command never picks one silently.
+ */
 export function loadSchemeFile(ref: string, schemesDir: string): ParseResult & { file: string } {
   const direct = resolve(ref);
   if (existsSync(direct) && /\.(ya?ml|json)$/.test(direct)) {
     return { ...parseScheme(readFileSync(direct, 'utf8'), ref), file: ref };
   }
-  const files = readdirSync(schemesDir).filter((f) => /\.(ya?ml|json)$/.test(f) && !f.endsWith('.schema.json')).sort();
-  for (const f of files) {
-    const text = readFileSync(join(schemesDir, f), 'utf8');
-    const idMatch = /^id:\s*([\w-]+)/m.exec(text)?.[1];
-    if (idMatch === ref || f.startsWith(`${ref}-`) || f === ref || f.replace(/\.(ya?ml|json)$/, '') === ref) {
-      return { ...parseScheme(text, f), file: f };
-    }
+  const files = readdirSync(schemesDir)
+    .filter((f) => /\.(ya?ml|json)$/.test(f) && !f.endsWith('.schema.json'))
+    .sort()
+    .map((f) => {
+      const text = readFileSync(join(schemesDir, f), 'utf8');
+      return { f, text, id: /^id:\s*([\w-]+)/m.exec(text)?.[1] };
+    });
+  const exact = files.filter(({ f, id }) => id === ref || f === ref || f.replace(/\.(ya?ml|json)$/, '') === ref);
+  const matches = exact.length > 0 ? exact : files.filter(({ f }) => f.startsWith(`${ref}-`));
+  const only = matches[0];
+  if (only && matches.length === 1) return { ...parseScheme(only.text, only.f), file: only.f };
+  if (matches.length > 1) {
+    const names = matches.map((m) => m.f).join(', ');
+    return {
+      ok: false,
+      file: ref,
+      errors: [{ file: ref, path: '', message: `"${ref}" matches ${matches.length} scheme files (${names})`, expected: 'one of them by its file name or scheme id' }],
+    };
   }
   return {
     ok: false,
     file: ref,
-    errors: [{ file: ref, path: '', message: `no scheme file or scheme id "${ref}"`, expected: `a path, or one of: ${files.join(', ')}` }],
+    errors: [{ file: ref, path: '', message: `no scheme file or scheme id "${ref}"`, expected: `a path, or one of: ${files.map((x) => x.f).join(', ')}` }],
   };
 }

@@ -10,8 +10,13 @@ import { findingsSchema } from '../core/model/finding';
 import { rosterSchema } from '../core/model/roster';
 import { loadSchemeFile } from './loadSchemeFile';
 import { formatTable } from './formatTable';
+import type { Scheme } from '../core/scheme/parseScheme';
+import type { Finding } from '../core/model/finding';
+import { effectiveItem } from '../core/model/effectiveItem';
+import { checkInputs } from '../core/scheme/ruleInputs';
+import { inputProblemText } from '../server/words/refusalText';
 
-const USAGE = `usage: npm run score -- --scheme <id|path> --roster <file.json> --findings <file.json> --period <YYYY-MM|YYYY-Qn|YYYY>
+const USAGE = `usage: npm run score -- --scheme <id|path|prefix> --roster <file.json> --findings <file.json> --period <YYYY-MM|YYYY-Qn|YYYY>
                       [--format json|table] [--pending] [--as-of <ISO instant>]`;
 
 /** The score command: prints period results as JSON or a table; exits 2 on bad input with every error. */
@@ -57,10 +62,29 @@ function main(argv: string[]): number {
   if (r && !r.ok) errors.push(...r.errors);
   if (f && !f.ok) errors.push(...f.errors);
   if (errors.length || !r?.ok || !f?.ok) return fail(errors);
+  const inputErrors = findingInputErrors(scheme.scheme, f.value, `findings ${args.findings}`);
+  if (inputErrors.length) return fail(inputErrors);
 
   const results = scorePeriod(scheme.scheme, r.value, f.value, period, { countPending: args.pending ?? false, asOf: args['as-of'] });
   process.stdout.write(args.format === 'table' ? formatTable(results) + '\n' : JSON.stringify(results, null, 2) + '\n');
   return 0;
+}
+
+/**
+ * Every finding's inputs checked against its item's rule by the shared input check (the tablet's and the server's):
+ * an amount outside the range, a quantity below the item's minimum, a level the item lacks. The engine would clamp or
+ * score them as nothing; the command refuses them instead. Findings of unknown items are left to the engine, which
+ * reports them as skipped.
+ */
+function findingInputErrors(scheme: Scheme, findings: readonly Finding[], what: string): string[] {
+  const items = new Map(scheme.items.map((i) => [i.id, i]));
+  return findings.flatMap((finding, index) => {
+    if (finding.state === 'voided' || finding.state === 'overturned') return [];
+    const { itemId, inputs } = effectiveItem(finding);
+    const item = items.get(itemId);
+    if (!item) return [];
+    return checkInputs(item.rule, inputs).map((p) => `${what} ${index} (${finding.id}): ${inputProblemText(itemId, p)}`);
+  });
 }
 
 function readJson(path: string): { ok: true; value: unknown } | { ok: false; error: string } {

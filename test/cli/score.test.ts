@@ -59,4 +59,36 @@ describe('npm run score', () => {
     expect(r.stderr).toContain('nope.json: cannot read (ENOENT)');
     expect(r.stderr).toContain('vite.config.ts: not valid JSON');
   });
+
+  it('exits 2 on inputs outside the item\'s range, by the shared input check: an 003 旷工 of 200 minutes (旷工 is 超过半天 = from 211), a 空岗 of 300 (at most 210)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hp-'));
+    const findings = join(dir, 'f.json');
+    const base = { staffId: 's1', windowId: 'w1', state: 'recorded' };
+    writeFileSync(
+      findings,
+      JSON.stringify([
+        { id: 'k1', itemId: 'kuanggong', at: '2026-03-02T09:00:00+08:00', inputs: { quantity: 200 }, ...base },
+        { id: 'k2', itemId: 'konggang', at: '2026-03-03T09:00:00+08:00', inputs: { quantity: 300 }, ...base },
+        { id: 'k3', itemId: 'kuanggong', at: '2026-03-04T09:00:00+08:00', inputs: { quantity: 420 }, ...base },
+        // Voided findings count for nothing and are not checked.
+        { id: 'k4', itemId: 'kuanggong', at: '2026-03-05T09:00:00+08:00', inputs: { quantity: 5 }, ...base, state: 'voided' },
+      ]),
+    );
+    const r = score(['--scheme', '003', '--roster', 'examples/roster.json', '--findings', findings, '--period', '2026-03']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`findings ${findings} 0 (k1): inputs.quantity of item "kuanggong" is below the minimum 211`);
+    expect(r.stderr).toContain(`findings ${findings} 1 (k2): inputs.quantity of item "konggang" is above the maximum 210`);
+    expect(r.stderr).not.toContain('(k3)');
+    expect(r.stderr).not.toContain('(k4)');
+  });
+
+  it('refuses a scheme prefix that matches several files, naming them: --scheme 002', () => {
+    const r = score(['--scheme', '002', ...base, '--period', '2026-03']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('"002" matches 3 scheme files (002-bianmin.yaml, 002-county-window.yaml, 002-deshan.yaml)');
+    // A full file name or the scheme id picks one.
+    expect(score(['--scheme', '002-county-window', ...base, '--period', '2026-03']).code).toBe(0);
+  });
 });
