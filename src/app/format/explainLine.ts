@@ -22,7 +22,7 @@ export function explainLine(line: ExplanationLine, t: TFunction): ExplainedLine 
     case 'period':
       return { what: `${line.itemName} ${line.clause}`, detail: calcText(line.calc, t), points: line.points, role: 'move' };
     case 'follow-up':
-      return { what: `${line.itemName} ${line.clause}`, detail: t(`${k}.followUp`, { text: line.text, days: line.days, points: Math.abs(line.points) }), points: line.points, role: 'move' };
+      return { what: `${line.itemName} ${line.clause}`, detail: t(`${k}.followUp`, { text: line.text, days: line.days, lastDay: line.lastDay, points: Math.abs(line.points) }), points: line.points, role: 'move' };
     case 'item-cap':
       return { what: line.itemName, detail: t('explain.itemCap', { item: line.itemName, cap: line.cap, trimmed: line.trimmed }), points: null, role: 'trim' };
     case 'category-floor':

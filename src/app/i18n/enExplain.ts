@@ -29,7 +29,7 @@ export const enExplain: typeof zhCNExplain = {
     period: 'scored on the period total',
   },
   line: {
-    followUp: '{{text}}: not rectified within {{days}} days, {{points}} more',
+    followUp: '{{text}}: not rectified within {{days}} days (by {{lastDay}}), {{points}} more',
     categoryFrom: '{{category}}: mean "{{source}}" of {{members}} members {{mean}}{{scale}} = {{points}}',
     categoryFromNone: '{{category}}: no members, full {{points}}',
     partOf: '{{subject}} mean ({{members}}) {{value}} × weight {{weight}}',
@@ -47,12 +47,16 @@ export const enExplain: typeof zhCNExplain = {
   },
   flag: {
     kind: { disqualified: 'no honours', notice: 'written notice', return: 'returned', replace: 'replaced', consequence: 'consequence', 'follow-up': 'follow-up' },
-    count: '{{value}} times',
-    quantity: '{{value}} in all',
+    count: '{{value}} times in {{period}}',
+    quantity: '{{value}} in all in {{period}}',
+    overdue: 'not rectified within {{days}} days (by {{lastDay}}), {{points}} more',
+    band: '{{min}}–{{max}}{{unit}}',
+    bandOf: '{{min}}–{{max}}{{unit}} of {{of}}',
+    withBand: '{{text}} [{{band}}]',
     consecutive: '{{periods}} periods in a row to {{through}}',
     withMeasure: '{{text}} ({{measure}})',
     sourceItem: '{{clause}} {{item}}',
-    sourceGrade: 'grade {{grade}}',
+    sourceGrade: 'grade {{grade}} in {{period}}',
   },
   skipped: {
     'unknown-state': 'unknown review state "{{state}}"',

@@ -27,7 +27,7 @@ export const zhCNExplain = {
     period: '按本期合计计分',
   },
   line: {
-    followUp: '{{text}}：限期 {{days}} 天未完成整改，加扣 {{points}} 分',
+    followUp: '{{text}}：限期 {{days}} 天（至 {{lastDay}}）未完成整改，加扣 {{points}} 分',
     categoryFrom: '{{category}}：{{members}} 名成员“{{source}}”平均 {{mean}}{{scale}} = {{points}}',
     categoryFromNone: '{{category}}：无成员，按满分 {{points}}',
     partOf: '{{subject}}平均分（{{members}} 个）{{value}} × 权重 {{weight}}',
@@ -45,12 +45,16 @@ export const zhCNExplain = {
   },
   flag: {
     kind: { disqualified: '取消评优', notice: '书面通报', return: '退回', replace: '调换', consequence: '处理', 'follow-up': '限期整改' },
-    count: '累计次数 {{value}}',
-    quantity: '累计 {{value}}',
+    count: '{{period}} 累计次数 {{value}}',
+    quantity: '{{period}} 累计 {{value}}',
+    overdue: '限期 {{days}} 天，至 {{lastDay}} 未整改，加扣 {{points}} 分',
+    band: '{{min}}–{{max}}{{unit}}',
+    bandOf: '{{of}} {{min}}–{{max}}{{unit}}',
+    withBand: '{{text}}［{{band}}］',
     consecutive: '连续 {{periods}} 期至 {{through}}',
     withMeasure: '{{text}}（{{measure}}）',
     sourceItem: '{{clause}} {{item}}',
-    sourceGrade: '等次 {{grade}}',
+    sourceGrade: '{{period}} 等次 {{grade}}',
   },
   skipped: {
     'unknown-state': '未知的审阅状态“{{state}}”',

@@ -1,4 +1,4 @@
-import type { Bound, Item, Rule, SchemeData, SubjectKind, Table } from './schemeSchema';
+import type { Band, Bound, Item, PeriodKind, Rule, SchemeData, SubjectKind, Table } from './schemeSchema';
 import { boundProblem, boundsOverlap, describeBound } from './bounds';
 import type { SchemeError } from './schemeError';
 
@@ -70,6 +70,12 @@ export function checkScheme(s: SchemeData): Problem[] {
       err(at('base'), 'base is only for deduct items inside an award category', 'no base', item.id);
     }
     checkRule(item.rule, at('rule'), item.id, err);
+    (item.flags ?? []).forEach((f, fi) => {
+      if (f.band) pushBand(f.band, at('flags', fi, 'band'), err, item.id);
+    });
+    (item.disqualifies ?? []).forEach((d, di) => {
+      if (d.subject && !tables.has(d.subject)) err(at('disqualifies', di, 'subject'), `no ${d.subject} table to disqualify`, `one of ${[...tables.keys()].join(', ')}`, item.id);
+    });
     (item.also ?? []).forEach((co, ci) => {
       const target = tables.get(co.subject);
       if (!target) err(at('also', ci, 'subject'), `no ${co.subject} table for the co-deduction`, `one of ${[...tables.keys()].join(', ')}`, item.id);
@@ -138,13 +144,26 @@ export function checkScheme(s: SchemeData): Problem[] {
       const t = tables.get(tr.subject);
       if (t && !t.grades.some((g) => g.id === tr.grade)) err([...path, 'grade'], `unknown grade "${tr.grade}"`, `a grade of the ${tr.subject} table`, tr.id);
       if (!tr.consecutive) err([...path, 'consecutive'], 'a grade trigger needs the number of consecutive periods', 'a positive integer', tr.id);
+      if (tr.within && tr.consecutive) {
+        const fits = PERIOD_MONTHS[tr.within] / PERIOD_MONTHS[s.period];
+        if (fits < tr.consecutive) {
+          err([...path, 'within'], `a run of ${tr.consecutive} ${s.period}s does not fit in one ${tr.within}`, `within a period of at least ${tr.consecutive} ${s.period}s, or no within`, tr.id);
+        }
+      }
     }
+    if (tr.band) pushBand(tr.band, [...path, 'band'], err, tr.id);
     if (tr.when) pushBound(tr.when, [...path, 'when'], err, tr.id);
   });
   return out;
 }
 
 type Err = (pathParts: (string | number)[], message: string, expected: string, itemId?: string) => void;
+
+const PERIOD_MONTHS: Record<PeriodKind, number> = { month: 1, quarter: 3, year: 12 };
+
+function pushBand(b: Band, path: (string | number)[], err: Err, itemId?: string): void {
+  if (b.min > b.max) err(path, `band ${b.min}-${b.max}${b.unit} runs backwards`, 'min ≤ max', itemId);
+}
 
 function pushBound(b: Bound, path: (string | number)[], err: Err, itemId?: string): void {
   const p = boundProblem(b);
@@ -199,6 +218,11 @@ function checkGrades(t: Table, ti: number, err: Err): void {
   ids.forEach((id, i) => {
     if (ids.indexOf(id) !== i) err(['tables', ti, 'grades', i, 'id'], `duplicate grade id "${id}"`, 'grade ids unique in the table', id);
   });
+  t.grades.forEach((g, i) =>
+    (g.flags ?? []).forEach((f, fi) => {
+      if (f.band) pushBand(f.band, ['tables', ti, 'grades', i, 'flags', fi, 'band'], err, g.id);
+    }),
+  );
   const banded = t.grades.flatMap((g, i) => (g.when ? [{ when: g.when, i }] : []));
   banded.forEach(({ when, i }) => pushBound(when, ['tables', ti, 'grades', i, 'when'], err));
   for (let a = 0; a < banded.length; a++) {

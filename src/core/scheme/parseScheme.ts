@@ -91,7 +91,9 @@ function expectedOf(issue: z.core.$ZodIssue): string {
     case 'unrecognized_keys':
       return 'only the documented fields (see schemes/scheme.schema.json)';
     case 'invalid_union':
-      return 'a rule with a known kind: fixed, range, levels, tiers, perUnit, allowance, ratio, escalation, errorRate, score';
+      return issue.path.includes('disqualifies')
+        ? 'a disqualification { scope, text } or a list of them'
+        : 'a rule with a known kind: fixed, range, levels, tiers, perUnit, allowance, ratio, escalation, errorRate, score';
     case 'too_small':
       return `at least ${String(issue.minimum)}`;
     case 'too_big':

@@ -134,10 +134,30 @@ export const coDeductionSchema = z
 
 export const flagKindSchema = z.enum(['disqualified', 'notice', 'return', 'replace', 'consequence', 'follow-up']);
 
-/** 取消本季度评优评先资格 and the like, raised by a counted finding. */
+/** A band of numbers a consequence names, for the office to pick from: 酌情扣除月度服务费5-8% → 5..8 % of 月度服务费. */
+export const bandSchema = z
+  .object({
+    min: z.number().finite(),
+    max: z.number().finite(),
+    /** The unit word: %, 元, 分. */
+    unit: z.string().min(1),
+    /** What the band is taken of or from: 月度服务费. */
+    of: z.string().min(1).optional(),
+  })
+  .strict();
+
+/** A consequence the regulation names, raised with the scheme's words (and the numbers of a band, when it names one). */
+export const flagSchema = z.object({ kind: flagKindSchema, text: z.string().min(1), band: bandSchema.optional() }).strict();
+
+/**
+ * 取消本季度评优评先资格 and the like, raised by a counted finding. `reach: within` (the default) bars the honour of
+ * every result inside the scope period from the finding on (取消本季度评优 in January also bars March); `reach:
+ * result` bars only the scope period's own result (年终不得参与评优评先: the year's result, not the later quarters).
+ */
 export const disqualifySchema = z
   .object({
     scope: periodKindSchema,
+    reach: z.enum(['within', 'result']).default('within'),
     /** Which subject loses eligibility; defaults to the item's subject. */
     subject: subjectKindSchema.optional(),
     text: z.string().min(1),
@@ -176,8 +196,15 @@ export const itemSchema = z
     /** Starting points of an award item before its deductions (领导带班到位的得3分, 缺一次扣1分). */
     base: z.number().finite().nonnegative().optional(),
     also: z.array(coDeductionSchema).optional(),
-    disqualifies: disqualifySchema.optional(),
-    flags: z.array(z.object({ kind: flagKindSchema, text: z.string().min(1) }).strict()).optional(),
+    /**
+     * One disqualification or a list (当季度不得被评为红旗窗口，年终不得参与评优评先: two bars of different scopes);
+     * always a list once parsed.
+     */
+    disqualifies: z
+      .union([disqualifySchema, z.array(disqualifySchema).min(1)])
+      .transform((d) => (Array.isArray(d) ? d : [d]))
+      .optional(),
+    flags: z.array(flagSchema).optional(),
     followUp: followUpSchema.optional(),
     /** Which reading of an ambiguous text was taken, and why. */
     reading: z.string().optional(),
@@ -216,8 +243,11 @@ export const gradeSchema = z
     when: boundSchema.optional(),
     /** An honour grade (优秀, 红旗): a disqualified or ineligible subject cannot hold it. */
     honor: z.boolean().default(false),
-    /** Flags raised by this grade (不合格 → 取消当季评优评先; <70 扣服务费5-8%). */
-    flags: z.array(z.object({ kind: flagKindSchema, text: z.string().min(1), scope: periodKindSchema.optional() }).strict()).optional(),
+    /**
+     * Flags raised by this grade (不合格 → 取消当季评优评先; <70 扣服务费5-8%). `on`: only on results of that period
+     * (年度考核为不称职 → 退回原单位: the year's result, not a quarter's); omitted = on every result holding the grade.
+     */
+    flags: z.array(flagSchema.extend({ scope: periodKindSchema.optional(), on: periodKindSchema.optional() }).strict()).optional(),
   })
   .strict();
 
@@ -240,6 +270,8 @@ export const eligibilitySchema = z
     /** Summed quantity (or count when the items have no quantity) that makes the subject ineligible. */
     when: boundSchema,
     text: z.string().min(1),
+    /** The result period the limit applies to (取消年度评优: year); omitted = every result. */
+    period: periodKindSchema.optional(),
   })
   .strict();
 
@@ -254,10 +286,15 @@ export const triggerSchema = z
     /** items: count or summed quantity of these items within `within`; grade: consecutive periods with this grade. */
     items: z.array(id).optional(),
     measure: z.enum(['count', 'quantity']).default('count'),
+    /**
+     * Items: the period the count is taken in. Grade: the period the run must end with (四个季度均被评为红旗窗口: the
+     * four quarters of one year), so the flag is raised only once that period's last base period is graded.
+     */
     within: periodKindSchema.optional(),
     grade: id.optional(),
     consecutive: z.number().int().positive().optional(),
     when: boundSchema.optional(),
+    band: bandSchema.optional(),
   })
   .strict();
 
@@ -340,4 +377,6 @@ export type Grade = z.infer<typeof gradeSchema>;
 export type Table = z.infer<typeof tableSchema>;
 export type Trigger = z.infer<typeof triggerSchema>;
 export type FlagKind = z.infer<typeof flagKindSchema>;
+export type Band = z.infer<typeof bandSchema>;
+export type Disqualification = z.infer<typeof disqualifySchema>;
 export type SchemeData = z.infer<typeof schemeSchema>;

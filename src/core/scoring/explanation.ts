@@ -84,8 +84,8 @@ export type ExplanationLine =
   | { kind: 'category-cap'; categoryId: string; categoryName: string; max: number; trimmed: number }
   | { kind: 'bonus-cap'; cap: number; trimmed: number }
   | { kind: 'total-floor'; floor: number; trimmed: number }
-  /** 限期整改 not done in time: the follow-up's extra points (text: the scheme's words). */
-  | { kind: 'follow-up'; findingId: string; itemId: string; itemName: string; clause: string; categoryId: string; points: number; days: number; text: string }
+  /** 限期整改 not done in time: the follow-up's extra points; lastDay: the last day in time (hall time); text: the scheme's words. */
+  | { kind: 'follow-up'; findingId: string; itemId: string; itemName: string; clause: string; categoryId: string; points: number; days: number; lastDay: string; text: string }
   /** A category computed from members' categories (窗口考勤 = staff attendance average); mean null: no members, full points. */
   | { kind: 'category-from'; categoryId: string; categoryName: string; source: { subject: SubjectKind; categoryId: string }; members: number; mean: number | null; scale: number; points: number }
   /** One part of an aggregate total: the members' mean (of) or a ledger score (item); value null: no data, its weight shared out. */

@@ -1,12 +1,14 @@
-import type { Grade, PeriodKind, Table } from '../scheme/schemeSchema';
+import type { Grade, Table } from '../scheme/schemeSchema';
 import { inBound } from '../scheme/bounds';
 import type { GradeReason } from './explanation';
 import type { SubjectResult } from './results';
 import type { Prepared } from './prepareFindings';
-import { periodMonths } from '../time/period';
+import type { PeriodRange } from '../time/period';
+import { barsHonour } from './flag';
 
 /** Grade, demote (disqualification, eligibility, quota) and rank one table's results in place. */
-export function gradeTable(table: Table, results: SubjectResult[], periodKind: PeriodKind, findings: readonly Prepared[], countPending: boolean): void {
+export function gradeTable(table: Table, results: SubjectResult[], range: PeriodRange, findings: readonly Prepared[], countPending: boolean): void {
+  const periodKind = range.ref.kind;
   const grades = table.grades;
   const set = (r: SubjectResult, g: Grade | undefined, reason: GradeReason): void => {
     r.gradeId = g?.id ?? null;
@@ -39,14 +41,14 @@ export function gradeTable(table: Table, results: SubjectResult[], periodKind: P
       continue;
     }
     set(r, g, { kind: 'total', total: r.total });
-    const blocking = r.flags.find((f) => f.kind === 'disqualified' && periodMonths(f.scope) >= periodMonths(periodKind));
+    const blocking = r.flags.find((f) => barsHonour(f, periodKind));
     if (g.honor && blocking) {
       const lower = next(g);
       set(r, lower, { kind: 'disqualified', text: blocking.text, source: blocking.source, denied: g.name });
       g = lower;
     }
     for (const [k, e] of table.eligibility.entries()) {
-      if (!g || g.id !== e.grade) continue;
+      if (!g || g.id !== e.grade || (e.period !== undefined && e.period !== periodKind)) continue;
       const measure = Math.round((measures[k]?.get(r.subjectId) ?? 0) * 1e6) / 1e6;
       if (inBound(e.when, measure)) {
         const lower = byId(e.demoteTo);
@@ -84,7 +86,10 @@ export function gradeTable(table: Table, results: SubjectResult[], periodKind: P
   for (const r of results) {
     const g = r.gradeId ? byId(r.gradeId) : undefined;
     for (const f of g?.flags ?? []) {
-      if (g) r.flags.push({ kind: f.kind, text: f.text, scope: f.scope ?? periodKind, source: { kind: 'grade', gradeId: g.id, gradeName: g.name }, findingIds: [] });
+      if (g && (f.on === undefined || f.on === periodKind)) {
+        const source = { kind: 'grade' as const, gradeId: g.id, gradeName: g.name, periodKey: range.key };
+        r.flags.push({ kind: f.kind, text: f.text, scope: f.scope ?? periodKind, source, ...(f.band ? { band: f.band } : {}), findingIds: [] });
+      }
     }
   }
 

@@ -35,7 +35,8 @@ export function itemOutcome(item: Item, findings: readonly Prepared[], countPend
   const used = countPending ? allTotal : countedTotal;
   const raw = sum(usedLines);
 
-  const statusOf = (line: RuleLine): 'counted' | 'pending' => (line.findings.some((f) => f.status === 'counted') ? 'counted' : 'pending');
+  // A line with no findings (an award item's `unrecorded` points, a levels rule's default level) waits on no contest.
+  const statusOf = (line: RuleLine): 'counted' | 'pending' => (line.findings.length === 0 || line.findings.some((f) => f.status === 'counted') ? 'counted' : 'pending');
   const moves: ItemOutcome['moves'] = [];
   const explanation: ExplanationLine[] = [];
   const push = (line: RuleLine, status: 'counted' | 'pending', countedInValue: boolean): void => {

@@ -10,9 +10,10 @@ import type { Member, RosterIndex } from '../model/rosterIndex';
 import { itemOutcome } from './itemOutcome';
 import { fix, round2 } from './points';
 import { collectFlags } from './collectFlags';
+import { deadlineAfter } from '../time/deadline';
+import { parseInstant } from '../time/parseInstant';
 
 export const SUBJECT_ORDER: SubjectKind[] = ['staff', 'window', 'chief', 'unit'];
-const DAY_MS = 86_400_000;
 
 export interface ScoringContext {
   scheme: Scheme;
@@ -21,6 +22,8 @@ export interface ScoringContext {
   prepared: Prepared[];
   options: ScoreOptions;
   asOfMs: number | undefined;
+  /** The hall's IANA time zone (periods, deadlines). */
+  timeZone: string;
   /** The period's instants in the hall's zone, memoised for this run (Intl is slow). */
   rangeOf: (p: PeriodRef) => PeriodRange;
   /** Graded results of base periods without triggers, memoised for this run (roll-ups and grade triggers share them). */
@@ -90,6 +93,8 @@ export function scoreDirect(ctx: ScoringContext, range: PeriodRange): Map<Subjec
     }
   };
 
+  const flags = collectFlags(findings, countPending, range);
+
   // Items that score even when nothing was recorded: award items with a base or `unrecorded` points, levels with an `unrecorded` level.
   const standing = scheme.items.filter((i) => i.base !== undefined || i.unrecorded !== undefined || (i.rule.kind === 'levels' && i.rule.once && i.rule.unrecorded));
   const tables = new Set(scheme.tables.map((t) => t.subject));
@@ -132,13 +137,16 @@ export function scoreDirect(ctx: ScoringContext, range: PeriodRange): Map<Subjec
           }
         }
         if (item.followUp) {
+          const fu = item.followUp;
           for (const f of list) {
             if (f.status !== 'counted' && !countPending) continue;
-            const deadline = f.atMs + item.followUp.days * DAY_MS;
-            const due = ctx.asOfMs !== undefined ? deadline <= ctx.asOfMs : deadline <= range.endMs;
-            const rectified = f.rectifiedMs !== undefined && f.rectifiedMs <= deadline;
+            // 限期 N 天: calendar days of the hall, the last one in full (as review deadlines count), not 24-hour spans.
+            const deadline = deadlineAfter(f.at, fu.days, ctx.timeZone);
+            const closesMs = parseInstant(deadline.closesAt);
+            const due = closesMs <= (ctx.asOfMs ?? range.endMs);
+            const rectified = f.rectifiedMs !== undefined && f.rectifiedMs < closesMs;
             if (!due || rectified) continue;
-            add(b, item.category, -item.followUp.points, 0);
+            add(b, item.category, -fu.points, 0);
             b.explanation.push({
               kind: 'follow-up',
               findingId: f.id,
@@ -146,10 +154,22 @@ export function scoreDirect(ctx: ScoringContext, range: PeriodRange): Map<Subjec
               itemName: item.name,
               clause: item.clause,
               categoryId: item.category,
-              points: -item.followUp.points,
-              days: item.followUp.days,
-              text: item.followUp.text,
+              points: -fu.points,
+              days: fu.days,
+              lastDay: deadline.lastDay,
+              text: fu.text,
             });
+            const key = `${kind}:${member.id}`;
+            const raised = flags.get(key) ?? [];
+            raised.push({
+              kind: 'follow-up',
+              text: fu.text,
+              scope: range.ref.kind,
+              source: { kind: 'item', itemId: item.id, itemName: item.name, clause: item.clause },
+              measure: { kind: 'overdue', days: fu.days, lastDay: deadline.lastDay, points: fu.points },
+              findingIds: [f.id],
+            });
+            flags.set(key, raised);
           }
         }
       }
@@ -162,7 +182,6 @@ export function scoreDirect(ctx: ScoringContext, range: PeriodRange): Map<Subjec
     if (f.item.rule.kind !== 'score' || f.status !== 'counted' || f.inputs.quantity === undefined) continue;
     scores.set(`${f.item.subject}:${f.subjects[f.item.subject] ?? ''}:${f.item.id}`, { value: f.inputs.quantity, name: f.item.name });
   }
-  const flags = collectFlags(findings, countPending, range);
   const itemNames = new Map(scheme.items.map((i) => [i.id, i.name]));
   const out = new Map<SubjectKind, SubjectResult[]>();
   // Results of an already scored table by subject id, built once per table (tables are scored in SUBJECT_ORDER).

@@ -6,7 +6,7 @@ import type { PeriodRef, PeriodRange } from '../time/period';
 import type { Roster } from '../model/roster';
 import type { ScoreOptions } from './scoreOptions';
 import { flagSourceKey } from './flag';
-import type { Flag, FlagSource } from './flag';
+import type { Flag, FlagMeasure, FlagSource } from './flag';
 import type { PeriodResults, SubjectResult } from './results';
 import { indexRoster } from '../model/rosterIndex';
 import { prepareFindings } from './prepareFindings';
@@ -38,7 +38,7 @@ export function scorePeriod(
     if (!r) ranges.set(key, (r = periodRange(p, tz)));
     return r;
   };
-  const ctx: ScoringContext = { scheme, index, prepared, options, asOfMs: options.asOf ? Date.parse(options.asOf) : undefined, rangeOf, graded: new Map(), gradeIds: new Map() };
+  const ctx: ScoringContext = { scheme, index, prepared, options, asOfMs: options.asOf ? Date.parse(options.asOf) : undefined, timeZone: tz, rangeOf, graded: new Map(), gradeIds: new Map() };
   const range = rangeOf(period);
   const graded = scoreGraded(ctx, period, true);
   const subjects = SUBJECT_ORDER.flatMap((k) => [...(graded.get(k) ?? [])].sort(compareSubjects));
@@ -64,37 +64,76 @@ function scoreGraded(ctx: ScoringContext, period: PeriodRef, withTriggers: boole
       ? averageResults(subPeriods(period, scheme.period).map((p) => ({ key: ctx.rangeOf(p).key, results: scoreGraded(ctx, p, false) })))
       : scoreDirect(ctx, range);
   addStandingDisqualifications(ctx, range, raw);
+  addStandingGradeDisqualifications(ctx, range, raw);
   if (withTriggers) addTriggerFlags(ctx, range, raw);
   const findings = findingsIn(ctx.prepared, range.startMs, range.endMs);
-  for (const table of scheme.tables) gradeTable(table, raw.get(table.subject) ?? [], period.kind, findings, ctx.options.countPending);
+  for (const table of scheme.tables) gradeTable(table, raw.get(table.subject) ?? [], range, findings, ctx.options.countPending);
   if (!withTriggers) ctx.graded.set(range.key, raw);
   return raw;
 }
 
 /**
  * A disqualification covers its whole scope period: 取消本季度评优 raised in January still blocks March's honours.
- * Counted from the start of the scope period containing this one up to this period's end.
+ * Counted from the start of the scope period containing this one up to this period's start (this period's own
+ * findings raise theirs in scoreDirect). A bar that reaches only the scope period's own result (年终不得参与评优评先)
+ * does not stand on the shorter periods inside it.
  */
 function addStandingDisqualifications(ctx: ScoringContext, range: PeriodRange, raw: Map<SubjectKind, SubjectResult[]>): void {
-  const scopes = new Set(ctx.scheme.items.flatMap((i) => (i.disqualifies ? [i.disqualifies.scope] : [])));
-  const byId = new Map<string, SubjectResult>();
-  for (const [kind, list] of raw) for (const r of list) byId.set(`${kind}:${r.subjectId}`, r);
+  const scopes = new Set(ctx.scheme.items.flatMap((i) => (i.disqualifies ?? []).filter((d) => d.reach !== 'result').map((d) => d.scope)));
+  const byId = resultsByKey(raw);
   for (const scope of scopes) {
     if (periodMonths(scope) <= periodMonths(range.ref.kind)) continue;
     const from = ctx.rangeOf(containing(range.ref, scope)).startMs;
     for (const f of findingsIn(ctx.prepared, from, range.startMs)) {
-      const d = f.item.disqualifies;
-      if (!d || d.scope !== scope || (f.status !== 'counted' && !ctx.options.countPending)) continue;
-      const kind = d.subject ?? f.item.subject;
-      const r = byId.get(`${kind}:${f.subjects[kind] ?? ''}`);
-      if (!r) continue;
-      const source: FlagSource = { kind: 'item', itemId: f.item.id, itemName: f.item.name, clause: f.item.clause };
-      const same = r.flags.find((x) => x.kind === 'disqualified' && flagSourceKey(x.source) === flagSourceKey(source) && x.scope === scope);
-      if (same) {
-        if (!same.findingIds.includes(f.id)) same.findingIds.unshift(f.id);
-      } else r.flags.push({ kind: 'disqualified', text: d.text, scope, source, findingIds: [f.id] });
+      if (f.status !== 'counted' && !ctx.options.countPending) continue;
+      for (const d of f.item.disqualifies ?? []) {
+        if (d.scope !== scope || d.reach === 'result') continue;
+        const kind = d.subject ?? f.item.subject;
+        const r = byId.get(`${kind}:${f.subjects[kind] ?? ''}`);
+        if (!r) continue;
+        const source: FlagSource = { kind: 'item', itemId: f.item.id, itemName: f.item.name, clause: f.item.clause };
+        const same = r.flags.find((x) => x.kind === 'disqualified' && flagSourceKey(x.source) === flagSourceKey(source) && x.scope === scope && x.reach === undefined);
+        if (same) {
+          if (!same.findingIds.includes(f.id)) same.findingIds.unshift(f.id);
+        } else r.flags.push({ kind: 'disqualified', text: d.text, scope, source, findingIds: [f.id] });
+      }
     }
   }
+}
+
+/**
+ * A grade's disqualification stands like an item's: 不合格 in January "取消当季评优评先资格" also bars February's and
+ * March's honours. Each earlier period of this kind within the flag's scope period is graded (memoised) and its
+ * holders of such a grade carry the flag into this period, its source naming the period the grade was held in.
+ */
+function addStandingGradeDisqualifications(ctx: ScoringContext, range: PeriodRange, raw: Map<SubjectKind, SubjectResult[]>): void {
+  const kind = range.ref.kind;
+  const byId = resultsByKey(raw);
+  for (const table of ctx.scheme.tables) {
+    for (const g of table.grades) {
+      for (const fl of g.flags ?? []) {
+        if (fl.kind !== 'disqualified' || !fl.scope || periodMonths(fl.scope) <= periodMonths(kind) || (fl.on !== undefined && fl.on !== kind)) continue;
+        const scopeStart = ctx.rangeOf(containing(range.ref, fl.scope)).startMs;
+        for (let p = shiftPeriod(range.ref, 1); ctx.rangeOf(p).startMs >= scopeStart; p = shiftPeriod(p, 1)) {
+          const key = ctx.rangeOf(p).key;
+          for (const r of scoreGraded(ctx, p, false).get(table.subject) ?? []) {
+            if (r.gradeId !== g.id) continue;
+            const target = byId.get(`${table.subject}:${r.subjectId}`);
+            if (!target) continue;
+            const source: FlagSource = { kind: 'grade', gradeId: g.id, gradeName: g.name, periodKey: key };
+            if (target.flags.some((x) => x.kind === 'disqualified' && flagSourceKey(x.source) === flagSourceKey(source))) continue;
+            target.flags.push({ kind: 'disqualified', text: fl.text, scope: fl.scope, source, ...(fl.band ? { band: fl.band } : {}), findingIds: [] });
+          }
+        }
+      }
+    }
+  }
+}
+
+function resultsByKey(raw: Map<SubjectKind, SubjectResult[]>): Map<string, SubjectResult> {
+  const byId = new Map<string, SubjectResult>();
+  for (const [kind, list] of raw) for (const r of list) byId.set(`${kind}:${r.subjectId}`, r);
+  return byId;
 }
 
 function addTriggerFlags(ctx: ScoringContext, range: PeriodRange, raw: Map<SubjectKind, SubjectResult[]>): void {
@@ -112,17 +151,24 @@ function addTriggerFlags(ctx: ScoringContext, range: PeriodRange, raw: Map<Subje
     }
     return grades;
   };
+  const assessed = (p: PeriodRef): boolean => {
+    const r = ctx.rangeOf(p);
+    return anyIn(ctx.prepared, r.startMs, r.endMs);
+  };
   for (const tr of scheme.triggers) {
     const results = raw.get(tr.subject) ?? [];
     const source: FlagSource = { kind: 'trigger', triggerId: tr.id, clause: tr.clause };
-    const raise = (r: SubjectResult, findingIds: string[], measure: NonNullable<Flag['measure']>): void => {
-      const flag: Flag = { kind: tr.kind, text: tr.text, scope: range.ref.kind, source, measure, findingIds };
-      if (!r.flags.some((f) => f.kind === flag.kind && flagSourceKey(f.source) === flagSourceKey(source))) r.flags.push(flag);
+    // The flag holds for the trigger's `within` period: 当季度不得被评为优秀 counted in a quarter bars that quarter, not the year.
+    const scope = tr.within ?? range.ref.kind;
+    const raise = (r: SubjectResult, findingIds: string[], measure: FlagMeasure): void => {
+      const flag: Flag = { kind: tr.kind, text: tr.text, scope, source, measure, ...(tr.band ? { band: tr.band } : {}), findingIds };
+      const again = r.flags.some((f) => f.kind === flag.kind && flagSourceKey(f.source) === flagSourceKey(source) && windowOf(f.measure) === windowOf(measure));
+      if (!again) r.flags.push(flag);
     };
     if (tr.items && tr.within && tr.when) {
       const windows = windowsFor(range, tr.within, ctx.rangeOf);
       const items = new Set(tr.items);
-      for (const [from, to] of windows) {
+      for (const [from, to, periodKey] of windows) {
         const hits = new Map<string, { measure: number; ids: string[] }>();
         for (const f of findingsIn(ctx.prepared, from, to)) {
           if (!items.has(f.item.id) || (f.status !== 'counted' && !ctx.options.countPending)) continue;
@@ -135,7 +181,7 @@ function addTriggerFlags(ctx: ScoringContext, range: PeriodRange, raw: Map<Subje
         }
         for (const r of results) {
           const h = hits.get(r.subjectId);
-          if (h && inBound(tr.when, h.measure)) raise(r, h.ids, { kind: tr.measure, value: Math.round(h.measure * 1e6) / 1e6 });
+          if (h && inBound(tr.when, h.measure)) raise(r, h.ids, { kind: tr.measure, value: Math.round(h.measure * 1e6) / 1e6, periodKey });
         }
       }
     }
@@ -143,7 +189,11 @@ function addTriggerFlags(ctx: ScoringContext, range: PeriodRange, raw: Map<Subje
       const base = scheme.period;
       if (periodMonths(range.ref.kind) < periodMonths(base)) continue;
       for (const end of subPeriods(range.ref, base)) {
+        // With `within`, only the run ending with the last base period of that period counts (四个季度 of one year).
+        if (tr.within && ctx.rangeOf(end).endMs !== ctx.rangeOf(containing(end, tr.within)).endMs) continue;
         const run = Array.from({ length: tr.consecutive }, (_, k) => shiftPeriod(end, k));
+        // A period nobody was assessed in (no finding of the scheme at all) holds no grade: it cannot complete a run.
+        if (!run.every((p) => assessed(p))) continue;
         for (const r of results) {
           const all = run.every((p) => gradesAt(p).get(`${tr.subject}:${r.subjectId}`) === tr.grade);
           if (all) raise(r, [], { kind: 'consecutive', periods: tr.consecutive ?? 0, through: ctx.rangeOf(end).key });
@@ -153,13 +203,22 @@ function addTriggerFlags(ctx: ScoringContext, range: PeriodRange, raw: Map<Subje
   }
 }
 
-/** The spans a trigger counts within: the `within` period containing this one (up to its end), or each `within` period inside it. */
-function windowsFor(range: PeriodRange, within: PeriodKind, rangeOf: (p: PeriodRef) => PeriodRange): [number, number][] {
+/**
+ * The spans a trigger counts within, with the key of their `within` period: the `within` period containing this one
+ * (up to this one's end), or each `within` period inside it.
+ */
+function windowsFor(range: PeriodRange, within: PeriodKind, rangeOf: (p: PeriodRef) => PeriodRange): [number, number, string][] {
   if (periodMonths(within) >= periodMonths(range.ref.kind)) {
-    return [[rangeOf(containing(range.ref, within)).startMs, range.endMs]];
+    const w = rangeOf(containing(range.ref, within));
+    return [[w.startMs, range.endMs, w.key]];
   }
   return subPeriods(range.ref, within).map((p) => {
     const r = rangeOf(p);
-    return [r.startMs, r.endMs];
+    return [r.startMs, r.endMs, r.key];
   });
+}
+
+/** The `within` period a count was taken in (one flag per such period); consecutive runs raise one flag per result. */
+function windowOf(m: FlagMeasure | undefined): string {
+  return m && (m.kind === 'count' || m.kind === 'quantity') ? m.periodKey : '';
 }

@@ -502,6 +502,40 @@ describe('parseScheme: semantic errors (checkScheme)', () => {
     expect(e.expected).toBe('a floor ≤ 20');
   });
 
+  it('reads one disqualification or a list, always a list once parsed; `reach` defaults to within', () => {
+    const one = parseScheme(MINI_SCHEME_YAML, FILE);
+    if (!one.ok) throw new Error('mini scheme rejected');
+    expect(one.scheme.items.find((i) => i.id === 'absent')?.disqualifies).toEqual([{ scope: 'quarter', reach: 'within', text: '取消本季度评优' }]);
+    const text = edit('disqualifies: { scope: quarter, text: 取消本季度评优 }', 'disqualifies: [{ scope: quarter, text: 当季度 }, { scope: year, reach: result, text: 年终 }]');
+    const two = parseScheme(text, FILE);
+    if (!two.ok) throw new Error(JSON.stringify(two.errors));
+    expect(two.scheme.items.find((i) => i.id === 'absent')?.disqualifies).toEqual([
+      { scope: 'quarter', reach: 'within', text: '当季度' },
+      { scope: 'year', reach: 'result', text: '年终' },
+    ]);
+  });
+
+  it('rejects a disqualification that is neither an object nor a list, saying what is expected', () => {
+    const e = onlyError(edit('disqualifies: { scope: quarter, text: 取消本季度评优 }', 'disqualifies: 取消本季度评优'));
+    expect(e.itemId).toBe('absent');
+    expect(e.path).toBe('items.5.disqualifies');
+    expect(e.expected).toBe('a disqualification { scope, text } or a list of them');
+  });
+
+  it('rejects a band that runs backwards (酌情扣除服务费5-8% written 8-5)', () => {
+    const text = edit('flags: [{ kind: consequence, text: 扣服务费 }]', 'flags: [{ kind: consequence, text: 扣服务费, band: { min: 8, max: 5, unit: "%" } }]');
+    const e = onlyError(text);
+    expect(e.path).toBe('tables.0.grades.3.flags.0.band');
+    expect(e.message).toBe('band 8-5% runs backwards');
+  });
+
+  it('rejects a grade trigger whose run does not fit in its `within` period (4 months within a quarter)', () => {
+    const text = edit('grade: fail, consecutive: 3 }', 'grade: fail, consecutive: 4, within: quarter }');
+    const e = onlyError(text);
+    expect(e.path).toBe('triggers.1.within');
+    expect(e.message).toBe('a run of 4 months does not fit in one quarter');
+  });
+
   it('reports every problem of a scheme with several, each with its own path', () => {
     let text = edit('{ id: banner,', '{ id: roam,');
     text = edit('quota: { grade: excellent,', 'quota: { grade: outstanding,', text);

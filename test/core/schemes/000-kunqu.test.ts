@@ -171,6 +171,8 @@ describe('000-kunqu worked examples', () => {
     expect(u.gradeName).toBe('不合格');
     expect(u.flags).toContainEqual(expect.objectContaining({ kind: 'consequence', scope: 'month' }));
     expect(u.flags.find((x) => x.kind === 'consequence')?.text).toContain('5-8%');
+    // 三 "70分以下为不合格，酌情扣除鹿勤人力月度服务费5-8%": the band's numbers, for the results screen to show.
+    expect(u.flags.find((x) => x.kind === 'consequence')?.band).toEqual({ min: 5, max: 8, unit: '%', of: '鹿勤人力月度服务费' });
 
     const above = score([...['s1', 's2', 's3'].flatMap((s) => many(6, 'play-phone', s, '2026-03-11')), f('praise-opinion', 's3', '2026-03-20T10:00:00+08:00')]);
     const u2 = subject(above, 'unit', 'luqin');

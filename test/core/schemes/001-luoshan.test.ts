@@ -202,7 +202,7 @@ describe('001 罗山 worked examples (quarter 2026-Q1 unless said)', () => {
     expect(win(r, 'w-03').gradeId).toBe('hongqi');
   });
 
-  it('boundary 60/59.5 and 不称职: 周敏 投诉×4 (政务服务 0) + 旷工 2天 (出勤值勤 5) → 60 基本称职; 吴刚 the same + 桌面 0.5 → 59.5 不称职 + 退回; 孙伟 县纪检通报 50 + 五禁止严重 5 → 45 不称职, disqualified for the year, 退回; window 04 (5, 5) → exactly 80 红旗', () => {
+  it('boundary 60/59.5 and 不称职: 周敏 投诉×4 (政务服务 0) + 旷工 2天 (出勤值勤 5) → 60 基本称职; 吴刚 the same + 桌面 0.5 → 59.5 不称职 (a quarter: no 退回, 第二十二条 returns on the year\'s 不称职 only); 孙伟 县纪检通报 50 + 五禁止严重 5 → 45 不称职, the year-end bar shown, 退回 for 情况严重; window 04 (5, 5) → exactly 80 红旗', () => {
     const r = score([
       ...many(4, 's-tousu', 's-zhou', '01'),
       st('s-kuanggong', 's-zhou', '2026-02-02T09:00:00+08:00', { quantity: 2 }),
@@ -221,7 +221,8 @@ describe('001 罗山 worked examples (quarter 2026-Q1 unless said)', () => {
     expect(cat(wu, 'wenming-chuangjian')).toBe(14.5);
     expect(wu.total).toBe(59.5);
     expect(wu.gradeId).toBe('bu-chenzhi');
-    expect(wu.flags).toContainEqual(expect.objectContaining({ kind: 'return', scope: 'year', text: expect.stringContaining('退回原单位') }));
+    // "工作人员年度考核为“不称职”的，退回原单位": a quarter's 不称职 returns nobody.
+    expect(wu.flags.some((x) => x.kind === 'return')).toBe(false);
     const sun = staff(r, 's-sun');
     // 政务服务 has no floor: 20 - 50 = -30 runs into the total: 20 + 20 + 25 - 30 + 15 - 5 = 45.
     expect(cat(sun, 'zhengwu-fuwu')).toBe(-30);
@@ -317,6 +318,35 @@ describe('001 罗山 worked examples (quarter 2026-Q1 unless said)', () => {
     expect(li.gradeId).toBe('youxiu');
   });
 
+  it('第十五条 "当季度不得被评为“优秀”等次" bars that quarter only: 李明 事假 2 + 病假 3 = 5天 in Q1 → Q1 102.5 称职; Q2-Q4 106 优秀; the year (102.5 + 3 × 106) / 4 = 105.13 stays 优秀, the Q1 flag shown on it', () => {
+    const findings = [
+      st('s-sijia', 's-li', '2026-01-12T09:00:00+08:00', { quantity: 2 }),
+      st('s-bingjia', 's-li', '2026-02-09T09:00:00+08:00', { quantity: 3 }),
+      ...['01', '04', '07', '10'].flatMap((m) => many(3, 's-jinqi', 's-li', m)),
+    ];
+    const q1 = staff(score(findings, Q1), 's-li');
+    expect(q1.total).toBe(102.5);
+    expect(q1.gradeId).toBe('chenzhi');
+    expect(q1.flags).toContainEqual(expect.objectContaining({ kind: 'disqualified', scope: 'quarter', measure: { kind: 'quantity', value: 5, periodKey: '2026-Q1' } }));
+    expect(staff(score(findings, Q2), 's-li').gradeId).toBe('youxiu');
+    const y = staff(score(findings, YEAR), 's-li');
+    expect(y.total).toBe(105.13);
+    expect(y.gradeId).toBe('youxiu');
+    expect(y.flags).toContainEqual(expect.objectContaining({ kind: 'disqualified', scope: 'quarter', source: expect.objectContaining({ triggerId: 'queqin-dangjidu' }) }));
+  });
+
+  it('第十章 四6 "中途请假20次以上者，取消年度评优、评先资格" bars the year, not the quarter: 李明 20 中途请假 in Q1 → (20−6)×0.5 = 7, + 锦旗 5×2 → 103 优秀 in Q1; the year (103 + 3 × 100) / 4 = 100.75 → 称职, 通报单位', () => {
+    const findings = [...many(20, 's-zhongtu-qingjia', 's-li', '01'), ...many(5, 's-jinqi', 's-li', '02')];
+    const q1 = staff(score(findings, Q1), 's-li');
+    expect(q1.total).toBe(103);
+    expect(q1.gradeId).toBe('youxiu');
+    const y = staff(score(findings, YEAR), 's-li');
+    expect(y.total).toBe(100.75);
+    expect(y.gradeId).toBe('chenzhi');
+    expect(y.explanation).toContainEqual(expect.objectContaining({ kind: 'grade', gradeId: 'chenzhi', reason: { kind: 'ineligible', text: '中途请假20次以上者，取消年度评优、评先资格', measure: 20, denied: '优秀' } }));
+    expect(y.flags).toContainEqual(expect.objectContaining({ kind: 'notice', measure: { kind: 'count', value: 20, periodKey: '2026' } }));
+  });
+
   it('第十二条 从高分到低分 with the 15% quota: 李明 and 刘芳 tie at 102 for 1 place → both 称职, and 王强 101 below them does not take the place → 称职', () => {
     const r = score([
       st('s-jinqi', 's-li', '2026-02-10T10:00:00+08:00'),
@@ -407,23 +437,52 @@ describe('001 罗山 worked examples (quarter 2026-Q1 unless said)', () => {
     expect(staff(r, 's-wang').total).toBe(100);
   });
 
-  it('第二十二条 and 第五章七: 窗口02 曝光 (0 points) → 100 but 良好 in Q1 and still in Q2 (year scope); 窗口04 延时服务投诉 5 → 95 良好 in Q1, 红旗 again in Q2 (quarter scope)', () => {
+  it('第二十二条 "当季度不得被评为“红旗窗口”，年终不得参与评优评先": 窗口02 曝光 in Q1 (0 points) → 100 but 良好 in Q1; 红旗 again in Q2; the year (mean 100) is denied 红旗; 第五章七: 窗口04 延时服务投诉 5 → 95 良好 in Q1, 红旗 in Q2', () => {
     const findings = [
       wn('w-meiti-baoguang', 'w-02', '2026-02-20T10:00:00+08:00'),
       wn('w-yanshi-tousu', 'w-04', '2026-03-10T17:30:00+08:00', { amount: 5 }),
+      // Every quarter was assessed (a finding somewhere in the hall).
+      ...['04', '07', '10'].map((m) => st('s-tuoxie-yizhuo', 's-zhou', `2026-${m}-15T10:00:00+08:00`)),
     ];
     const q1 = score(findings, Q1);
     expect(win(q1, 'w-02').total).toBe(100);
     expect(win(q1, 'w-02').gradeId).toBe('lianghao');
-    expect(hasFlag(win(q1, 'w-02'), 'disqualified', 'year')).toBe(true);
+    expect(win(q1, 'w-02').explanation).toContainEqual(expect.objectContaining({ kind: 'grade', gradeId: 'lianghao', reason: expect.objectContaining({ kind: 'disqualified', text: expect.stringContaining('当季度不得被评为“红旗窗口”') }) }));
+    expect(hasFlag(win(q1, 'w-02'), 'disqualified', 'quarter')).toBe(true);
+    // The year-end bar is shown on the quarter too, but holds for the year's result only.
+    expect(win(q1, 'w-02').flags).toContainEqual(expect.objectContaining({ kind: 'disqualified', scope: 'year', reach: 'result' }));
     expect(win(q1, 'w-04').total).toBe(95);
     expect(win(q1, 'w-04').gradeId).toBe('lianghao');
     expect(hasFlag(win(q1, 'w-04'), 'disqualified', 'quarter')).toBe(true);
     const q2 = score(findings, Q2);
     expect(win(q2, 'w-02').total).toBe(100);
-    expect(win(q2, 'w-02').gradeId).toBe('lianghao');
+    expect(win(q2, 'w-02').gradeId).toBe('hongqi');
+    expect(win(q2, 'w-02').flags.some((f) => f.kind === 'disqualified')).toBe(false);
     expect(win(q2, 'w-04').total).toBe(100);
     expect(win(q2, 'w-04').gradeId).toBe('hongqi');
+    const y = score(findings, YEAR);
+    expect(win(y, 'w-02').total).toBe(100);
+    expect(win(y, 'w-02').gradeId).toBe('lianghao');
+    expect(win(y, 'w-02').explanation).toContainEqual(expect.objectContaining({ kind: 'grade', reason: expect.objectContaining({ kind: 'disqualified', text: expect.stringContaining('年终不得参与评优评先') }) }));
+    // 第五章七 bars only its quarter: 窗口04's year (95+100+100+100)/4 = 98.75 is 红旗.
+    expect(win(y, 'w-04').total).toBe(98.75);
+    expect(win(y, 'w-04').gradeId).toBe('hongqi');
+  });
+
+  it('第二十二条 for a person "年终不得参与评优评先": 孙伟 县纪检通报 in Q1 → Q1 50 不称职; Q2-Q4 100 + 锦旗 5×2 = 110 → Q2 优秀 (the later quarters are not barred); the year is denied 优秀', () => {
+    const findings = [
+      st('s-jijian-tongbao', 's-sun', '2026-02-10T10:00:00+08:00', { level: 'xianji' }),
+      ...['04', '07', '10'].flatMap((m) => many(5, 's-jinqi', 's-sun', m)),
+    ];
+    const q2 = score(findings, Q2);
+    expect(staff(q2, 's-sun').total).toBe(110);
+    expect(staff(q2, 's-sun').gradeId).toBe('youxiu');
+    expect(hasFlag(staff(q2, 's-sun'), 'disqualified')).toBe(false);
+    const y = score(findings, YEAR);
+    // (50 + 110 × 3) / 4 = 95 ≥ 80, but 年终不得参与评优评先: the bar demotes him before any quota is applied.
+    expect(staff(y, 's-sun').total).toBe(95);
+    expect(staff(y, 's-sun').gradeId).toBe('chenzhi');
+    expect(staff(y, 's-sun').explanation).toContainEqual(expect.objectContaining({ kind: 'grade', gradeId: 'chenzhi', reason: expect.objectContaining({ kind: 'disqualified' }) }));
   });
 
   it('review states: 王强 玩手机 contested (pending 5), 串岗 overturned, 态度冷漠 10 amended to 5 → final 100-5 = 95; provisional (countPending) 90', () => {
@@ -494,16 +553,32 @@ describe('001 罗山 worked examples (quarter 2026-Q1 unless said)', () => {
     expect(hasFlag(wu, 'disqualified', 'year')).toBe(true);
   });
 
-  it('四个季度均为红旗窗口 (第十七条（二）1): windows 02/03/04 红旗 in all four quarters → flagged on the Q4 result; 窗口01 lost Q2 to 刘芳\'s card → not flagged', () => {
-    const findings = [st('s-hongheipai', 's-liu', '2026-05-12T10:00:00+08:00')];
+  it('四个季度均为红旗窗口 (第十七条（二）1): windows 02/03/04 红旗 in all four quarters → flagged on the Q4 and the year\'s result, not on Q1-Q3; 窗口01 lost Q2 to 刘芳\'s card → not flagged', () => {
+    // Each quarter assessed: a 穿拖鞋 of 周敏 (1 point) in every quarter keeps window 04 at 红旗 (99).
+    const findings = [st('s-hongheipai', 's-liu', '2026-05-12T10:00:00+08:00'), ...['01', '04', '07', '10'].map((m) => st('s-tuoxie-yizhuo', 's-zhou', `2026-${m}-15T10:00:00+08:00`))];
     const q2 = score(findings, Q2);
     expect(win(q2, 'w-01').gradeId).toBe('lianghao');
+    expect(hasFlag(win(q2, 'w-02'), 'consequence')).toBe(false);
     const q4 = score(findings, Q4);
     for (const id of ['w-02', 'w-03', 'w-04']) {
       expect(win(q4, id).gradeId).toBe('hongqi');
-      expect(win(q4, id).flags).toContainEqual(expect.objectContaining({ kind: 'consequence', source: expect.objectContaining({ clause: '第十七条（二）1' }) }));
+      expect(win(q4, id).flags).toContainEqual(expect.objectContaining({ kind: 'consequence', source: expect.objectContaining({ clause: '第十七条（二）1' }), measure: { kind: 'consecutive', periods: 4, through: '2026-Q4' } }));
     }
     expect(win(q4, 'w-01').gradeId).toBe('hongqi');
     expect(hasFlag(win(q4, 'w-01'), 'consequence')).toBe(false);
+    const y = score(findings, YEAR);
+    expect(hasFlag(win(y, 'w-02'), 'consequence')).toBe(true);
+    expect(hasFlag(win(y, 'w-01'), 'consequence')).toBe(false);
+  });
+
+  it('四个季度均被评为“红旗窗口” (第十七条（二）1): a quarter with no assessment is no 红旗 — a hall whose first findings are in 2026-Q3 raises nothing on 2026-Q4 or the year 2026; all four of 2027 assessed → raised on 2027-Q4', () => {
+    const findings = ['2026-07', '2026-10', '2027-01', '2027-04', '2027-07', '2027-10'].map((m) => st('s-tuoxie-yizhuo', 's-zhou', `${m}-15T10:00:00+08:00`));
+    const late: ScoreOptions = { countPending: false, asOf: '2028-01-31T00:00:00+08:00' };
+    expect(win(score(findings, Q4, late), 'w-02').gradeId).toBe('hongqi');
+    expect(hasFlag(win(score(findings, Q4, late), 'w-02'), 'consequence')).toBe(false);
+    expect(hasFlag(win(score(findings, YEAR, late), 'w-02'), 'consequence')).toBe(false);
+    // A run across two years (2026-Q3..2027-Q2) is not the four quarters of a year either.
+    expect(hasFlag(win(score(findings, { kind: 'quarter', year: 2027, index: 2 }, late), 'w-02'), 'consequence')).toBe(false);
+    expect(hasFlag(win(score(findings, { kind: 'quarter', year: 2027, index: 4 }, late), 'w-02'), 'consequence')).toBe(true);
   });
 });

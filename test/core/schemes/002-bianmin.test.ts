@@ -191,14 +191,19 @@ describe('002 便民服务中心窗口服务考核评分表', () => {
     expect(w.flags).toContainEqual(expect.objectContaining({ kind: 'consequence', text: '按照有关规定追究相关人员责任' }));
   });
 
-  it('十一 取消资格: 吃拿卡要被查处 moves 0 points (total 100) but cancels honours, scope year (still shown in June)', () => {
+  it('十一 取消资格 "一律取消当月和年度评先资格": 吃拿卡要被查处 in March moves 0 points (total 100), bars March and the year\'s result; June keeps its honours', () => {
     const findings = [f('bm-dq-graft', '2026-03-16T10:00:00+08:00', 'w-land-1')];
     const w = win(scorePeriod(scheme, roster, findings, march, final), 'w-land-1');
     expect(w.total).toBe(100);
     expect(w.findingCount).toBe(1);
-    expect(w.flags).toContainEqual(expect.objectContaining({ kind: 'disqualified', scope: 'year' }));
+    expect(w.flags).toContainEqual(expect.objectContaining({ kind: 'disqualified', scope: 'month' }));
+    expect(w.flags).toContainEqual(expect.objectContaining({ kind: 'disqualified', scope: 'year', reach: 'result' }));
+    // 当月: March only; the months after it are not named.
     const june = win(scorePeriod(scheme, roster, findings, { kind: 'month', year: 2026, index: 6 }, final), 'w-land-1');
-    expect(june.flags.some((x) => x.kind === 'disqualified')).toBe(true);
+    expect(june.flags.some((x) => x.kind === 'disqualified')).toBe(false);
+    // 年度: the year's result carries the bar.
+    const year = win(scorePeriod(scheme, roster, findings, { kind: 'year', year: 2026 }, final), 'w-land-1');
+    expect(year.flags).toContainEqual(expect.objectContaining({ kind: 'disqualified', scope: 'year', reach: 'result', findingIds: [findings[0]?.id] }));
   });
 
   it('a staff act is charged to the staff member\'s window: 刘洋 上班迟到 0.5 (staffId only) → w-land-1 工作纪律 9.5, total 99.5', () => {

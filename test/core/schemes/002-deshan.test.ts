@@ -109,7 +109,7 @@ describe('002 德山政务中心窗口工作考核办法', () => {
     const w = subject(scorePeriod(scheme, roster, findings, march, final), 'window', 'w-build-2');
     expect(w.total).toBe(95);
     expect(w.flags).toContainEqual(expect.objectContaining({ kind: 'disqualified', scope: 'month' }));
-    expect(w.flags).toContainEqual(expect.objectContaining({ kind: 'consequence', text: '直接扣除年度总分2分' }));
+    expect(w.flags).toContainEqual(expect.objectContaining({ kind: 'consequence', text: '直接扣除年度总分2分', band: { min: 2, max: 2, unit: '分', of: '年度总分' } }));
     const april = subject(scorePeriod(scheme, roster, findings, { kind: 'month', year: 2026, index: 4 }, final), 'window', 'w-build-2');
     expect(april.total).toBe(100);
     expect(april.flags.some((x) => x.kind === 'disqualified')).toBe(false);

@@ -286,6 +286,48 @@ describe('003 鞍山 worked examples (month 2026-03 unless said)', () => {
     expect(done.total).toBe(95);
   });
 
+  it('三（一）19 "限期整改进驻,限期内未完成整改进驻的,加扣5分": the 30 days run to the end of their last calendar day in the hall (03-02 16:50 → last day 04-01), not 30 × 24 hours from the minute of recording', () => {
+    const f = unitAct('shixiang-weijinzhu', 'u-shuiwu', '2026-03-02T16:50:00+08:00');
+    // The evening of the last day is still in time: nothing more yet (24-hour spans had closed at 16:50).
+    const lastEvening = unit(score([f], MARCH, { countPending: false, asOf: '2026-04-01T20:00:00+08:00' }), 'u-shuiwu');
+    expect(lastEvening.total).toBe(95);
+    expect(lastEvening.flags.some((x) => x.kind === 'follow-up')).toBe(false);
+    // Rectified on the evening of the last day: in time.
+    const lateButInTime = unit(score([{ ...f, rectifiedAt: '2026-04-01T18:30:00+08:00' }], MARCH, { countPending: false, asOf: '2026-04-10T00:00:00+08:00' }), 'u-shuiwu');
+    expect(lateButInTime.total).toBe(95);
+    // Midnight after the last day (hall time) the deadline has passed: 加扣5 and the report to 领导小组 as a flag with its numbers.
+    const passed = unit(score([f], MARCH, { countPending: false, asOf: '2026-04-02T00:00:00+08:00' }), 'u-shuiwu');
+    expect(passed.total).toBe(90);
+    expect(passed.explanation).toContainEqual(expect.objectContaining({ kind: 'follow-up', findingId: f.id, points: -5, days: 30, lastDay: '2026-04-01' }));
+    expect(passed.flags).toContainEqual(
+      expect.objectContaining({ kind: 'follow-up', findingIds: [f.id], measure: { kind: 'overdue', days: 30, lastDay: '2026-04-01', points: 5 }, text: expect.stringContaining('书面形式报市营商环境建设领导小组') }),
+    );
+    // Rectified a minute after the last day ended: too late.
+    const tooLate = unit(score([{ ...f, rectifiedAt: '2026-04-02T00:01:00+08:00' }], MARCH, { countPending: false, asOf: '2026-04-10T00:00:00+08:00' }), 'u-shuiwu');
+    expect(tooLate.total).toBe(90);
+  });
+
+  it('四3 "对考核结果为不合格的单位，取消当季评优评先资格": 公安 不合格 in January (55) bars February\'s 优秀 (100 → 良好) and March\'s, not April\'s', () => {
+    const findings = many(9, 'tousu', 's-li', '01');
+    const jan = unit(score(findings, { kind: 'month', year: 2026, index: 1 }), 'u-gongan');
+    expect(jan.total).toBe(55);
+    expect(jan.gradeName).toBe('不合格');
+    expect(jan.flags).toContainEqual(expect.objectContaining({ kind: 'disqualified', scope: 'quarter', source: { kind: 'grade', gradeId: 'buhege', gradeName: '不合格', periodKey: '2026-01' } }));
+    for (const index of [2, 3]) {
+      const later = unit(score(findings, { kind: 'month', year: 2026, index }), 'u-gongan');
+      expect(later.total).toBe(100);
+      expect(later.gradeName).toBe('良好');
+      expect(later.flags).toContainEqual(expect.objectContaining({ kind: 'disqualified', scope: 'quarter', source: expect.objectContaining({ kind: 'grade', periodKey: '2026-01' }) }));
+      expect(later.explanation).toContainEqual(expect.objectContaining({ kind: 'grade', gradeName: '良好', reason: expect.objectContaining({ kind: 'disqualified', denied: '优秀', text: expect.stringContaining('取消当季评优评先资格') }) }));
+    }
+    const apr = unit(score(findings, { kind: 'month', year: 2026, index: 4 }), 'u-gongan');
+    expect(apr.gradeName).toBe('优秀');
+    expect(apr.flags.some((x) => x.kind === 'disqualified')).toBe(false);
+    // The quarter's mean (55 + 100 + 100) / 3 = 85 is 良好 anyway; the bar is carried into it with the month that raised it.
+    const q1 = unit(score(findings, { kind: 'quarter', year: 2026, index: 1 }), 'u-gongan');
+    expect(q1.flags.filter((x) => x.kind === 'disqualified')).toHaveLength(1);
+  });
+
   it('后场 staff without a window: 指纹打卡 missed twice (8:25-8:30 and 16:55-17:00) → 2×5 charged to 市场监管 → 90 良好', () => {
     const r = score([
       staffAct('zhiwen-daka', 's-chen', '2026-03-16T08:45:00+08:00'),

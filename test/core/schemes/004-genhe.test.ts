@@ -371,4 +371,13 @@ describe('004-genhe worked examples', () => {
     expect(empty.total).toBe(68.5);
     expect(empty.explanation).toContainEqual(expect.objectContaining({ kind: 'period', itemId: 'platform-entry', points: 1, calc: { rule: 'unrecorded', points: 1 } }));
   });
+
+  it('"当月无办件得基础分1分" and the other defaults of items nobody recorded are counted lines, never 待复核 (pending): nothing waits on a contest', () => {
+    const empty = unit(score([]), 'tax');
+    const defaults = empty.explanation.filter((l) => l.kind === 'period' && l.findingIds.length === 0);
+    // 首席代表, 派驻人员, 领导带班 (2 items), 信息报送, 好差评, 网上办 按时办结, 网办件, 录入, 帮办代办 at least.
+    expect(defaults.length).toBeGreaterThanOrEqual(8);
+    for (const l of defaults) expect(l).toMatchObject({ status: 'counted' });
+    expect(empty.pending).toBe(0);
+  });
 });
