@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
@@ -10,19 +11,37 @@ import { VitePWA } from 'vite-plugin-pwa';
 const root = dirname(fileURLToPath(import.meta.url));
 
 /**
- * The tablet ships schemes as pre-validated JSON (src/generated/schemes, git-ignored). `npm run build` compiles them
- * first; this makes sure they also exist for `vite dev` or a bare `vite build` on a fresh clone. It runs the same CLI
- * in a child process, so the config does not bundle the scheme parser.
+ * The tablet ships schemes as pre-validated JSON (src/generated/schemes, git-ignored), and trusts them as checked
+ * schemes. Every build, dev start and test run makes sure they were compiled from the current scheme files by the
+ * current format code: a digest of those inputs is kept beside the JSON, and a different digest (a fresh clone, an
+ * edited scheme, a changed format) compiles them again with the same CLI in a child process (so the config does not
+ * bundle the scheme parser). JSON left over from an older format would otherwise reach the tablet unchecked.
  */
 function schemesPlugin(): Plugin {
+  const outDir = join(root, 'src', 'generated', 'schemes');
+  const stamp = join(root, 'src', 'generated', 'schemes.inputs');
   return {
     name: 'hall-patrol:schemes',
     buildStart() {
-      if (existsSync(join(root, 'src', 'generated', 'schemes'))) return;
+      const digest = schemeInputsDigest();
+      if (existsSync(outDir) && existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) return;
       const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/buildSchemes.ts'], { cwd: root, stdio: 'inherit' });
       if (r.status !== 0) this.error('the scheme files are not valid (see above)');
+      writeFileSync(stamp, digest);
     },
   };
+}
+
+/** SHA-256 over the scheme files and the code that parses and compiles them. */
+function schemeInputsDigest(): string {
+  const files = [
+    ...readdirSync(join(root, 'schemes')).filter((f) => /\.(ya?ml|json)$/.test(f)).map((f) => join('schemes', f)),
+    ...readdirSync(join(root, 'src', 'core', 'scheme')).filter((f) => f.endsWith('.ts')).map((f) => join('src', 'core', 'scheme', f)),
+    join('src', 'cli', 'compileSchemes.ts'),
+  ].sort();
+  const hash = createHash('sha256');
+  for (const f of files) hash.update(f).update('\0').update(readFileSync(join(root, f))).update('\0');
+  return hash.digest('hex');
 }
 
 export default defineConfig({

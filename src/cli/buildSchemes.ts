@@ -4,8 +4,9 @@ import { formatSchemeError } from '../core/scheme/schemeError';
 import { compileSchemes } from './compileSchemes';
 
 /**
- * Build step (npm run build): validate schemes/*.yaml and write them as pre-validated JSON into the git-ignored
- * src/generated/schemes/, which the tablet loads lazily. Fails the build with every precise error.
+ * Build step (run by vite.config.ts's scheme plugin whenever its inputs changed): validate schemes/*.yaml and write
+ * them as pre-validated JSON into the git-ignored src/generated/schemes/, which the tablet loads lazily. Fails the
+ * build with every precise error.
  */
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { written, errors } = compileSchemes(join(root, 'schemes'), join(root, 'src', 'generated', 'schemes'));
