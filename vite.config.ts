@@ -89,7 +89,7 @@ export default defineConfig({
     environment: 'node',
     // Server and browser tests start real PostgreSQL, PGlite and Chromium: on a 2-core CI machine running test files
     // in parallel, a start-up can take well over vitest's default 10 s.
-    hookTimeout: 120_000,
-    testTimeout: 60_000,
+    hookTimeout: 300_000,
+    testTimeout: 300_000,
   },
 });

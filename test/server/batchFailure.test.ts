@@ -61,5 +61,5 @@ describe('a batch that fails while being stored', () => {
     expect(retry.results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted']);
     expect(await inner.query('select id from events')).toHaveLength(3);
     await inner.close();
-  }, 30_000);
+  });
 });
