@@ -37,7 +37,7 @@ describe('npm run backup and npm run restore', { timeout: 400_000 }, () => {
     servers.push(source);
     ({ photoHashes } = await fillHall(source.url));
     before = await viewHall(source.url, photoHashes);
-  }, 200_000);
+  });
   afterAll(async () => {
     await Promise.all(servers.map((s) => s.stop()));
     rmSync(dir, { recursive: true, force: true });

@@ -94,7 +94,7 @@ describe('offline patrol in a real browser', { timeout: 300_000 }, () => {
     // The sync server serves the app and the API on one origin: the first sign-in needs it once.
     server = await startServer({ port: 0, hostname: '127.0.0.1', dataDir: undefined, schemesDir, distDir: dist });
     profile = mkdtempSync(join(tmpdir(), 'hall-patrol-profile-'));
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await context?.close();

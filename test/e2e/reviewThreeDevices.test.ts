@@ -46,7 +46,7 @@ async function endHandOver(page: Page): Promise<void> {
  * own device, and every device shows the finding overturned and its points gone. The charged person's provisional
  * score is read in the scores view on all three devices before the contest, while contested and after the overturn.
  */
-describe('on-site review on three devices', { timeout: 120_000 }, () => {
+describe('on-site review on three devices', () => {
   let server: ServerProcess;
   let browser: Browser;
   let dist: string;
@@ -56,7 +56,7 @@ describe('on-site review on three devices', { timeout: 120_000 }, () => {
   beforeAll(async () => {
     dist = await buildApp();
     [server, browser] = await Promise.all([serverProcess({ DATA_DIR: dataDir, DIST_DIR: dist }), launchChromium()]);
-  }, 120_000);
+  });
   afterAll(async () => {
     await browser?.close();
     await server?.stop();

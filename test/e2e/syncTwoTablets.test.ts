@@ -11,7 +11,7 @@ import { launchChromium } from './launchChromium';
  * Protocol level: the page runs the app's device modules (Dexie database, recordFinding) and the sync client,
  * served from the sync server's origin, because the app's screens do not drive sync yet.
  */
-describe('two tablets offline, then back', { timeout: 90_000 }, () => {
+describe('two tablets offline, then back', () => {
   let server: RunningServer;
   let browser: Browser;
   let bundle: string;
@@ -19,7 +19,7 @@ describe('two tablets offline, then back', { timeout: 90_000 }, () => {
 
   beforeAll(async () => {
     [server, browser, bundle] = await Promise.all([testServer(), launchChromium(), bundleForBrowser('test/e2e/harness/syncHarness.ts')]);
-  }, 60_000);
+  });
   afterAll(async () => {
     await browser?.close();
     await server?.close();

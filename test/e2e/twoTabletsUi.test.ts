@@ -25,7 +25,7 @@ async function sync(page: Page): Promise<void> {
 }
 
 /** Two tablets record offline, reconnect, and both show every finding and the same scores on screen. */
-describe('two tablets in the app', { timeout: 120_000 }, () => {
+describe('two tablets in the app', () => {
   let server: ServerProcess;
   let browser: Browser;
   let dist: string;
@@ -34,7 +34,7 @@ describe('two tablets in the app', { timeout: 120_000 }, () => {
   beforeAll(async () => {
     dist = await buildApp();
     [server, browser] = await Promise.all([serverProcess({ DATA_DIR: dataDir, DIST_DIR: dist }), launchChromium()]);
-  }, 120_000);
+  });
   afterAll(async () => {
     await browser?.close();
     await server?.stop();

@@ -3,7 +3,7 @@ import type { RunningServer } from '../../src/server/startServer';
 import { recorded, signIn, testServer } from './testServer';
 import type { Device } from './testServer';
 
-describe('accounts by the admin', { timeout: 30_000 }, () => {
+describe('accounts by the admin', () => {
   let server: RunningServer;
   let admin: Device;
   beforeAll(async () => {

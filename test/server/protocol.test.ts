@@ -8,7 +8,7 @@ import type { RunningServer } from '../../src/server/startServer';
 import { about, recorded, signIn, testServer } from './testServer';
 import type { Device } from './testServer';
 
-describe('sync protocol', { timeout: 20_000 }, () => {
+describe('sync protocol', () => {
   let server: RunningServer;
   let tablet: Device;
   let chief: Device;
@@ -201,5 +201,5 @@ describe('sync across a server restart', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 60_000);
+  });
 });

@@ -8,7 +8,7 @@ import { quarterScenario } from './scenario';
 import { signIn, testServer } from './testServer';
 import type { Device } from './testServer';
 
-describe('final results', { timeout: 30_000 }, () => {
+describe('final results', () => {
   let server: RunningServer;
   let inspector: Device;
   let chief: Device;

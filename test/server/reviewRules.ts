@@ -25,7 +25,7 @@ const outcome = (r: { results: EventOutcome[] }): string => {
  * (PGlite and PostgreSQL), like the storage contract.
  */
 export function runReviewRules(name: string, start: () => Promise<{ server: RunningServer; stop: () => Promise<void> }>): void {
-  describe(`review rules on the server: ${name}`, { timeout: 60_000 }, () => {
+  describe(`review rules on the server: ${name}`, () => {
     let server: RunningServer;
     let stop: () => Promise<void>;
     let inspector: Device;
@@ -66,7 +66,7 @@ export function runReviewRules(name: string, start: () => Promise<{ server: Runn
         signIn(server.url, 'committee2', 'pc-committee2'),
         signIn(server.url, 'admin', 'pc-admin'),
       ]);
-    }, 60_000);
+    });
     afterAll(() => stop());
 
     it('a chief acts, and reads history and notices, only for findings of their own units', async () => {

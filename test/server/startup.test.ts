@@ -6,7 +6,7 @@ import { startServer, StartError } from '../../src/server/startServer';
 import type { RunningServer } from '../../src/server/startServer';
 import { schemesDir } from './testServer';
 
-describe('server start', { timeout: 30_000 }, () => {
+describe('server start', () => {
   const dir = mkdtempSync(join(tmpdir(), 'hp-start-'));
   let server: RunningServer;
   beforeAll(async () => {

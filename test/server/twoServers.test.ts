@@ -5,7 +5,7 @@ import { serverProcess } from './serverProcess';
 import type { ServerProcess } from './serverProcess';
 import { recorded, signIn } from './testServer';
 
-describe('two server processes sharing one PostgreSQL', { timeout: 60_000 }, () => {
+describe('two server processes sharing one PostgreSQL', () => {
   let cluster: PgCluster;
   const procs: ServerProcess[] = [];
   let urls: string[] = [];
@@ -15,7 +15,7 @@ describe('two server processes sharing one PostgreSQL', { timeout: 60_000 }, () 
     const started = await Promise.all([serverProcess({ DATABASE_URL: cluster.url }), serverProcess({ DATABASE_URL: cluster.url })]);
     procs.push(...started);
     urls = started.map((s) => s.url);
-  }, 60_000);
+  });
   afterAll(async () => {
     await Promise.all(procs.map((p) => p.stop()));
     cluster?.stop();

@@ -202,7 +202,7 @@ const RUNS = { numRuns: 100 };
 // ---------------------------------------------------------------------------------------------------------------
 
 // Each property takes about a second; the generous timeout keeps a loaded machine from failing them.
-describe('scoring properties (mini scheme)', { timeout: 30_000 }, () => {
+describe('scoring properties (mini scheme)', () => {
   it('generates findings the engine accepts: only unknown staff are skipped', () => {
     fc.assert(
       fc.property(findingsArb(), (findings) => {

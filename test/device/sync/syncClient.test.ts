@@ -7,7 +7,7 @@ import type { RunningServer } from '../../../src/server/startServer';
 import { about, recorded, testServer } from '../../server/testServer';
 import { memorySyncStore } from './memorySyncStore';
 
-describe('sync client', { timeout: 30_000 }, () => {
+describe('sync client', () => {
   let server: RunningServer;
   beforeAll(async () => {
     server = await testServer();

@@ -13,7 +13,7 @@ import type { Place, Stores } from './stores';
 const serve = (place: Place, backupDir?: string): Promise<RunningServer> =>
   startServer({ port: 0, hostname: '127.0.0.1', dataDir: place.dataDir, databaseUrl: place.databaseUrl, schemesDir, distDir: undefined, backup: backupDir ? { dir: backupDir, keep: 5, everyHours: 1000 } : undefined });
 
-describe.each(['pglite', 'postgres'] as const)('backup and restore on %s', { timeout: 240_000 }, (kind) => {
+describe.each(['pglite', 'postgres'] as const)('backup and restore on %s', (kind) => {
   let s: Stores;
   let source: RunningServer;
   let photoHashes: string[];
@@ -23,7 +23,7 @@ describe.each(['pglite', 'postgres'] as const)('backup and restore on %s', { tim
     backupDir = s.folder();
     source = await serve(await s.fresh(), backupDir);
     ({ photoHashes } = await fillHall(source.url));
-  }, 120_000);
+  });
   afterAll(async () => {
     await source?.close();
     s?.stop();

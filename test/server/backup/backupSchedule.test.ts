@@ -19,7 +19,7 @@ async function until(what: string, ok: () => Promise<boolean>, ms = 90_000): Pro
   }
 }
 
-describe("the server's own backups", { timeout: 240_000 }, () => {
+describe("the server's own backups", () => {
   const disks: Tmpfs[] = [];
   const servers: RunningServer[] = [];
   afterAll(async () => {

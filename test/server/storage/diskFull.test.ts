@@ -64,7 +64,7 @@ async function fullDiskScenario(server: RunningServer, disk: Tmpfs): Promise<{ a
   return { acked };
 }
 
-describe('a full disk under the database', { timeout: 240_000 }, () => {
+describe('a full disk under the database', () => {
   const cleanup: (() => Promise<void> | void)[] = [];
   afterAll(async () => {
     for (const c of cleanup.reverse()) await c();

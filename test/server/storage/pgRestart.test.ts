@@ -71,7 +71,7 @@ function startPusher(url: string, device: Device) {
   };
 }
 
-describe('a server process while its PostgreSQL restarts or drops connections', { timeout: 240_000 }, () => {
+describe('a server process while its PostgreSQL restarts or drops connections', () => {
   let cluster: PgCluster;
   let server: ServerProcess;
   let exited: number | null | undefined;
@@ -82,7 +82,7 @@ describe('a server process while its PostgreSQL restarts or drops connections', 
     server.proc.once('exit', (code) => {
       exited = code;
     });
-  }, 150_000);
+  });
   afterAll(async () => {
     await server?.stop();
     cluster?.stop();
