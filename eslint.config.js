@@ -25,6 +25,38 @@ export default tseslint.config(
     },
   },
   {
+    // The app reaches stored data only through the device (PatrolDevice, DeviceHome): never Dexie, the database
+    // module or the device's write primitive itself.
+    files: ['src/app/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['dexie', 'dexie/*'], message: 'src/app asks the device for stored data; it never opens IndexedDB.' },
+          { group: ['**/device/patrolDb', '**/device/migrations', '**/device/metaToTables', '**/device/commitWrite'], message: 'src/app reaches the database only through the device (PatrolDevice, DeviceHome).' },
+          { group: ['**/server/**'], message: 'src/app talks to the server only through the device (sync).' },
+        ],
+      }],
+    },
+  },
+  {
+    // Data flows one way: the device knows nothing of the screens or the server's code.
+    files: ['src/device/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/app/**', '**/server/**', '**/cli/**'], message: 'src/device imports neither the app, the server nor the command line.' }],
+      }],
+    },
+  },
+  {
+    // The server never runs the tablet's code.
+    files: ['src/server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/app/**', '**/device/**', '**/cli/**'], message: 'src/server imports neither the app, the device nor the command line.' }],
+      }],
+    },
+  },
+  {
     // The shared core runs unchanged on the tablet and the server: it may not reach outside src/core,
     // touch the DOM, Node, storage, the clock or randomness. Pure libraries (yaml, zod) are allowed.
     files: ['src/core/**/*.ts'],

@@ -2,11 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { monotonicFactory } from 'ulid';
 import type { HallSetup } from '../core/model/hallSetup';
-import type { PatrolDb } from '../device/patrolDb';
+import type { DeviceHome } from '../device/deviceHome';
 import type { PatrolScheme } from '../device/patrolScheme';
-import { ensureDeviceId } from '../device/session/deviceId';
 import { requestPersistence } from '../device/storageStatus';
-import { syncHandle } from '../device/sync/syncHandle';
 import type { Session } from '../device/sync/syncStore';
 import { createServices } from './createServices';
 import { switchLanguage } from './i18n/createI18n';
@@ -24,7 +22,7 @@ type BootState = { kind: 'sign-in' } | { kind: 'ready'; services: AppServices } 
  * From a cold start to the app: the device main.tsx started (someone had signed in on this tablet), or the sign-in
  * screen, which needs the network once; afterwards the tablet works offline. The schemes are already being fetched.
  */
-export function Boot({ db, hall, schemes, started }: { db: PatrolDb; hall: HallSetup; schemes: Promise<PatrolScheme[]>; started: AppServices | Error | null }) {
+export function Boot({ home, hall, schemes, started }: { home: DeviceHome; hall: HallSetup; schemes: Promise<PatrolScheme[]>; started: AppServices | Error | null }) {
   const { t, i18n } = useTranslation();
   const [state, setState] = useState<BootState>(() =>
     started instanceof Error ? failed(started) : started ? { kind: 'ready', services: withSignOut(started) } : { kind: 'sign-in' },
@@ -44,20 +42,20 @@ export function Boot({ db, hall, schemes, started }: { db: PatrolDb; hall: HallS
     const ulid = monotonicFactory();
     const timeZone = hall.roster.hall.timeZone;
     const signIn = async (username: string, password: string): Promise<void> => {
-      const deviceId = await ensureDeviceId(db, () => ulid(Date.now()));
-      const sync = syncHandle({ db, deviceId, timeZone });
+      const deviceId = await home.deviceId(() => ulid(Date.now()));
+      const sync = home.sync(deviceId, timeZone);
       const session: Session = await sync.signIn(username, password);
       await requestPersistence(navigator.storage);
-      const identity = { deviceId, actorId: session.account.id, inspectorName: session.account.name };
+      const identity = { deviceId, account: session.account };
       try {
-        setState({ kind: 'ready', services: withSignOut(await createServices(db, identity, i18n, hall, schemes, session.account, sync)) });
+        setState({ kind: 'ready', services: withSignOut(await createServices(home, identity, i18n, hall, schemes, sync)) });
       } catch (err) {
         setState(failed(err));
       }
     };
     const setLanguage = (l: string): void => {
       void switchLanguage(i18n, languageOf(l));
-      void db.meta.put({ key: 'language', value: l });
+      void home.setLanguage(l);
     };
     return <SignIn hallName={hall.roster.hall.name} onSignIn={signIn} onLanguage={setLanguage} />;
   }

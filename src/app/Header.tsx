@@ -12,7 +12,7 @@ export function Header() {
   const online = useOnline();
   const who = handOver
     ? t('handOver.acting', { name: handOver.name })
-    : t(`account.as.${account?.role ?? 'inspector'}`, { name: account?.name ?? device.identity.inspectorName });
+    : t(`account.as.${account?.role ?? 'inspector'}`, { name: account?.name ?? device.identity.account.name });
   return (
     <header className="app-header">
       <h1>{t('app.title')}</h1>

@@ -1,12 +1,9 @@
 import type { i18n as I18n } from 'i18next';
 import type { HallSetup } from '../core/model/hallSetup';
-import type { AccountSummary } from '../core/access/account';
 import type { Identity } from '../device/identity';
-import { readPulledHall } from '../device/sync/pulledHall';
 import type { SyncHandle } from '../device/sync/syncHandle';
-import { PatrolDevice } from '../device/patrolDevice';
+import type { DeviceHome } from '../device/deviceHome';
 import type { PatrolScheme } from '../device/patrolScheme';
-import type { PatrolDb } from '../device/patrolDb';
 import { preparePhoto } from '../device/photos/preparePhoto';
 import { followReviewSettings } from '../device/scoring/followReviewSettings';
 import { ScoreService } from '../device/scoring/scoreService';
@@ -18,21 +15,19 @@ import type { AppServices } from './services/AppServices';
 
 /**
  * Start a ready device in the browser: the hall (the demo hall until halls come from the server), its schemes (being
- * fetched), today's log.
- * The rest of the year is loaded in the background for the month's scores, once the map is up (afterStart).
+ * fetched), today's log. The rest of the year is loaded in the background for the month's scores, once the map is up
+ * (afterStart).
  */
 export async function createServices(
-  db: PatrolDb,
+  home: DeviceHome,
   identity: Identity,
   i18n: I18n,
   hall: HallSetup,
   loading: Promise<PatrolScheme[]>,
-  account?: AccountSummary,
   sync?: SyncHandle,
 ): Promise<AppServices> {
-  const device = new PatrolDevice(db, identity, hall.roster.hall.timeZone, () => new Date());
-  // Pulled events (other tablets' findings, review acts) are folded in by re-reading the loaded range.
-  sync?.pulled.subscribe(() => void device.log.load(device.log.get().fromDay ?? device.today()));
+  const rules = loading.then((s) => ({ roster: hall.roster, schemes: s.map((x) => x.scheme) }));
+  const device = home.open(identity, hall.roster.hall.timeZone, () => new Date(), rules);
   const [schemes] = await Promise.all([
     loading.then((s) => {
       performance.mark('hp:schemes-loaded');
@@ -41,24 +36,31 @@ export async function createServices(
     device.start().then(() => performance.mark('hp:today-loaded')),
   ]);
   performance.mark('hp:services-ready');
-  // Every local write (a finding, a void, a review act) is pushed soon after.
-  if (sync) device.log.subscribe(() => sync.localChange());
+  if (sync) {
+    // Every local write (a finding, a void, a review act) is pushed soon after; a pull is folded in by re-reading the
+    // loaded range and the pulled hall, which asks for no push (nothing new was written here).
+    device.onCommitted(() => sync.localChange());
+    sync.pulled.subscribe(() => {
+      void device.reload();
+      void device.refreshPulled();
+    });
+  }
   const scores = new ScoreService(
     schemes.map((s) => s.scheme),
     hall.roster,
     { delayMs: 1000, useWorker: true },
   );
   // The hall's review settings (stored by the pulls) decide whether pending points count in provisional totals.
-  void followReviewSettings(db, scores, sync?.state);
+  followReviewSettings(device, scores);
   return {
     afterStart: () => {
       void device.loadFrom(`${device.today().slice(0, 4)}-01-01`);
+      void device.refreshPulled();
       sync?.start();
     },
-    account,
+    account: identity.account,
     sync,
     ...(sync ? { fetchPhoto: sync.fetchPhoto } : {}),
-    pulledHall: () => readPulledHall(db),
     device,
     hall: hallIndex(hall),
     schemes,
@@ -68,7 +70,7 @@ export async function createServices(
     storage: typeof navigator !== 'undefined' ? navigator.storage : undefined,
     setLanguage: async (language) => {
       await switchLanguage(i18n, languageOf(language));
-      await db.meta.put({ key: 'language', value: language });
+      await home.setLanguage(language);
     },
   };
 }

@@ -1,6 +1,7 @@
-/** Who is recording on this device: the device and the signed-in account whose id every event carries. */
+import type { AccountSummary } from '../core/access/account';
+
+/** Who records on this device: the device, and the signed-in account whose id every event carries as its actor. */
 export interface Identity {
   deviceId: string;
-  actorId: string;
-  inspectorName: string;
+  account: AccountSummary;
 }

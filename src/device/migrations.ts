@@ -1,4 +1,5 @@
 import type { Dexie, Transaction } from 'dexie';
+import { metaToTables } from './metaToTables';
 
 /**
  * The device database's schema history. A version is never edited once shipped: a change is a new version with an
@@ -37,6 +38,27 @@ export const MIGRATIONS: readonly Migration[] = [
           if (windowId !== undefined) row.windowId = windowId;
         });
     },
+  },
+  {
+    // v3: device state leaves the `meta` table of JSON strings for typed tables, one per concept, checked when read.
+    version: 3,
+    stores: {
+      device: 'key',
+      session: 'key',
+      syncState: 'key',
+      rejections: 'eventId',
+      hall: 'key',
+      schemes: '[id+version]',
+      accounts: 'id',
+      reviewSettings: 'key',
+      handOver: 'accountId',
+    },
+    upgrade: metaToTables,
+  },
+  {
+    // v4: `meta` is gone (its rows moved in v3; Dexie lets an upgrade read a table that a later version deletes).
+    version: 4,
+    stores: { meta: null },
   },
 ];
 

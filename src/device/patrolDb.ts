@@ -1,15 +1,27 @@
 import { Dexie } from 'dexie';
 import type { DexieOptions, EntityTable, Table } from 'dexie';
 import { declareSchema } from './migrations';
-import type { EventRow, MetaRow, OutboxRow, PhotoRow, VisitRow } from './rows';
+import type { DeviceRow, EventRow, HandOverRow, OutboxRow, PhotoRow, PulledSchemeRow, PulledSetupRow, RejectionRow, ReviewSettingsRow, SessionRow, SyncStateRow, VisitRow } from './rows';
+import type { AccountSummary } from '../core/access/account';
 
-/** The tablet's database. Persistent data lives here; the UI store holds only session state. */
+/**
+ * The tablet's database: the app never opens it (a lint rule), it asks the device (PatrolDevice, and the session and
+ * sync modules). Persistent data lives here; the UI store holds only what is on screen.
+ */
 export class PatrolDb extends Dexie {
   declare events: EntityTable<EventRow, 'id'>;
   declare outbox: Table<OutboxRow, number>;
   declare photos: EntityTable<PhotoRow, 'hash'>;
-  declare meta: EntityTable<MetaRow, 'key'>;
   declare visits: EntityTable<VisitRow, 'id'>;
+  declare device: EntityTable<DeviceRow, 'key'>;
+  declare session: EntityTable<SessionRow, 'key'>;
+  declare syncState: EntityTable<SyncStateRow, 'key'>;
+  declare rejections: EntityTable<RejectionRow, 'eventId'>;
+  declare hall: EntityTable<PulledSetupRow, 'key'>;
+  declare schemes: Table<PulledSchemeRow, [string, number]>;
+  declare accounts: EntityTable<AccountSummary, 'id'>;
+  declare reviewSettings: EntityTable<ReviewSettingsRow, 'key'>;
+  declare handOver: EntityTable<HandOverRow, 'accountId'>;
 
   constructor(name = 'hall-patrol', options?: DexieOptions) {
     super(name, options);

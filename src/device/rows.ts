@@ -1,4 +1,8 @@
+import type { AccountSummary } from '../core/access/account';
 import type { FindingEvent, FindingEventType } from '../core/events/events';
+import type { ReviewSettings } from '../core/events/reviewSettings';
+import type { HallSetup } from '../core/model/hallSetup';
+import type { LocalSecret } from './session/localSecret';
 
 /**
  * How a FindingEvent is stored: the event exactly as it will be synced, inside an envelope of the fields Dexie
@@ -35,10 +39,63 @@ export interface PhotoRow {
   height: number;
 }
 
-/** Device settings and identity: deviceId, inspector, language. */
-export interface MetaRow {
-  key: string;
-  value: string;
+/** This device: its id (made once, named by sign-ins and events) and the language chosen on it. */
+export interface DeviceRow {
+  key: 'device';
+  deviceId: string;
+  language?: string;
+}
+
+/**
+ * The signed-in account's sign-in, kept so the tablet records offline for weeks and syncs later, with a verifier of
+ * its password (a salted PBKDF2 hash, never the password) that unlocks the tablet offline after a hand-over.
+ */
+export interface SessionRow {
+  key: 'session';
+  token: string;
+  tokenId: string;
+  expiresAt: string;
+  account: AccountSummary;
+  unlock?: LocalSecret;
+}
+
+/** Where sync stands: the pull cursor (stored with each pulled page) and the last fully successful sync. */
+export interface SyncStateRow {
+  key: 'sync';
+  cursor: string | null;
+  lastSuccessAt: string | null;
+}
+
+/** An event the server refused for good: kept (never deleted), no longer pushed, shown with the server's words. */
+export interface RejectionRow {
+  eventId: string;
+  reason: string;
+}
+
+/** The hall as last pulled (roster, layout, schemes in force, opening hours). */
+export interface PulledSetupRow {
+  key: 'hall';
+  setup: HallSetup;
+}
+
+/** A scheme version as pulled; checked with checkSchemeData when read. */
+export interface PulledSchemeRow {
+  id: string;
+  version: number;
+  data: unknown;
+}
+
+/** The hall's review settings as last pulled. */
+export interface ReviewSettingsRow {
+  key: 'review';
+  settings: ReviewSettings;
+}
+
+/** A chief enrolled on this tablet for hand-over, with the verifier of the PIN they chose. */
+export interface HandOverRow {
+  accountId: string;
+  account: AccountSummary;
+  pin: LocalSecret;
 }
 
 /** A window checked on a round with nothing to record (coverage); device-local for now, not synced. */

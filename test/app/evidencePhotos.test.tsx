@@ -5,7 +5,7 @@ import type { AccountSummary } from '../../src/core/access/account';
 import { INSPECTOR } from '../device/testDb';
 import { renderPatrol, storedEvents } from './renderPatrol';
 
-const inspector: AccountSummary = { id: INSPECTOR.actorId, name: '张巡查', role: 'inspector', unitIds: [], windowIds: [] };
+const inspector: AccountSummary = { id: INSPECTOR.account.id, name: '张巡查', role: 'inspector', unitIds: [], windowIds: [] };
 const committee: AccountSummary = { id: 'acc-committee1', name: '考核小组甲', role: 'committee', unitIds: [], windowIds: [] };
 
 beforeEach(() => {

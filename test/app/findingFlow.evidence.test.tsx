@@ -48,7 +48,7 @@ describe('evidence, undo and a full disk', () => {
     expect(screen.getByText('已作废')).toBeTruthy();
   });
 
-  it('the log voids an own finding with a reason', async () => {
+  it('the log voids an own finding with a reason, stored as a code and worded in the screen’s language', async () => {
     const { db } = await renderPatrol();
     tapWindow(5);
     tapItem('玩手机');
@@ -58,7 +58,9 @@ describe('evidence, undo and a full disk', () => {
     fireEvent.click(await screen.findByRole('button', { name: '作废' }));
     fireEvent.click(screen.getByRole('button', { name: '记错人员' }));
     expect(await screen.findByText('作废原因：记错人员')).toBeTruthy();
-    expect((await storedEvents(db))[1]).toMatchObject({ type: 'finding.voided', reason: '记错人员' });
+    const voided = (await storedEvents(db))[1];
+    expect(voided).toMatchObject({ type: 'finding.voided', code: 'wrong-person' });
+    expect(voided && 'reason' in voided).toBe(false);
   });
 
   it('a full disk is said plainly, nothing of the finding is stored, the draft stays, earlier findings stay', async () => {

@@ -15,7 +15,6 @@ import { en } from '../../src/app/i18n/en';
 import { languageOf } from '../../src/app/i18n/languages';
 import type { AppServices, StorageApi } from '../../src/app/services/AppServices';
 import { PatrolDevice } from '../../src/device/patrolDevice';
-import { readPulledHall } from '../../src/device/sync/pulledHall';
 import type { PatrolScheme } from '../../src/device/patrolScheme';
 import type { PreparedPhoto } from '../../src/device/photos/preparedPhoto';
 import { ScoreService } from '../../src/device/scoring/scoreService';
@@ -56,10 +55,10 @@ export async function renderPatrol(
   const db = options.db ?? testDb();
   const clock = testClock(options.at ?? '2026-03-02T02:00:00Z');
   const hall = demoHall();
-  const identity = options.account ? { ...INSPECTOR, actorId: options.account.id, inspectorName: options.account.name } : INSPECTOR;
-  const device = new PatrolDevice(db, identity, hall.roster.hall.timeZone, clock.now);
-  await device.start();
+  const identity = options.account ? { ...INSPECTOR, account: options.account } : INSPECTOR;
   const schemes = [shapesScheme()];
+  const device = new PatrolDevice(db, identity, hall.roster.hall.timeZone, clock.now, { roster: hall.roster, schemes: schemes.map((s) => s.scheme) });
+  await Promise.all([device.start(), device.refreshPulled()]);
   const i18n = createI18n(languageOf(options.language), options.language === 'en' ? en : undefined);
   const services: AppServices = {
     device,
@@ -78,10 +77,7 @@ export async function renderPatrol(
     },
   };
   if (options.fetchPhoto) services.fetchPhoto = options.fetchPhoto;
-  if (options.account) {
-    services.account = options.account;
-    services.pulledHall = () => readPulledHall(db);
-  }
+  if (options.account) services.account = options.account;
   const view = render(
     <I18nextProvider i18n={i18n}>
       <PatrolApp services={services} />

@@ -7,13 +7,14 @@ import { renderPatrol, storedEvents } from './renderPatrol';
 
 afterEach(cleanup);
 
-const inspector: AccountSummary = { id: INSPECTOR.actorId, name: '张巡查', role: 'inspector', unitIds: [], windowIds: [] };
+const inspector: AccountSummary = { id: INSPECTOR.account.id, name: '张巡查', role: 'inspector', unitIds: [], windowIds: [] };
 const committee: AccountSummary = { id: 'acc-committee1', name: '考核小组甲', role: 'committee', unitIds: [], windowIds: [] };
 
 /** 玩手机 at window 1, contested on the inspector's tablet, overturned by the committee on the same device's data. */
 async function overturned() {
   const first = await renderPatrol({ account: inspector });
-  await first.db.meta.put({ key: 'sync.accounts', value: JSON.stringify([inspector, committee]) });
+  await first.db.accounts.bulkPut([inspector, committee]);
+  await first.device.refreshPulled();
   fireEvent.click(screen.getByRole('button', { name: /^1号窗口，/ }));
   const panel = within(screen.getByRole('dialog'));
   const person = panel.getByRole('group', { name: '在岗人员' }).querySelector('button');

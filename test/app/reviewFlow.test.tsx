@@ -7,7 +7,7 @@ import { renderPatrol, storedEvents } from './renderPatrol';
 
 afterEach(cleanup);
 
-const inspector: AccountSummary = { id: INSPECTOR.actorId, name: '张巡查', role: 'inspector', unitIds: [], windowIds: [] };
+const inspector: AccountSummary = { id: INSPECTOR.account.id, name: '张巡查', role: 'inspector', unitIds: [], windowIds: [] };
 const committee: AccountSummary = { id: 'acc-committee1', name: '考核小组甲', role: 'committee', unitIds: [], windowIds: [] };
 const chief: AccountSummary = { id: 'acc-chief-zonghe', name: '综合首席', role: 'chief', unitIds: ['u-zonghe'], windowIds: [] };
 
@@ -25,7 +25,8 @@ describe('on-site review on the tablet', () => {
   it('a contest needs a reason, turns the points pending, and the committee overturns it with a written reason', async () => {
     const first = await renderPatrol({ account: inspector });
     // What a pull brings: the hall's accounts, so names show instead of ids.
-    await first.db.meta.put({ key: 'sync.accounts', value: JSON.stringify([inspector, committee, chief]) });
+    await first.db.accounts.bulkPut([inspector, committee, chief]);
+    await first.device.refreshPulled();
     await recordAtWindow(1, '玩手机');
     first.clock.advance(5 * 60_000);
     fireEvent.click(screen.getByRole('button', { name: '审阅' }));

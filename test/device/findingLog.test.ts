@@ -1,20 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { PatrolDevice } from '../../src/device/patrolDevice';
-import { INSPECTOR, testClock, testDb } from './testDb';
+import { testClock, testDb, testDevice } from './testDb';
 
-const TZ = 'Asia/Shanghai';
-const base = { schemeId: 's', schemeVersion: 1, itemId: 'wander', windowId: 'w-01', staffId: 's-001', photos: [] };
+const base = { schemeId: 'kunqu-window-staff', schemeVersion: 1, itemId: 'wander', windowId: 'w-01', staffId: 's-001', photos: [] };
 
 describe('PatrolDevice and its finding log', () => {
   it('loads today first, then a wider range, and applies new findings and voids without re-reading', async () => {
     const db = testDb();
     const clock = testClock('2026-03-01T02:00:00Z');
-    const first = new PatrolDevice(db, INSPECTOR, TZ, clock.now);
+    const first = testDevice(db, clock.now);
     await first.record(base);
     clock.advance(24 * 3600e3);
     await first.record({ ...base, itemId: 'late', inputs: { quantity: 12 } });
 
-    const device = new PatrolDevice(db, INSPECTOR, TZ, clock.now);
+    const device = testDevice(db, clock.now);
     await device.start();
     expect(device.log.get().findings.map((f) => f.itemId)).toEqual(['late']);
     await device.loadFrom('2026-03-01');
@@ -23,7 +21,7 @@ describe('PatrolDevice and its finding log', () => {
     clock.advance(60e3);
     const f = await device.record({ ...base, itemId: 'play-phone' });
     expect(device.log.get().findings.map((x) => x.itemId)).toEqual(['wander', 'late', 'play-phone']);
-    await device.void(f, '撤销');
+    await device.void(f.id, 'undone');
     expect(device.log.find(f.id)?.state).toBe('voided');
     expect(await db.outbox.count()).toBe(4);
   });
@@ -31,7 +29,7 @@ describe('PatrolDevice and its finding log', () => {
   it('keeps a finding recorded while a load is reading', async () => {
     const db = testDb();
     const clock = testClock('2026-03-02T02:00:00Z');
-    const device = new PatrolDevice(db, INSPECTOR, TZ, clock.now);
+    const device = testDevice(db, clock.now);
     const loading = device.log.load('2026-01-01');
     const recording = device.record(base);
     await Promise.all([loading, recording]);
@@ -41,12 +39,12 @@ describe('PatrolDevice and its finding log', () => {
   it('tells a consumer what changed since a version, or that it must take everything after a load', async () => {
     const db = testDb();
     const clock = testClock('2026-03-02T02:00:00Z');
-    const device = new PatrolDevice(db, INSPECTOR, TZ, clock.now);
+    const device = testDevice(db, clock.now);
     await device.start();
     const v0 = device.log.get().version;
     const a = await device.record(base);
     const b = await device.record({ ...base, itemId: 'late', inputs: { quantity: 5 } });
-    await device.void(a, 'x');
+    await device.void(a.id, 'wrong-item');
     expect(device.log.changesSince(v0)?.map((f) => [f.id, f.state])).toEqual([
       [a.id, 'recorded'],
       [b.id, 'recorded'],
@@ -60,7 +58,7 @@ describe('PatrolDevice and its finding log', () => {
 
   it('marks a window visited for today', async () => {
     const db = testDb();
-    const device = new PatrolDevice(db, INSPECTOR, TZ, testClock('2026-03-02T02:00:00Z').now);
+    const device = testDevice(db, testClock('2026-03-02T02:00:00Z').now);
     await device.start();
     await device.markVisited('w-09');
     expect(device.visits.get().map((v) => v.windowId)).toEqual(['w-09']);

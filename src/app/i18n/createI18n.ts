@@ -13,6 +13,7 @@ import type { Messages } from './zhCN';
 export function createI18n(language: Language, messages?: Messages): I18n {
   const i18n = i18next.createInstance();
   void i18n.use(initReactI18next).init({
+    // zh-CN's first-screen words; the review and results screens bring the rest (useMoreWords).
     resources: { 'zh-CN': { translation: zhCN }, ...(messages && language !== 'zh-CN' ? { [language]: { translation: messages } } : {}) },
     lng: language,
     fallbackLng: 'zh-CN',

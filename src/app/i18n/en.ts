@@ -1,11 +1,28 @@
 import type { Messages } from './zhCN';
-import { enReview } from './enReview';
-import { enExplain } from './enExplain';
+import { enSession } from './enSession';
 import { enRefusal } from './enRefusal';
+import { enMore } from './enMore';
 
-/** English. */
-export const en: Messages = {
-  ...enReview,
+/** English, the first screen's words. */
+const enBase = {
+  ...enSession,
+  review: {
+    state: { recorded: 'Recorded', acknowledged: 'Signed', contested: 'Contested · pending', upheld: 'Upheld', overturned: 'Overturned', amended: 'Amended', voided: 'Voided' },
+    event: {
+      'finding.recorded': 'Recorded',
+      'finding.voided': 'Voided',
+      'finding.acknowledged': 'Notice signed',
+      'finding.contested': 'Contested',
+      'contest.decided': 'Committee decision',
+      'contest.reopened': 'Reopened',
+      'finding.rectified': 'Rectified',
+    },
+    noPoints: 'no points',
+    pendingPoints: '{{points}} (pending)',
+  },
+  handOver: {
+    acting: 'Chief reviewing: {{name}}',
+  },
   app: {
     title: 'Hall Patrol',
     loading: 'Opening…',
@@ -115,8 +132,7 @@ export const en: Messages = {
     voidedBecause: 'Voided: {{reason}}',
     void: 'Void',
     voidWhy: 'Why void it',
-    undoReason: 'Undone (recorded by mistake)',
-    reasons: { wrongItem: 'Wrong item', wrongPerson: 'Wrong person', duplicate: 'Duplicate' },
+    voidCode: { 'wrong-item': 'Wrong item', 'wrong-person': 'Wrong person', duplicate: 'Duplicate', undone: 'Undone (recorded by mistake)' },
     photoOf: 'Photo {{n}} of {{item}}',
     entryLabel: '{{time}} {{item}} {{who}}',
   },
@@ -136,23 +152,6 @@ export const en: Messages = {
     chiefScope: 'Only the units and windows you answer for are listed; ranks are across the whole hall.',
   },
   refusals: enRefusal,
-  explainLines: enExplain,
-  explain: {
-    title: '{{name}}: {{total}} points',
-    none: 'No score yet',
-    rank: 'Rank {{rank}}',
-    nothing: 'No points moved this month.',
-    coDeduction: 'co-deduction',
-    followUp: 'not rectified in time',
-    pending: 'contested, not counted',
-    itemCap: '{{item}}: item cap {{cap}}, {{trimmed}} not counted',
-    categoryFloor: '{{category}}: floor {{floor}}, {{trimmed}} not counted',
-    categoryCap: '{{category}}: at most {{max}}, {{trimmed}} not counted',
-    bonusCap: 'Bonus cap {{cap}}, {{trimmed}} not counted',
-    totalFloor: 'Total floor {{floor}}, {{trimmed}} not counted',
-    aggregate: 'Composite',
-    grade: 'Grade: {{grade}}',
-  },
   firstRun: {
     intro: 'Welcome. This tablet will record patrols of {{hall}}. Enter your name to start.',
     name: "Inspector's name",
@@ -166,7 +165,7 @@ export const en: Messages = {
     hall: 'Hall: {{hall}}',
     language: 'Language',
     sync: 'Waiting to sync',
-    outbox: '{{count}} changes waiting to be sent to the server',
+    outbox: 'Waiting to sync: {{events}} records, {{photos}} photos',
     schemes: 'Schemes in force',
   },
   storage: {
@@ -186,4 +185,12 @@ export const en: Messages = {
     offlineReady: 'Ready to work offline.',
     ok: 'OK',
   },
+};
+
+/** English (loaded on demand: zh-CN is the default): every word of the app. */
+export const en: Messages = {
+  ...enBase,
+  ...enMore,
+  review: { ...enBase.review, ...enMore.review },
+  handOver: { ...enBase.handOver, ...enMore.handOver },
 };

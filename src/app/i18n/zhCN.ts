@@ -1,10 +1,27 @@
-import { zhCNReview } from './zhCNReview';
-import { zhCNExplain } from './zhCNExplain';
+import { zhCNSession } from './zhCNSession';
 import { zhCNRefusal } from './zhCNRefusal';
+import type { zhCNMore } from './zhCNMore';
 
 /** 简体中文 (the default). Every visible string of the app is here; en.ts has the same keys. */
 export const zhCN = {
-  ...zhCNReview,
+  ...zhCNSession,
+  review: {
+    state: { recorded: '已记录', acknowledged: '已签收', contested: '申诉中·待定', upheld: '维持', overturned: '已撤销', amended: '已改判', voided: '已作废' },
+    event: {
+      'finding.recorded': '记录',
+      'finding.voided': '作废',
+      'finding.acknowledged': '签收通知单',
+      'finding.contested': '申诉',
+      'contest.decided': '考核小组裁定',
+      'contest.reopened': '重新受理',
+      'finding.rectified': '整改完成',
+    },
+    noPoints: '不扣分',
+    pendingPoints: '{{points}}（待定）',
+  },
+  handOver: {
+    acting: '首席代表审阅中：{{name}}',
+  },
   app: {
     title: '大厅巡查',
     loading: '正在打开…',
@@ -113,8 +130,7 @@ export const zhCN = {
     voidedBecause: '作废原因：{{reason}}',
     void: '作废',
     voidWhy: '作废原因',
-    undoReason: '撤销（刚刚误记）',
-    reasons: { wrongItem: '记错事项', wrongPerson: '记错人员', duplicate: '重复记录' },
+    voidCode: { 'wrong-item': '记错事项', 'wrong-person': '记错人员', duplicate: '重复记录', undone: '刚刚误记，已撤销' },
     photoOf: '{{item}}的照片{{n}}',
     entryLabel: '{{time}} {{item}} {{who}}',
   },
@@ -134,23 +150,6 @@ export const zhCN = {
     chiefScope: '仅显示您所辖单位和窗口的得分；名次为全大厅排名。',
   },
   refusals: zhCNRefusal,
-  explainLines: zhCNExplain,
-  explain: {
-    title: '{{name}}：{{total}} 分',
-    none: '暂无得分',
-    rank: '第 {{rank}} 名',
-    nothing: '本月没有扣分或加分。',
-    coDeduction: '连带扣分',
-    followUp: '逾期未整改',
-    pending: '申诉待定，未计入',
-    itemCap: '{{item}}：单项上限 {{cap}} 分，超出 {{trimmed}} 分不计',
-    categoryFloor: '{{category}}：扣完为止（最低 {{floor}} 分），超出 {{trimmed}} 分不计',
-    categoryCap: '{{category}}：最高 {{max}} 分，超出 {{trimmed}} 分不计',
-    bonusCap: '加分上限 {{cap}} 分，超出 {{trimmed}} 分不计',
-    totalFloor: '总分最低 {{floor}} 分，超出 {{trimmed}} 分不计',
-    aggregate: '综合计算',
-    grade: '等次：{{grade}}',
-  },
   firstRun: {
     intro: '欢迎。本机将用于{{hall}}的巡查记录。请输入您的姓名，开始巡查。',
     name: '巡查人员姓名',
@@ -164,7 +163,7 @@ export const zhCN = {
     hall: '大厅：{{hall}}',
     language: '语言',
     sync: '待同步',
-    outbox: '{{count}} 项等待同步到服务器',
+    outbox: '等待同步到服务器：记录 {{events}} 条，照片 {{photos}} 张',
     schemes: '执行的考核办法',
   },
   storage: {
@@ -186,5 +185,5 @@ export const zhCN = {
   },
 };
 
-/** The shape every language must have. */
-export type Messages = typeof zhCN;
+/** The shape every language must have: the words of the first screen and those loaded with the review screens. */
+export type Messages = typeof zhCN & typeof zhCNMore;

@@ -1,6 +1,5 @@
 import type { AccountSummary } from '../../core/access/account';
 import type { PatrolDevice } from '../../device/patrolDevice';
-import type { PulledHall } from '../../device/sync/pulledHall';
 import type { SyncHandle } from '../../device/sync/syncHandle';
 import type { PatrolScheme } from '../../device/patrolScheme';
 import type { FetchPhotoFailure } from '../../device/photos/fetchPhoto';
@@ -29,8 +28,6 @@ export interface AppServices {
   account?: AccountSummary;
   /** Sync with the server (loaded after the first frame); absent in tests that do not sync. */
   sync?: SyncHandle;
-  /** The accounts and review settings the last pulls brought. */
-  pulledHall?: () => Promise<PulledHall>;
   /** Download another device's photo into the photo store (absent without sync: the photo then stays missing). */
   fetchPhoto?: (hash: string, findingId: string) => Promise<{ blob: Blob } | { failed: FetchPhotoFailure }>;
   /** Back to the sign-in screen (another account). */

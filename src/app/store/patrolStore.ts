@@ -2,9 +2,13 @@ import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { PreparedPhoto } from '../../device/photos/preparedPhoto';
 import type { AccountSummary } from '../../core/access/account';
+import type { Refusal } from '../../core/access/refusal';
 import type { RawInputs } from '../../core/scheme/ruleInputs';
 
 export type View = 'map' | 'log' | 'review' | 'queue' | 'scores' | 'settings';
+
+/** Why the last save (or photo) failed: a code the panel words, or the core's refusal of the act. */
+export type SaveProblem = 'storage-full' | 'save-failed' | 'photo-failed' | { refused: Refusal };
 
 /** The finding being put together in the panel: who, evidence, and the chosen item with its inputs. */
 export interface Draft {
@@ -41,7 +45,7 @@ export interface PatrolState {
   draft: Draft;
   saving: boolean;
   saved: Saved | null;
-  error: 'storage-full' | 'save-failed' | 'photo-failed' | null;
+  error: SaveProblem | null;
   showUnvisited: boolean;
   explain: ExplainTarget | null;
   /** Hand-over: the chief unlocked with their PIN on this tablet; the signed-in session is locked meanwhile. */

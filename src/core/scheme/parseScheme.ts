@@ -42,9 +42,17 @@ export function parseScheme(text: string, file: string): ParseResult {
   return { ok: true, scheme: parsed.data as Scheme };
 }
 
-/** Validate an already-parsed object (e.g. a scheme received over sync) the same way. */
+/** Validate an already-parsed object (e.g. a scheme received over sync) the same way, with line numbers of its JSON. */
 export function checkSchemeData(raw: unknown, file: string): ParseResult {
   return parseScheme(JSON.stringify(raw), file);
+}
+
+/** Validate an already-parsed object without a text to point into (no YAML parser, no line numbers): a stored scheme. */
+export function schemeFromData(raw: unknown, file: string): ParseResult {
+  const parsed = schemeSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((issue) => fromZodIssue(issue, raw, file, () => undefined)) };
+  const errors = checkScheme(parsed.data).map((e) => ({ ...e, file }));
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, scheme: parsed.data as Scheme };
 }
 
 function fromZodIssue(

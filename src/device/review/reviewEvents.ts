@@ -1,4 +1,5 @@
-import type { ContestDecided, ContestReopened, FindingAcknowledged, FindingContested, FindingRectified } from '../../core/events/events';
+import type { ContestDecided, ContestReopened, FindingAcknowledged, FindingContested, FindingRectified, FindingVoided } from '../../core/events/events';
+import type { VoidCode } from '../../core/events/voidCodes';
 import type { PatrolDevice } from '../patrolDevice';
 
 /** Who acts: the signed-in account, or in hand-over the chief unlocked with their PIN. */
@@ -13,6 +14,11 @@ const base = (device: PatrolDevice, acting: Acting, findingId: string) => ({
   deviceId: device.identity.deviceId,
   findingId,
 });
+
+/** The author withdraws their finding, saying why by a code (the undo bar: `undone`). */
+export function voidEvent(device: PatrolDevice, acting: Acting, findingId: string, code: VoidCode): FindingVoided {
+  return { ...base(device, acting, findingId), type: 'finding.voided', code };
+}
 
 /** One notice: a `finding.acknowledged` per finding, all with the same notice id, signer and signature image. */
 export function acknowledgeEvents(

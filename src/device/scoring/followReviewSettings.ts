@@ -1,17 +1,12 @@
-import type { ObservableValue } from '../observableValue';
-import type { PatrolDb } from '../patrolDb';
-import { readPulledHall } from '../sync/pulledHall';
-import type { SyncState } from '../sync/syncState';
+import type { PatrolDevice } from '../patrolDevice';
 import type { ScoreService } from './scoreService';
 
 /**
- * Keep the provisional scoring in step with the hall's `countPendingInProvisional`, as the pulls stored it: read now,
- * and again after every sync run (settings may change without any event). Resolves once the first read is applied.
+ * Keep the provisional scoring in step with the hall's `countPendingInProvisional` as the device last read it from
+ * the pulls (it re-reads after every sync that stored something, settings included).
  */
-export function followReviewSettings(db: PatrolDb, scores: Pick<ScoreService, 'setCountPending'>, syncState?: ObservableValue<SyncState>): Promise<void> {
-  const apply = (): Promise<void> => readPulledHall(db).then((h) => scores.setCountPending(h.review.countPendingInProvisional));
-  syncState?.subscribe(() => {
-    if (syncState.get().phase !== 'syncing') void apply();
-  });
-  return apply();
+export function followReviewSettings(device: Pick<PatrolDevice, 'pulled'>, scores: Pick<ScoreService, 'setCountPending'>): () => void {
+  const apply = (): void => scores.setCountPending(device.pulled.get().review.countPendingInProvisional);
+  apply();
+  return device.pulled.subscribe(apply);
 }

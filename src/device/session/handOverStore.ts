@@ -1,5 +1,7 @@
 import type { AccountSummary } from '../../core/access/account';
 import type { PatrolDb } from '../patrolDb';
+import { isAccountSummary, isLocalSecret } from '../rowChecks';
+import type { HandOverRow } from '../rows';
 import { checkSecret, makeSecret } from './localSecret';
 import type { LocalSecret } from './localSecret';
 
@@ -9,32 +11,18 @@ export interface EnrolledChief {
   pin: LocalSecret;
 }
 
-const CHIEFS = 'handover.chiefs';
-const UNLOCK = 'session.unlock';
-
-function isSecret(v: unknown): v is LocalSecret {
-  const s = v as LocalSecret;
-  return typeof v === 'object' && v !== null && typeof s.salt === 'string' && typeof s.hash === 'string' && typeof s.iterations === 'number';
-}
-
-/** The chiefs enrolled on this device (checked: a stored value is unknown data). */
+/** The chiefs enrolled on this device (checked when read: a stored row is unknown data). */
 export async function enrolledChiefs(db: PatrolDb): Promise<EnrolledChief[]> {
-  const v = (await db.meta.get(CHIEFS))?.value;
-  let list: unknown = [];
-  try {
-    list = v ? (JSON.parse(v) as unknown) : [];
-  } catch {
-    list = [];
-  }
-  if (!Array.isArray(list)) return [];
-  return list.filter((c): c is EnrolledChief => typeof c === 'object' && c !== null && isSecret((c as EnrolledChief).pin) && typeof (c as EnrolledChief).account?.id === 'string');
+  const rows = (await db.handOver.toArray()) as unknown[];
+  return rows.flatMap((r) => {
+    const row = r as Partial<HandOverRow>;
+    return isAccountSummary(row.account) && isLocalSecret(row.pin) ? [{ account: row.account, pin: row.pin }] : [];
+  });
 }
 
 /** Enroll (or re-enroll) a chief with a new PIN; the PIN is kept only as a salted PBKDF2 verifier. */
 export async function enrollChief(db: PatrolDb, account: AccountSummary, pin: string): Promise<void> {
-  const secret = await makeSecret(pin);
-  const others = (await enrolledChiefs(db)).filter((c) => c.account.id !== account.id);
-  await db.meta.put({ key: CHIEFS, value: JSON.stringify([...others, { account, pin: secret }]) });
+  await db.handOver.put({ accountId: account.id, account, pin: await makeSecret(pin) });
 }
 
 /** The chief whose PIN this is, checked offline, or null. */
@@ -43,20 +31,17 @@ export async function unlockChief(db: PatrolDb, chiefId: string, pin: string): P
   return c && (await checkSecret(pin, c.pin)) ? c.account : null;
 }
 
-/** Remember a verifier of the signed-in account's password, so the locked session can be unlocked offline. */
+/** Remember a verifier of the signed-in account's password with its session, so the locked tablet unlocks offline. */
 export async function rememberUnlock(db: PatrolDb, password: string): Promise<void> {
-  await db.meta.put({ key: UNLOCK, value: JSON.stringify(await makeSecret(password)) });
+  const unlock = await makeSecret(password);
+  await db.transaction('rw', db.session, async () => {
+    const session = await db.session.get('session');
+    if (session) await db.session.put({ ...session, unlock });
+  });
 }
 
 /** Whether `password` unlocks the device's own session (false when no verifier was kept). */
 export async function checkUnlock(db: PatrolDb, password: string): Promise<boolean> {
-  const v = (await db.meta.get(UNLOCK))?.value;
-  if (!v) return false;
-  let s: unknown;
-  try {
-    s = JSON.parse(v) as unknown;
-  } catch {
-    return false;
-  }
-  return isSecret(s) && checkSecret(password, s);
+  const unlock: unknown = (await db.session.get('session'))?.unlock;
+  return isLocalSecret(unlock) && checkSecret(password, unlock);
 }

@@ -1,14 +1,15 @@
 import type { Identity } from '../identity';
 import type { PatrolDb } from '../patrolDb';
-import { patrolDbSyncStore } from '../sync/patrolDbSyncStore';
 import type { Session } from '../sync/syncStore';
+import { readSession } from './sessionStore';
 
 /**
- * The device's stored sign-in and the identity it records under (the account's id and name), or null before the
+ * The device's stored sign-in and the identity it records under (the device and the account), or null before the
  * first sign-in. An expired sign-in still opens the tablet: recording goes on offline, and sync asks to sign in again.
  */
-export async function storedSession(db: PatrolDb, timeZone: string): Promise<{ session: Session; identity: Identity } | null> {
-  const [session, deviceId] = await Promise.all([patrolDbSyncStore(db, timeZone).session(), db.meta.get('deviceId')]);
+export async function storedSession(db: PatrolDb): Promise<{ session: Session; identity: Identity } | null> {
+  const [session, device] = await Promise.all([readSession(db), db.device.get('device')]);
+  const deviceId = typeof device?.deviceId === 'string' ? device.deviceId : '';
   if (!session || !deviceId) return null;
-  return { session, identity: { deviceId: deviceId.value, actorId: session.account.id, inspectorName: session.account.name } };
+  return { session, identity: { deviceId, account: session.account } };
 }

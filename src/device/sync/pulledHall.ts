@@ -1,37 +1,44 @@
-import { DEFAULT_REVIEW_SETTINGS } from '../../core/events/defaultReviewSettings';
-import type { ReviewSettings } from '../../core/events/reviewSettings';
+import { accountSummarySchema } from '../../core/access/account';
 import type { AccountSummary } from '../../core/access/account';
+import { DEFAULT_REVIEW_SETTINGS } from '../../core/events/defaultReviewSettings';
+import { reviewSettingsSchema } from '../../core/events/reviewSettings';
+import type { ReviewSettings } from '../../core/events/reviewSettings';
+import { hallSetupSchema } from '../../core/model/hallSetup';
+import type { HallSetup } from '../../core/model/hallSetup';
+import { schemeFromData } from '../../core/scheme/parseScheme';
+import type { Scheme } from '../../core/scheme/parseScheme';
 import type { PatrolDb } from '../patrolDb';
 
-/** What the last pulls brought besides events: the hall's accounts (names, roles) and review settings. */
+/**
+ * What the pulls brought besides events, read back and checked with the core's own schemas (a stored row is unknown
+ * data: it may come from an older version). Loaded on demand, with the validation it needs, after the first screen.
+ */
 export interface PulledHall {
+  /** The hall's accounts (names, roles, a chief's units and windows). */
   accounts: AccountSummary[];
+  /** The hall's review settings (the defaults until a pull brought them). */
   review: ReviewSettings;
 }
 
-const parse = (v: string | undefined): unknown => {
-  if (v === undefined) return undefined;
-  try {
-    return JSON.parse(v) as unknown;
-  } catch {
-    return undefined;
-  }
-};
-
-/** Read the pulled accounts and review settings (checked: stored values may come from an older version). */
+/** The pulled accounts and review settings; a row that does not check is left out (and the defaults stand). */
 export async function readPulledHall(db: PatrolDb): Promise<PulledHall> {
-  const [a, r] = await db.meta.bulkGet(['sync.accounts', 'sync.review']);
-  const accounts = parse(a?.value);
-  const review = parse(r?.value) as Partial<ReviewSettings> | undefined;
-  const list = Array.isArray(accounts)
-    ? accounts.filter((x): x is AccountSummary => typeof x === 'object' && x !== null && typeof (x as AccountSummary).id === 'string' && typeof (x as AccountSummary).name === 'string')
-    : [];
-  const settings: ReviewSettings = { ...DEFAULT_REVIEW_SETTINGS };
-  if (review && typeof review === 'object') {
-    if (typeof review.contestDays === 'number') settings.contestDays = review.contestDays;
-    if (typeof review.decideDays === 'number') settings.decideDays = review.decideDays;
-    if (typeof review.countPendingInProvisional === 'boolean') settings.countPendingInProvisional = review.countPendingInProvisional;
-    if (typeof review.clockToleranceMinutes === 'number') settings.clockToleranceMinutes = review.clockToleranceMinutes;
-  }
-  return { accounts: list, review: settings };
+  const [accounts, review] = await Promise.all([db.accounts.toArray(), db.reviewSettings.get('review')]);
+  const settings = reviewSettingsSchema.safeParse(review?.settings);
+  const checked = (accounts as unknown[]).flatMap((a) => {
+    const r = accountSummarySchema.safeParse(a);
+    return r.success ? [r.data] : [];
+  });
+  return { accounts: checked, review: settings.success ? settings.data : DEFAULT_REVIEW_SETTINGS };
+}
+
+/** The pulled hall (roster, layout, schemes in force) and every pulled scheme version that checks, or null before the first pull. */
+export async function readPulledSetup(db: PatrolDb): Promise<{ setup: HallSetup; schemes: Scheme[] } | null> {
+  const [row, schemes] = await Promise.all([db.hall.get('hall'), db.schemes.toArray()]);
+  const setup = hallSetupSchema.safeParse(row?.setup);
+  if (!setup.success) return null;
+  const checked = schemes.flatMap((s) => {
+    const r = schemeFromData(s.data, `pulled scheme ${s.id}@${s.version}`);
+    return r.ok && r.scheme.id === s.id && r.scheme.version === s.version ? [r.scheme] : [];
+  });
+  return { setup: setup.data, schemes: checked };
 }

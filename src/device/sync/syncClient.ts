@@ -82,9 +82,11 @@ export function createSyncClient(o: SyncClientOptions): SyncClient {
   };
 
   async function refreshCounts(): Promise<void> {
-    const [c, rejections] = await Promise.all([o.store.counts(), o.store.rejected()]);
+    const [c, rejections, lastSuccessAt] = await Promise.all([o.store.counts(), o.store.rejected(), o.store.lastSuccessAt()]);
     const oldest = c.oldestPendingAt ? Date.parse(c.oldestPendingAt) : NaN;
     set({
+      // Kept in the store, so a reload still says when the tablet last synced.
+      lastSuccessAt: lastSuccessAt ?? state.lastSuccessAt,
       pendingEvents: c.events,
       pendingPhotos: c.photos,
       rejectedEvents: c.rejected,
@@ -194,11 +196,13 @@ export function createSyncClient(o: SyncClientOptions): SyncClient {
       // Review events held back because their finding had not reached the server may go through now.
       if (retryLater.size) rejected.push(...(await pushAll(progress, new Set())));
       failures = 0;
+      const at = iso();
+      await o.store.markSynced(at);
       await refreshCounts();
       const lastError: SyncError | null = rejected.length
         ? { code: 'rejected', message: `${rejected.length} event(s) refused by the server: ${rejected[0] ?? ''}`, at: iso() }
         : null;
-      set({ phase: 'idle', progress: null, lastSuccessAt: iso(), lastError });
+      set({ phase: 'idle', progress: null, lastSuccessAt: at, lastError });
       schedule(o.intervalMs ?? 60_000);
       return 'synced';
     } catch (e) {

@@ -3,6 +3,7 @@ import { ObservableValue } from '../observableValue';
 import type { PatrolDb } from '../patrolDb';
 import type { FetchPhotoFailure } from '../photos/fetchPhoto';
 import type { DeviceSync } from './deviceSync';
+import { readSession } from '../session/sessionStore';
 import { patrolDbSyncStore } from './patrolDbSyncStore';
 import { initialSyncState } from './syncState';
 import type { SyncState } from './syncState';
@@ -11,7 +12,7 @@ import type { Session } from './syncStore';
 /** The app's handle on sync: state to show, and the acts; the sync code itself (zod included) loads on first use. */
 export interface SyncHandle {
   readonly state: ObservableValue<SyncState>;
-  /** Increases whenever pulled events were stored, so views re-read what they show. */
+  /** Increases after a sync run that stored pulled data (events, the hall, accounts, settings), so the device re-reads it. */
   readonly pulled: ObservableValue<number>;
   start(): void;
   syncNow(): Promise<void>;
@@ -25,7 +26,12 @@ export interface SyncHandle {
 
 /** Load the device's sync module (a separate chunk, precached for offline use). */
 export function loadDeviceSync(o: { db: PatrolDb; deviceId: string; timeZone: string; baseUrl?: string; onPulled?: (events: number) => void }): Promise<DeviceSync> {
-  return import('./deviceSync').then((m) => m.createDeviceSync({ ...o, onPulled: (page) => o.onPulled?.(page.events.length) }));
+  return import('./deviceSync').then((m) =>
+    m.createDeviceSync({
+      ...o,
+      onPulled: (page) => o.onPulled?.(page.events.length + page.schemes.length + (page.setup ? 1 : 0) + (page.accounts ? 1 : 0) + (page.review ? 1 : 0)),
+    }),
+  );
 }
 
 /** A sync handle over the device database; nothing is loaded or started until start() or an act. */
@@ -34,10 +40,20 @@ export function syncHandle(o: { db: PatrolDb; deviceId: string; timeZone: string
   const pulled = new ObservableValue(0);
   let got = 0;
   let loading: Promise<DeviceSync> | null = null;
+  let reported = false;
+  // Until the sync code has loaded, show what the device's own tables say: what waits, and when it last synced.
+  const store = patrolDbSyncStore(o.db, o.timeZone);
+  void Promise.all([store.counts(), store.lastSuccessAt()]).then(
+    ([c, lastSuccessAt]) => {
+      if (!reported) state.set({ ...state.get(), pendingEvents: c.events, pendingPhotos: c.photos, rejectedEvents: c.rejected, oldestPendingAt: c.oldestPendingAt, lastSuccessAt });
+    },
+    () => undefined,
+  );
   let started = false;
   const load = (): Promise<DeviceSync> => {
     loading ??= loadDeviceSync({ ...o, onPulled: (n) => void (got += n) }).then((s) => {
       s.client.subscribe((st) => {
+        reported = true;
         state.set(st);
         // A finished run that stored pulled events: tell the views once, not per page.
         if (st.phase !== 'syncing' && got > 0) {
@@ -65,7 +81,7 @@ export function syncHandle(o: { db: PatrolDb; deviceId: string; timeZone: string
     enrollChief: async (u, p, pin) => (await load()).enrollChief(u, p, pin),
     signOut: async () => (await load()).client.signOut(),
     fetchPhoto: async (hash, findingId) => {
-      const [session, { fetchPhoto }] = await Promise.all([patrolDbSyncStore(o.db, o.timeZone).session(), import('../photos/fetchPhoto')]);
+      const [session, { fetchPhoto }] = await Promise.all([readSession(o.db), import('../photos/fetchPhoto')]);
       return fetchPhoto(o.db, hash, findingId, { baseUrl: o.baseUrl ?? '', token: session?.token ?? null });
     },
   };

@@ -26,8 +26,8 @@ export interface Session {
 }
 
 /**
- * What the sync client needs from the device's database. patrolDbSyncStore implements it over the app's Dexie
- * database (events + outbox written in one transaction); tests and the benchmark may use their own.
+ * What the sync client needs from the device's database. patrolDbSyncStore implements it over the device's Dexie
+ * database; test/device/sync/syncStoreContract.ts holds every implementation (and the memory one of the tests) to it.
  */
 export interface SyncStore {
   /** Up to `limit` pending events, oldest first, skipping those the server rejected for good. */
@@ -43,6 +43,10 @@ export interface SyncStore {
   /** Events the server rejected for good, with its reasons. */
   rejected(): Promise<{ eventId: string; reason: string }[]>;
   cursor(): Promise<string | null>;
+  /** When sync last ran through (ISO), kept across reloads; null before the first. */
+  lastSuccessAt(): Promise<string | null>;
+  /** Remember a sync that ran through. */
+  markSynced(at: string): Promise<void>;
   /** Store a pulled page (events, hall, schemes, accounts) and its cursor in one transaction. */
   applyPull(page: PullResult): Promise<void>;
   session(): Promise<Session | null>;

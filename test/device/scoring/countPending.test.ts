@@ -3,10 +3,9 @@ import type { LoggedFinding } from '../../../src/device/loggedFinding';
 import { followReviewSettings } from '../../../src/device/scoring/followReviewSettings';
 import { ScoreService } from '../../../src/device/scoring/scoreService';
 import type { FindingSource } from '../../../src/device/scoring/scoreService';
-import { initialSyncState } from '../../../src/device/sync/syncState';
-import { ObservableValue } from '../../../src/device/observableValue';
+import { DEFAULT_REVIEW_SETTINGS } from '../../../src/core/events/defaultReviewSettings';
 import { MINI_ROSTER, miniScheme } from '../../fixtures/miniScheme';
-import { testDb } from '../testDb';
+import { testClock, testDb, testDevice } from '../testDb';
 
 const finding = (id: string, state: LoggedFinding['state']): LoggedFinding => ({
   id,
@@ -45,9 +44,11 @@ describe("the tablet's provisional scores follow the hall's countPendingInProvis
 
   it('counts a contested finding by default and while the pulled setting says so', async () => {
     const db = testDb();
-    await db.meta.put({ key: 'sync.review', value: JSON.stringify({ contestDays: 7, decideDays: 10, countPendingInProvisional: true, clockToleranceMinutes: 10 }) });
+    await db.reviewSettings.put({ key: 'review', settings: { ...DEFAULT_REVIEW_SETTINGS, countPendingInProvisional: true } });
+    const device = testDevice(db, testClock('2026-03-10T02:00:00Z').now);
+    await device.refreshPulled();
     const scores = new ScoreService([miniScheme()], MINI_ROSTER, { delayMs: 0, useWorker: false });
-    await followReviewSettings(db, scores);
+    followReviewSettings(device, scores);
     const done = settled(scores);
     scores.update(findings, period, '2026-03', '2026-03-31T00:00:00+08:00');
     await done;
@@ -56,19 +57,20 @@ describe("the tablet's provisional scores follow the hall's countPendingInProvis
 
   it('leaves pending points out of the total (still shown as pending) when the hall says not to count them, and follows a change after a sync', async () => {
     const db = testDb();
-    await db.meta.put({ key: 'sync.review', value: JSON.stringify({ contestDays: 7, decideDays: 10, countPendingInProvisional: false, clockToleranceMinutes: 10 }) });
+    await db.reviewSettings.put({ key: 'review', settings: { ...DEFAULT_REVIEW_SETTINGS, countPendingInProvisional: false } });
+    const device = testDevice(db, testClock('2026-03-10T02:00:00Z').now);
+    await device.refreshPulled();
     const scores = new ScoreService([miniScheme()], MINI_ROSTER, { delayMs: 0, useWorker: false });
-    const syncState = new ObservableValue(initialSyncState());
-    await followReviewSettings(db, scores, syncState);
+    followReviewSettings(device, scores);
     let done = settled(scores);
     scores.update(findings, period, '2026-03', '2026-03-31T00:00:00+08:00');
     await done;
     expect(staffS1(scores)).toMatchObject({ total: 95, pending: -5 });
 
-    // The admin turns it on; the next pull stores it and the finished sync run re-reads it: scored again.
-    await db.meta.put({ key: 'sync.review', value: JSON.stringify({ contestDays: 7, decideDays: 10, countPendingInProvisional: true, clockToleranceMinutes: 10 }) });
+    // The admin turns it on; the next pull stores it and the device re-reads what the pulls stored: scored again.
+    await db.reviewSettings.put({ key: 'review', settings: { ...DEFAULT_REVIEW_SETTINGS, countPendingInProvisional: true } });
     done = settled(scores);
-    syncState.set({ ...syncState.get(), phase: 'idle' });
+    await device.refreshPulled();
     await done;
     expect(staffS1(scores)).toMatchObject({ total: 90, pending: -5 });
   });

@@ -13,6 +13,7 @@ export interface MemorySyncStore extends SyncStore {
 export function memorySyncStore(): MemorySyncStore {
   let key = 0;
   let cursor: string | null = null;
+  let lastSuccessAt: string | null = null;
   let session: Session | null = null;
   const rejected = new Map<string, string>();
   const outbox: MemorySyncStore['outbox'] = new Map();
@@ -39,8 +40,13 @@ export function memorySyncStore(): MemorySyncStore {
     markRejected: async (list) => list.forEach((r) => rejected.set(r.eventId, r.reason)),
     rejected: async () => [...rejected].map(([eventId, reason]) => ({ eventId, reason })),
     cursor: async () => cursor,
+    lastSuccessAt: async () => lastSuccessAt,
+    markSynced: async (at) => {
+      lastSuccessAt = at;
+    },
     applyPull: async (page: PullResult) => {
-      pulled.push(...page.events);
+      // Keyed by event id, as the device's events table is: a page pulled again stores nothing twice.
+      for (const e of page.events) if (!pulled.some((p) => p.id === e.id)) pulled.push(e);
       cursor = page.cursor;
     },
     session: async () => session,

@@ -1,17 +1,17 @@
 import { monotonicFactory } from 'ulid';
 import type { FindingEvent } from '../../../src/core/events/events';
 import { scoreEvents } from '../../../src/core/events/scoreEvents';
-import type { HallSetup } from '../../../src/core/model/hallSetup';
-import { checkSchemeData } from '../../../src/core/scheme/parseScheme';
 import { parsePeriod } from '../../../src/core/time/period';
 import type { PeriodResults } from '../../../src/core/scoring/results';
 import { PatrolDb } from '../../../src/device/patrolDb';
-import { recordFinding } from '../../../src/device/recordFinding';
+import { commitWrite } from '../../../src/device/commitWrite';
+import { recordedEvent } from '../../../src/device/recordFinding';
 import { eventRow } from '../../../src/device/eventRow';
 import { sha256Hex } from '../../../src/device/photos/sha256Hex';
 import { createSyncClient } from '../../../src/device/sync/syncClient';
 import type { SyncClient, SyncOutcome } from '../../../src/device/sync/syncClient';
 import { patrolDbSyncStore } from '../../../src/device/sync/patrolDbSyncStore';
+import { readPulledSetup } from '../../../src/device/sync/pulledHall';
 import type { SyncState } from '../../../src/device/sync/syncState';
 
 /**
@@ -51,12 +51,13 @@ const api = {
     for (let i = 0; i < n; i++) {
       const now = new Date(base + i * 60_000);
       const staff = opts.staff?.[i % opts.staff.length] ?? 's-001';
-      const row = await recordFinding(
-        d,
-        { schemeId: 'kunqu-window-staff', schemeVersion: 1, itemId: opts.itemId ?? 'wander', staffId: staff, photos: i === 0 && photo ? [photo] : [] },
-        { identity: { deviceId, actorId: accountId, inspectorName: accountId }, now, newId: () => ulid(now.getTime()), timeZone: 'Asia/Shanghai' },
+      const photos = i === 0 && photo ? [photo] : [];
+      const event = recordedEvent(
+        { schemeId: 'kunqu-window-staff', schemeVersion: 1, itemId: opts.itemId ?? 'wander', staffId: staff, photos },
+        { actorId: accountId, deviceId, at: now.toISOString(), newId: () => ulid(now.getTime()) },
       );
-      ids.push(row.id);
+      const [row] = await commitWrite(d, [event], photos, 'Asia/Shanghai');
+      if (row) ids.push(row.id);
     }
     need(client, 'record').localChange();
     return ids;
@@ -88,13 +89,12 @@ const api = {
   /** The tablet's provisional results from its own database, with the shared engine (final rules: no pending). */
   async results(schemeId: string, periodKey: string, asOf: string): Promise<PeriodResults> {
     const d = need(db, 'results');
-    const setup = JSON.parse((await d.meta.get('sync.setup'))?.value ?? 'null') as HallSetup | null;
-    const raw = (await d.meta.where('key').startsWith(`sync.scheme:${schemeId}@`).toArray()).pop();
-    const scheme = raw ? checkSchemeData(JSON.parse(raw.value), 'pulled') : null;
+    const pulled = await readPulledSetup(d);
+    const scheme = pulled?.schemes.filter((s) => s.id === schemeId).pop();
     const period = parsePeriod(periodKey);
-    if (!setup || !scheme?.ok || !period) throw new Error('no pulled hall or scheme yet');
+    if (!pulled || !scheme || !period) throw new Error('no pulled hall or scheme yet');
     const events = (await d.events.toArray()).map((r) => r.event);
-    return scoreEvents(scheme.scheme, setup.roster, events, period, { countPending: false, asOf });
+    return scoreEvents(scheme, pulled.setup.roster, events, period, { countPending: false, asOf });
   },
 };
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { isStorageFull } from '../../../device/storageFull';
+import { saveError } from './saveError';
 import { useItemsByKey } from '../../services/useItemsByKey';
 import { useServices } from '../../services/useServices';
 import { usePatrol } from '../../store/usePatrol';
@@ -53,7 +53,7 @@ export function FindingPanel() {
         <EvidenceBar />
         <div className="panel-row">
           <ItemSearch />
-          <button type="button" className="button secondary" onClick={() => device.markVisited(window.id).catch((err: unknown) => setError(isStorageFull(err) ? 'storage-full' : 'save-failed'))}>
+          <button type="button" className="button secondary" onClick={() => device.markVisited(window.id).catch((err: unknown) => setError(saveError(err)))}>
             {t('panel.allNormal')}
           </button>
         </div>

@@ -29,7 +29,7 @@ export function ItemList() {
   const save = useSaveFinding();
 
   // Keyed by the keys' text, so the recent group keeps its identity (and skips rendering) while its items stay.
-  const recentKeys = useMemo(() => recentItemKeys(log.findings, device.identity.actorId, RECENT).join('|'), [log, device]);
+  const recentKeys = useMemo(() => recentItemKeys(log.findings, device.identity.account.id, RECENT).join('|'), [log, device]);
   const recent = useMemo(() => (recentKeys ? recentKeys.split('|') : []).flatMap((k) => itemsByKey.get(k) ?? []), [recentKeys, itemsByKey]);
   const groups = useMemo(() => groupItems(items), [items]);
   const results = useMemo(() => (query.trim() ? searchItems(items, query) : null), [items, query]);

@@ -1,7 +1,8 @@
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoggedFinding } from '../../../device/loggedFinding';
-import { isStorageFull } from '../../../device/storageFull';
+import type { VoidCode } from '../../../core/events/voidCodes';
+import { useReasonWords } from '../../services/useReasonWords';
 import { rulePoints } from '../../../core/scoring/findingPoints';
 import { formatPoints } from '../../format/formatPoints';
 import { formatTime } from '../../format/formatTime';
@@ -10,7 +11,7 @@ import { useServices } from '../../services/useServices';
 import { StoredPhoto } from './StoredPhoto';
 import { subjectName } from './subjectName';
 
-const VOID_REASONS = ['wrongItem', 'wrongPerson', 'duplicate'] as const;
+const VOID_CODES = ['wrong-item', 'wrong-person', 'duplicate'] as const;
 
 /** One finding in the log: when, where, what, who, evidence; its author can void it (with a reason). */
 export const LogEntry = memo(function LogEntry({ f, compact }: { f: LoggedFinding; compact?: boolean }) {
@@ -18,12 +19,13 @@ export const LogEntry = memo(function LogEntry({ f, compact }: { f: LoggedFindin
   const { hall, device } = useServices();
   const itemOf = useItemLookup();
   const [voiding, setVoiding] = useState(false);
-  const [failed, setFailed] = useState<'storage-full' | 'save-failed' | null>(null);
-  const voidFor = (reason: string): void => {
+  const words = useReasonWords();
+  const [failed, setFailed] = useState<string | null>(null);
+  const voidFor = (code: VoidCode): void => {
     setFailed(null);
     device
-      .void(f, reason)
-      .catch((err: unknown) => setFailed(isStorageFull(err) ? 'storage-full' : 'save-failed'))
+      .void(f.id, code)
+      .catch((err: unknown) => setFailed(words.failure(err)))
       .finally(() => setVoiding(false));
   };
   const item = itemOf(f.schemeId, f.itemId);
@@ -31,7 +33,7 @@ export const LogEntry = memo(function LogEntry({ f, compact }: { f: LoggedFindin
   const who = item ? subjectName(hall, item.subject, f) : '';
   const preview = item ? rulePoints(item, f.inputs ?? {}) : null;
   const voided = f.state === 'voided';
-  const mine = f.actorId === device.identity.actorId;
+  const mine = f.actorId === device.identity.account.id;
   const inputs = [f.inputs?.quantity, f.inputs?.amount].filter((x) => x !== undefined);
   const level = f.inputs?.level && item?.rule.kind === 'levels' ? item.rule.levels.find((l) => l.id === f.inputs?.level)?.name : undefined;
   return (
@@ -60,12 +62,12 @@ export const LogEntry = memo(function LogEntry({ f, compact }: { f: LoggedFindin
           {t('log.void')}
         </button>
       )}
-      {!compact && voided && f.voided && <span className="muted log-reason">{t('log.voidedBecause', { reason: f.voided.reason })}</span>}
+      {!compact && voided && f.voided && <span className="muted log-reason">{t('log.voidedBecause', { reason: f.voided.code ? t(`log.voidCode.${f.voided.code}`) : (f.voided.reason ?? '') })}</span>}
       {voiding && (
         <span className="void-reasons" role="group" aria-label={t('log.voidWhy')}>
-          {VOID_REASONS.map((r) => (
-            <button key={r} type="button" className="button secondary" onClick={() => voidFor(t(`log.reasons.${r}`))}>
-              {t(`log.reasons.${r}`)}
+          {VOID_CODES.map((code) => (
+            <button key={code} type="button" className="button secondary" onClick={() => voidFor(code)}>
+              {t(`log.voidCode.${code}`)}
             </button>
           ))}
           <button type="button" className="button ghost" onClick={() => setVoiding(false)}>
@@ -75,7 +77,7 @@ export const LogEntry = memo(function LogEntry({ f, compact }: { f: LoggedFindin
       )}
       {failed && (
         <span className="field-error" role="alert">
-          {t(`errors.${failed}`)}
+          {failed}
         </span>
       )}
     </li>

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isStorageFull } from '../../../device/storageFull';
+import { saveError } from './saveError';
 import { useServices } from '../../services/useServices';
 import { usePatrol } from '../../store/usePatrol';
 
@@ -22,7 +22,7 @@ export function UndoBar() {
   const undo = async (): Promise<void> => {
     dismiss();
     const f = device.log.find(saved.findingId);
-    if (f && f.state === 'recorded') await device.void(f, t('log.undoReason')).catch((err: unknown) => setError(isStorageFull(err) ? 'storage-full' : 'save-failed'));
+    if (f) await device.void(f.id, 'undone').catch((err: unknown) => setError(saveError(err)));
   };
   return (
     <div className="undo-bar" role="status" data-finding={saved.findingId}>

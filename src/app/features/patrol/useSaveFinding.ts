@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { isStorageFull } from '../../../device/storageFull';
+import { saveError } from './saveError';
 import type { FindingDraft } from '../../../device/recordFinding';
 import { useItemsByKey } from '../../services/useItemsByKey';
 import { useServices } from '../../services/useServices';
@@ -58,7 +58,7 @@ export function useSaveFinding(): (itemKey: string) => Promise<SaveOutcome> {
         });
         return { kind: 'saved', findingId: f.id };
       } catch (err) {
-        s.setError(isStorageFull(err) ? 'storage-full' : 'save-failed');
+        s.setError(saveError(err));
         return { kind: 'failed' };
       }
     },

@@ -1,11 +1,11 @@
-import { useTranslation } from 'react-i18next';
+import { useMoreWords } from '../../i18n/useMoreWords';
 import type { ExplanationLine } from '../../../core/scoring/explanation';
 import { explainLine } from '../../format/explainLine';
 import { formatPoints } from '../../format/formatPoints';
 
 /** One line of a result's explanation, worded from the engine's data in the screen's language. */
 export function ExplanationLineView({ line }: { line: ExplanationLine }) {
-  const { t } = useTranslation();
+  const { t } = useMoreWords();
   const x = explainLine(line, t);
   if (x.role === 'trim') return <li className="trim">{x.detail}</li>;
   const pending = (line.kind === 'finding' || line.kind === 'period') && line.status === 'pending';

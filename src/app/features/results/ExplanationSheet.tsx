@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useMoreWords } from '../../i18n/useMoreWords';
 import { useScoreState } from '../../services/useScoreState';
 import { usePatrol } from '../../store/usePatrol';
 import { ExplanationLineView } from './ExplanationLineView';
@@ -6,7 +6,7 @@ import { useExplanation } from './useExplanation';
 
 /** Why a subject has its provisional score: categories, then every line that moved or trimmed points. */
 export function ExplanationSheet() {
-  const { t } = useTranslation();
+  const { t } = useMoreWords();
   const target = usePatrol((s) => s.explain);
   const close = usePatrol((s) => s.setExplain);
   const state = useScoreState();

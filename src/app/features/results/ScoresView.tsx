@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useMoreWords } from '../../i18n/useMoreWords';
 import { useScoreState } from '../../services/useScoreState';
 import type { SubjectKind } from '../../../core/scheme/schemeSchema';
 import { compareSubjects } from '../../../core/scoring/compareSubjects';
@@ -10,7 +10,7 @@ import { subjectInScope } from './subjectInScope';
 
 /** This month's provisional results of every scheme in force, per table; a row opens its explanation. */
 export function ScoresView() {
-  const { t } = useTranslation();
+  const { t } = useMoreWords();
   const { schemes, account, hall } = useServices();
   const state = useScoreState();
   const setExplain = usePatrol((s) => s.setExplain);

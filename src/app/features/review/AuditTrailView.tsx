@@ -1,14 +1,14 @@
-import { useTranslation } from 'react-i18next';
+import { useMoreWords } from '../../i18n/useMoreWords';
 import { auditTrail } from '../../../core/events/auditTrail';
 import type { FindingEvent } from '../../../core/events/events';
 import { formatDateTime as formatTime } from '../../format/formatDateTime';
 import { useServices } from '../../services/useServices';
-import { useAccountName } from './useAccounts';
-import { useReasonWords } from './useReasonWords';
+import { useAccountName } from '../../services/usePulledHall';
+import { useReasonWords } from '../../services/useReasonWords';
 
 /** Who did what to a finding, when, on which device; ignored acts stay listed with the reason. */
 export function AuditTrailView({ events }: { events: readonly FindingEvent[] }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useMoreWords();
   const { hall } = useServices();
   const nameOf = useAccountName();
   const words = useReasonWords();

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useMoreWords } from '../../i18n/useMoreWords';
 import { compareForQueue, reviewStatus } from '../../../core/events/reviewStatus';
 import type { ReviewStatus } from '../../../core/events/reviewStatus';
 import { useLog } from '../../services/useLog';
@@ -7,12 +7,12 @@ import { usePatrol } from '../../store/usePatrol';
 import { findingFacts } from './findingFacts';
 import { PointsText } from './PointsText';
 import { StateBadge } from './StateBadge';
-import { usePulledHall } from './useAccounts';
+import { usePulledHall } from '../../services/usePulledHall';
 import { useFindingEvents } from './useFindingEvents';
 
 /** The committee's queue: every contest with its reason, overdue first (deadlines are the hall's settings). */
 export function CommitteeQueue() {
-  const { t } = useTranslation();
+  const { t } = useMoreWords();
   const { device, hall, schemes } = useServices();
   const open = usePatrol((s) => s.setReviewing);
   const { review } = usePulledHall();

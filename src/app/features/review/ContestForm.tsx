@@ -1,16 +1,16 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useMoreWords } from '../../i18n/useMoreWords';
 import type { PreparedPhoto } from '../../../device/photos/preparedPhoto';
 import { useServices } from '../../services/useServices';
 import { PhotoThumb } from '../patrol/PhotoThumb';
-import { useReasonWords } from './useReasonWords';
+import { useReasonWords } from '../../services/useReasonWords';
 import { useReviewActs } from './useReviewActs';
 import { ReasonField } from './ReasonField';
 import { SubmitRow } from './SubmitRow';
 
 /** Contest a finding: a reason is required; counter-evidence photos are optional. Its points turn pending. */
 export function ContestForm({ findingId, onDone }: { findingId: string; onDone: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useMoreWords();
   const { preparePhoto } = useServices();
   const acts = useReviewActs();
   const words = useReasonWords();

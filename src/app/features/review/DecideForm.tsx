@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useMoreWords } from '../../i18n/useMoreWords';
 import type { ContestDecided } from '../../../core/events/events';
 import type { LoggedFinding } from '../../../device/loggedFinding';
 import { useServices } from '../../services/useServices';
-import { useReasonWords } from './useReasonWords';
+import { useReasonWords } from '../../services/useReasonWords';
 import { useReviewActs } from './useReviewActs';
 import { ReasonField } from './ReasonField';
 import { SubmitRow } from './SubmitRow';
@@ -12,7 +12,7 @@ const DECISIONS: readonly ContestDecided['decision'][] = ['uphold', 'overturn', 
 
 /** The committee decides a contest with a written reason; amend takes a new amount in the item's range or another item. */
 export function DecideForm({ f, onDone }: { f: LoggedFinding; onDone: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useMoreWords();
   const { schemes } = useServices();
   const acts = useReviewActs();
   const words = useReasonWords();

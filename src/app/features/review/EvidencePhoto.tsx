@@ -1,10 +1,10 @@
-import { useTranslation } from 'react-i18next';
+import { useMoreWords } from '../../i18n/useMoreWords';
 import { PhotoThumb } from '../patrol/PhotoThumb';
 import { useEvidencePhoto } from './useEvidencePhoto';
 
 /** A finding's photo in finding detail: this device's copy or the server's; a placeholder that says why when neither. */
 export function EvidencePhoto({ hash, findingId, alt }: { hash: string; findingId: string; alt: string }) {
-  const { t } = useTranslation();
+  const { t } = useMoreWords();
   const photo = useEvidencePhoto(hash, findingId);
   if (photo.kind === 'missing') {
     const why = t(`review.photoMissing.${photo.why}`);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useMoreWords } from '../../i18n/useMoreWords';
 import { reviewStatus } from '../../../core/events/reviewStatus';
 import { calcText } from '../../format/calcText';
 import { formatDateTime } from '../../format/formatDateTime';
@@ -14,7 +14,7 @@ import { PointsText } from './PointsText';
 import { RectifyForm } from './RectifyForm';
 import { ReopenForm } from './ReopenForm';
 import { StateBadge } from './StateBadge';
-import { useAccountName, usePulledHall } from './useAccounts';
+import { useAccountName, usePulledHall } from '../../services/usePulledHall';
 import { useActing } from './useActing';
 import { useFindingEvents } from './useFindingEvents';
 
@@ -23,7 +23,7 @@ const RECTIFIERS: ReadonlySet<string> = new Set(['inspector', 'committee', 'admi
 
 /** One finding in full (item and clause, points, who, when, evidence, state, deadlines, history) and what the acting account may do. */
 export function FindingSheet({ findingId }: { findingId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useMoreWords();
   const { device, hall, schemes } = useServices();
   const close = usePatrol((s) => s.setReviewing);
   const acting = useActing();

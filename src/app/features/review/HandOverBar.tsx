@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useMoreWords } from '../../i18n/useMoreWords';
 import { useServices } from '../../services/useServices';
 import { usePatrol } from '../../store/usePatrol';
 import { HandOverDialog } from './HandOverDialog';
@@ -7,7 +7,7 @@ import { UnlockDialog } from './UnlockDialog';
 
 /** Hand the tablet to the unit's chief (their PIN; the inspector's session locks), and take it back (the inspector's password). */
 export function HandOverBar() {
-  const { t } = useTranslation();
+  const { t } = useMoreWords();
   const { account } = useServices();
   const handOver = usePatrol((s) => s.handOver);
   const [open, setOpen] = useState(false);

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useMoreWords } from '../../i18n/useMoreWords';
 import type { EnrolledChief } from '../../../device/session/handOverStore';
-import { enrolledChiefs, unlockChief } from '../../../device/session/handOverStore';
 import { useServices } from '../../services/useServices';
 import { usePatrol } from '../../store/usePatrol';
 import { signInError } from '../account/signInError';
@@ -11,7 +10,7 @@ import { signInError } from '../account/signInError';
  * once here, online, and picks a PIN. While the chief reviews, the inspector's session is locked.
  */
 export function HandOverDialog({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useMoreWords();
   const { device, sync } = useServices();
   const begin = usePatrol((s) => s.setHandOver);
   const [chiefs, setChiefs] = useState<EnrolledChief[]>([]);
@@ -22,14 +21,14 @@ export function HandOverDialog({ onClose }: { onClose: () => void }) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void enrolledChiefs(device.db).then((c) => {
+    void device.enrolledChiefs().then((c) => {
       setChiefs(c);
       setChiefId(c[0]?.account.id ?? '');
       setEnrolling(c.length === 0);
     });
   }, [device]);
   const unlock = async (): Promise<void> => {
-    const chief = await unlockChief(device.db, chiefId, pin);
+    const chief = await device.unlockChief(chiefId, pin);
     if (!chief) return setError(t('handOver.wrongPin'));
     begin(chief);
     onClose();

@@ -1,10 +1,10 @@
-import { useTranslation } from 'react-i18next';
+import { useMoreWords } from '../../i18n/useMoreWords';
 import { usePatrol } from '../../store/usePatrol';
 import { useFindingEvents } from './useFindingEvents';
 
 /** The notices signed for these findings, each opening its printable page. */
 export function NoticeList({ findingIds }: { findingIds: readonly string[] }) {
-  const { t } = useTranslation();
+  const { t } = useMoreWords();
   const open = usePatrol((s) => s.setNotice);
   const events = useFindingEvents(findingIds);
   const ids = [...new Set([...events.values()].flat().flatMap((e) => (e.type === 'finding.acknowledged' ? [e.noticeId] : [])))];

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useMoreWords } from '../../i18n/useMoreWords';
 import { formatPoints } from '../../format/formatPoints';
 import { noticeProblemWords } from '../../format/noticeProblemWords';
 import { usePatrol } from '../../store/usePatrol';
@@ -9,7 +9,7 @@ import { useNotice } from './useNotice';
 
 /** The signed violation notice in the layout of 003 附件2, ready to print (print CSS hides the app around it). */
 export function NoticePage({ noticeId }: { noticeId: string }) {
-  const { t } = useTranslation();
+  const { t } = useMoreWords();
   const close = usePatrol((s) => s.setNotice);
   const n = useNotice(noticeId);
   return (

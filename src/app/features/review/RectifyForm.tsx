@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useReasonWords } from './useReasonWords';
+import { useMoreWords } from '../../i18n/useMoreWords';
+import { useReasonWords } from '../../services/useReasonWords';
 import { useReviewActs } from './useReviewActs';
 import { ReasonField } from './ReasonField';
 import { SubmitRow } from './SubmitRow';
 
 /** Mark a finding's follow-up (限期整改) as done, with an optional note of what was done. */
 export function RectifyForm({ findingId, onDone }: { findingId: string; onDone: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useMoreWords();
   const acts = useReviewActs();
   const words = useReasonWords();
   const [note, setNote] = useState('');

@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useReasonWords } from './useReasonWords';
+import { useMoreWords } from '../../i18n/useMoreWords';
+import { useReasonWords } from '../../services/useReasonWords';
 import { useReviewActs } from './useReviewActs';
 import { ReasonField } from './ReasonField';
 import { SubmitRow } from './SubmitRow';
 
 /** A committee member reopens a decided contest: a reason is required; the finding is pending again until decided anew. */
 export function ReopenForm({ findingId, onDone }: { findingId: string; onDone: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useMoreWords();
   const acts = useReviewActs();
   const words = useReasonWords();
   const [reason, setReason] = useState('');

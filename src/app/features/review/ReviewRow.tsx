@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useMoreWords } from '../../i18n/useMoreWords';
 import type { LoggedFinding } from '../../../device/loggedFinding';
 import { formatDateTime } from '../../format/formatDateTime';
 import { useServices } from '../../services/useServices';
@@ -6,11 +6,11 @@ import { usePatrol } from '../../store/usePatrol';
 import { findingFacts } from './findingFacts';
 import { PointsText } from './PointsText';
 import { StateBadge } from './StateBadge';
-import { useAccountName } from './useAccounts';
+import { useAccountName } from '../../services/usePulledHall';
 
 /** One finding in the review list: tap to open it; a check box picks it for the notice being signed. */
 export function ReviewRow({ f, selectable, selected, onSelect }: { f: LoggedFinding; selectable: boolean; selected: boolean; onSelect: (on: boolean) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useMoreWords();
   const { hall, schemes } = useServices();
   const open = usePatrol((s) => s.setReviewing);
   const nameOf = useAccountName();

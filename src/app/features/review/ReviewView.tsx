@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useMoreWords } from '../../i18n/useMoreWords';
 import { useServices } from '../../services/useServices';
 import { usePatrol } from '../../store/usePatrol';
 import { HandOverBar } from './HandOverBar';
@@ -14,7 +14,7 @@ import { useScopedFindings } from './useScopedFindings';
  * points and state; pick the findings of one visit and have the chief sign the notice, or open one to contest it.
  */
 export function ReviewView() {
-  const { t } = useTranslation();
+  const { t } = useMoreWords();
   const { device } = useServices();
   const acting = useActing();
   const findings = useScopedFindings();

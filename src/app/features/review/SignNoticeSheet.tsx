@@ -1,12 +1,12 @@
 import { useCallback, useRef, useState } from 'react';
 import type SignaturePad from 'signature_pad';
-import { useTranslation } from 'react-i18next';
+import { useMoreWords } from '../../i18n/useMoreWords';
 import type { LoggedFinding } from '../../../device/loggedFinding';
 import { useServices } from '../../services/useServices';
 import { usePatrol } from '../../store/usePatrol';
 import { findingFacts } from './findingFacts';
 import { SignatureField } from './SignatureField';
-import { useReasonWords } from './useReasonWords';
+import { useReasonWords } from '../../services/useReasonWords';
 import { useReviewActs } from './useReviewActs';
 
 function pngOf(pad: SignaturePad): Blob {
@@ -17,7 +17,7 @@ function pngOf(pad: SignaturePad): Blob {
 
 /** The violation notice for the findings of one visit: the chief checks them, writes their name and signs. */
 export function SignNoticeSheet({ findings, onDone }: { findings: readonly LoggedFinding[]; onDone: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useMoreWords();
   const { hall, schemes } = useServices();
   const acts = useReviewActs();
   const words = useReasonWords();

@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'react';
 import SignaturePad from 'signature_pad';
-import { useTranslation } from 'react-i18next';
+import { useMoreWords } from '../../i18n/useMoreWords';
 
 /** The chief signs with a finger or stylus; `onPad` hands over the pad (to read the PNG, check it is not empty, clear it). */
 export function SignatureField({ onPad }: { onPad: (pad: SignaturePad | null) => void }) {
-  const { t } = useTranslation();
+  const { t } = useMoreWords();
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const c = canvas.current;

@@ -1,18 +1,17 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { checkUnlock } from '../../../device/session/handOverStore';
+import { useMoreWords } from '../../i18n/useMoreWords';
 import { useServices } from '../../services/useServices';
 import { usePatrol } from '../../store/usePatrol';
 
 /** The inspector takes the tablet back with their own password, checked offline against the verifier kept at sign-in. */
 export function UnlockDialog({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useMoreWords();
   const { device } = useServices();
   const end = usePatrol((s) => s.setHandOver);
   const [password, setPassword] = useState('');
   const [wrong, setWrong] = useState(false);
   const unlock = async (): Promise<void> => {
-    if (await checkUnlock(device.db, password)) {
+    if (await device.checkUnlock(password)) {
       end(null);
       onClose();
     } else setWrong(true);
@@ -22,7 +21,7 @@ export function UnlockDialog({ onClose }: { onClose: () => void }) {
       <section className="sheet" role="dialog" aria-label={t('handOver.end')}>
         <h2>{t('handOver.end')}</h2>
         <label className="number-field">
-          <span>{t('handOver.inspectorPassword', { name: device.identity.inspectorName })}</span>
+          <span>{t('handOver.inspectorPassword', { name: device.identity.account.name })}</span>
           <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} />
         </label>
         {wrong && (

@@ -6,5 +6,5 @@ import { usePatrol } from '../../store/usePatrol';
 export function useActing(): AccountSummary {
   const { account, device } = useServices();
   const handOver = usePatrol((s) => s.handOver);
-  return handOver ?? account ?? { id: device.identity.actorId, name: device.identity.inspectorName, role: 'inspector', unitIds: [], windowIds: [] };
+  return handOver ?? account ?? device.identity.account;
 }

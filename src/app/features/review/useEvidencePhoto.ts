@@ -19,9 +19,9 @@ export function useEvidencePhoto(hash: string, findingId: string): EvidencePhoto
     const show = (shown: EvidencePhotoState): void => {
       if (live) setState({ hash, shown });
     };
-    void device.db.photos.get(hash).then(
-      async (row) => {
-        if (row) return show({ kind: 'shown', blob: row.blob });
+    void device.photo(hash).then(
+      async (stored) => {
+        if (stored) return show({ kind: 'shown', blob: stored });
         if (!fetchPhoto) return show({ kind: 'missing', why: 'offline' });
         const got = await fetchPhoto(hash, findingId);
         show('blob' in got ? { kind: 'shown', blob: got.blob } : { kind: 'missing', why: got.failed });

@@ -12,16 +12,7 @@ export function useFindingEvents(findingIds: readonly string[]): Map<string, Fin
   useEffect(() => {
     let live = true;
     const ids = key ? key.split(',') : [];
-    device.db.events
-      .where('findingId')
-      .anyOf(ids)
-      .toArray()
-      .then((rows) => {
-        if (!live) return;
-        const map = new Map<string, FindingEvent[]>();
-        for (const r of rows) map.set(r.findingId, [...(map.get(r.findingId) ?? []), r.event]);
-        setEvents(map);
-      }, () => undefined);
+    device.eventsOf(ids).then((map) => live && setEvents(map), () => undefined);
     return () => {
       live = false;
     };

@@ -3,7 +3,7 @@ import { buildNotice } from '../../../core/events/buildNotice';
 import type { Notice } from '../../../core/events/buildNotice';
 import { useLog } from '../../services/useLog';
 import { useServices } from '../../services/useServices';
-import { usePulledHall } from './useAccounts';
+import { usePulledHall } from '../../services/usePulledHall';
 
 /** The violation notice built on the device from the events it holds (null while loading or unknown). */
 export function useNotice(noticeId: string): Notice | null {
@@ -14,9 +14,8 @@ export function useNotice(noticeId: string): Notice | null {
   useEffect(() => {
     let live = true;
     void (async () => {
-      const acks = await device.db.events.filter((r) => r.event.type === 'finding.acknowledged' && r.event.noticeId === noticeId).toArray();
-      const rows = await device.db.events.where('findingId').anyOf([...new Set(acks.map((a) => a.findingId))]).toArray();
-      const n = buildNotice(noticeId, rows.map((r) => r.event), hall.hall.roster, schemes.map((s) => s.scheme), accounts);
+      const events = await device.noticeEvents(noticeId);
+      const n = buildNotice(noticeId, events, hall.hall.roster, schemes.map((s) => s.scheme), accounts);
       if (live) setNotice(n);
     })().catch(() => undefined);
     return () => {

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../services/useServices';
+import { useSyncState } from '../sync/useSyncState';
 import { LanguageSwitch } from './LanguageSwitch';
 import { StorageStatusPanel } from './StorageStatusPanel';
 
@@ -8,21 +8,14 @@ import { StorageStatusPanel } from './StorageStatusPanel';
 export function SettingsView() {
   const { t } = useTranslation();
   const { device, setLanguage, schemes, hall } = useServices();
-  const [waiting, setWaiting] = useState<number | null>(null);
-  useEffect(() => {
-    let live = true;
-    device.db.outbox.count().then((n) => live && setWaiting(n), () => undefined);
-    return () => {
-      live = false;
-    };
-  }, [device]);
+  const sync = useSyncState();
   return (
     <section className="settings" aria-labelledby="settings-heading">
       <h2 id="settings-heading">{t('settings.heading')}</h2>
       <section className="settings-block">
         <h3>{t('settings.inspector')}</h3>
         <p>
-          {device.identity.inspectorName} <small className="muted">{t('settings.device', { id: device.identity.deviceId })}</small>
+          {device.identity.account.name} <small className="muted">{t('settings.device', { id: device.identity.deviceId })}</small>
         </p>
         <p className="muted">{t('settings.hall', { hall: hall.hall.roster.hall.name })}</p>
       </section>
@@ -33,7 +26,7 @@ export function SettingsView() {
       <StorageStatusPanel />
       <section className="settings-block">
         <h3>{t('settings.sync')}</h3>
-        <p>{waiting === null ? '…' : t('settings.outbox', { count: waiting })}</p>
+        <p>{t('settings.outbox', { events: sync.pendingEvents, photos: sync.pendingPhotos })}</p>
       </section>
       <section className="settings-block">
         <h3>{t('settings.schemes')}</h3>

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import type { Refusal } from '../../../core/access/refusal';
-import type { Ignored } from '../../../core/events/applyEvent';
-import { ignoredWords, refusalWords } from '../../format/refusalWords';
-import { useServices } from '../../services/useServices';
-import { isStorageFull } from '../../../device/storageFull';
-import { useAccountName } from './useAccounts';
-import { ActRefused } from './useReviewActs';
+import type { Refusal } from '../../core/access/refusal';
+import type { Ignored } from '../../core/events/applyEvent';
+import { ignoredWords, refusalWords } from '../format/refusalWords';
+import { useServices } from './useServices';
+import { isStorageFull } from '../../device/storageFull';
+import { useAccountName } from './usePulledHall';
+import { ActRefused } from '../../device/actRefused';
 
 /** Word the core's reasons (a refused act, an event the fold ignored, a failed act) with the hall's names and clock. */
 export function useReasonWords(): { refusal: (r: Refusal) => string; ignored: (i: Ignored) => string; failure: (e: unknown) => string } {

@@ -1,0 +1,41 @@
+/** 简体中文: signing in and sync, shown before anything else loads (merged into zhCN). */
+export const zhCNSession = {
+  account: {
+    intro: '{{hall}}：请用您的账号登录。首次登录需要联网，之后可离线使用。',
+    username: '用户名',
+    password: '密码',
+    signIn: '登录',
+    signingIn: '正在登录…',
+    signInAgain: '重新登录',
+    offlineAfter: '登录后账号保存在本机，断网也能继续巡查，恢复联网后自动同步。',
+    as: { inspector: '巡查人员：{{name}}', chief: '首席代表：{{name}}', committee: '考核小组：{{name}}', admin: '管理员：{{name}}' },
+    errors: {
+      wrongPassword: '用户名或密码不对。',
+      offline: '连不上服务器。首次登录需要联网，请检查网络后再试。',
+      rateLimited: '尝试次数过多，请稍后再试。',
+      notChief: '这个账号不是首席代表。',
+      failed: '登录没有成功，请稍后再试。',
+    },
+  },
+  sync: {
+    label: '同步状态',
+    now: '同步',
+    syncing: '同步中…',
+    pending_one: '待同步 {{count}} 条',
+    pending_other: '待同步 {{count}} 条',
+    allSynced: '已全部同步',
+    last: '上次同步 {{time}}',
+    never: '尚未同步',
+    stale: '有记录超过一天未同步，请尽快连上网络并点“同步”。',
+    step: { push: '正在上传记录 {{done}}/{{total}}', photos: '正在上传照片 {{done}}/{{total}} 字节', pull: '正在下载 {{done}}/{{total}} 条' },
+    errors: {
+      offline: '暂时连不上服务器，记录都保存在本机，联网后会自动同步。',
+      timeout: '服务器没有及时响应，稍后会自动重试。',
+      'signed-out': '登录已过期或已被注销，请重新登录后同步。本机的记录不会丢失。',
+      rejected: '有记录被服务器拒收（仍保存在本机）：',
+      'rate-limited': '服务器繁忙，稍后会自动重试。',
+      server: '服务器出错了，稍后会自动重试。',
+      protocol: '服务器的回答无法识别，请更新应用。',
+    },
+  },
+};
