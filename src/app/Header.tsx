@@ -16,7 +16,7 @@ export function Header() {
   return (
     <header className="app-header">
       <h1>{t('app.title')}</h1>
-      <span className="hall-name">{hall.hall.roster.hall.name}</span>
+      <span className="hall-name">{hall.setup.roster.hall.name}</span>
       <span className="spacer" />
       <span className={`net ${online ? 'online' : 'offline'}`} role="status">
         {online ? t('app.online') : t('app.offline')}

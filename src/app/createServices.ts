@@ -7,7 +7,7 @@ import type { PatrolScheme } from '../device/patrolScheme';
 import { preparePhoto } from '../device/photos/preparePhoto';
 import { followReviewSettings } from '../device/scoring/followReviewSettings';
 import { ScoreService } from '../device/scoring/scoreService';
-import { hallIndex } from './features/patrol/hallIndex';
+import { hallView } from './services/hallView';
 import { switchLanguage } from './i18n/createI18n';
 import { languageOf } from './i18n/languages';
 import { patrolItems } from './features/patrol/patrolItems';
@@ -62,7 +62,7 @@ export async function createServices(
     sync,
     ...(sync ? { fetchPhoto: sync.fetchPhoto } : {}),
     device,
-    hall: hallIndex(hall),
+    hall: hallView(hall),
     schemes,
     items: patrolItems(schemes),
     scores,

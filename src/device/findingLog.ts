@@ -104,7 +104,7 @@ export class FindingLog {
     events.push(row.event);
     this.eventsOf.set(f.id, events);
     const next = foldLogged(events, f.day) ?? f;
-    if (next.state === f.state && next.amended === f.amended && next.rectifiedAt === f.rectifiedAt) return;
+    if (next.point.state === f.point.state && next.point.changedBy?.id === f.point.changedBy?.id && next.point.rectifiedAt === f.point.rectifiedAt) return;
     findings[i] = next;
     this.publish(findings, snap, next);
   }

@@ -16,6 +16,7 @@ export function findingFromRecorded(e: FindingRecorded, day: string): LoggedFind
     actorId: e.actorId,
     deviceId: e.deviceId,
     photos: e.photos,
+    point: { state: 'recorded', author: e.actorId, changedBy: null, rectifiedAt: null },
   };
   if (e.windowId) f.windowId = e.windowId;
   if (e.staffId) f.staffId = e.staffId;
@@ -33,7 +34,7 @@ export function foldLogged(events: readonly FindingEvent[], day: string): Logged
   const folded = foldFinding(events);
   const recorded = events.find((e): e is FindingRecorded => e.type === 'finding.recorded');
   if (!folded || !recorded) return null;
-  const out: LoggedFinding = { ...findingFromRecorded(recorded, day), state: folded.finding.state };
+  const out: LoggedFinding = { ...findingFromRecorded(recorded, day), state: folded.finding.state, point: folded.point };
   if (folded.finding.amended) out.amended = folded.finding.amended;
   if (folded.finding.rectifiedAt) out.rectifiedAt = folded.finding.rectifiedAt;
   if (out.state === 'voided') {

@@ -1,3 +1,4 @@
+import type { FoldPoint } from '../core/events/applyEvent';
 import type { VoidCode } from '../core/events/voidCodes';
 import type { Finding } from '../core/model/finding';
 
@@ -19,4 +20,6 @@ export interface LoggedFinding extends Finding {
   photos: string[];
   /** The void that applied: its code, and the author's own words when given (older voids carry words only). */
   voided?: { at: string; actorId: string; code?: VoidCode; reason?: string };
+  /** Where the fold of its events stands (state, author, the act that got there): what allowedActs judges the next act by. */
+  point: FoldPoint;
 }

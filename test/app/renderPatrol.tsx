@@ -8,7 +8,7 @@ import { demoHall } from '../../src/core/model/demoHall';
 import { parseScheme } from '../../src/core/scheme/parseScheme';
 import type { AccountSummary } from '../../src/core/access/account';
 import { PatrolApp } from '../../src/app/PatrolApp';
-import { hallIndex } from '../../src/app/features/patrol/hallIndex';
+import { hallView } from '../../src/app/services/hallView';
 import { patrolItems } from '../../src/app/features/patrol/patrolItems';
 import { createI18n, switchLanguage } from '../../src/app/i18n/createI18n';
 import { en } from '../../src/app/i18n/en';
@@ -62,7 +62,7 @@ export async function renderPatrol(
   const i18n = createI18n(languageOf(options.language), options.language === 'en' ? en : undefined);
   const services: AppServices = {
     device,
-    hall: hallIndex(hall),
+    hall: hallView(hall),
     schemes,
     items: patrolItems(schemes),
     scores: new ScoreService(

@@ -36,7 +36,7 @@ async function overturned() {
   await next.device.loadFrom('2026-01-01');
   fireEvent.click(await screen.findByRole('button', { name: /^查看记录：玩手机/ }));
   sheet = within(await screen.findByRole('dialog', { name: '玩手机' }));
-  await sheet.findByText(/当时在帮群众取号/);
+  await sheet.findByText(/当时在帮群众取号/, { selector: 'dd' });
   fireEvent.click(sheet.getByRole('button', { name: '裁定' }));
   fireEvent.click(sheet.getByRole('radio', { name: '撤销' }));
   fireEvent.change(sheet.getByLabelText('裁定理由（必填）'), { target: { value: '监控显示在为群众服务' } });

@@ -52,7 +52,8 @@ describe('on-site review on the tablet', () => {
     expect(queue).toBeTruthy();
     fireEvent.click(await screen.findByRole('button', { name: /^查看记录：玩手机/ }));
     const decide = within(await screen.findByRole('dialog', { name: '玩手机' }));
-    expect(await decide.findByText(/当时在帮群众取号/)).toBeTruthy();
+    // The committee reads the contest's reason in the finding's facts (and again in its history).
+    expect(await decide.findByText(/当时在帮群众取号/, { selector: 'dd' })).toBeTruthy();
     fireEvent.click(decide.getByRole('button', { name: '裁定' }));
     fireEvent.click(decide.getByRole('radio', { name: '撤销' }));
     fireEvent.change(decide.getByLabelText('裁定理由（必填）'), { target: { value: '监控显示在为群众服务' } });

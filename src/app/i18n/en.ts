@@ -64,6 +64,7 @@ const enBase = {
     fewerPeople: 'Fewer',
     allNormal: 'All in order here',
   },
+  photo: { open: 'Open full size: {{name}}' },
   evidence: {
     heading: 'Evidence',
     camera: 'Take photo',
@@ -75,6 +76,7 @@ const enBase = {
     notePlaceholder: 'What you saw (optional)',
   },
   items: {
+    flag: { disqualified: 'no honours', notice: 'written notice', return: 'returned to the unit', replace: 'replaced', consequence: 'consequence', 'follow-up': 'follow-up' },
     search: 'Search items',
     searchPlaceholder: 'Search items: Chinese or pinyin initials, e.g. wsj',
     clearSearch: 'Clear search',
@@ -82,6 +84,7 @@ const enBase = {
     results: 'Results ({{count}})',
     noResults: 'No matching item.',
     label: '{{name}}, {{points}} points, charged to {{subject}}',
+    labelFlag: '{{name}}, {{points}}, charged to {{subject}}',
     perUnit: '{{points}} per {{per}}{{unit}}',
     byMonth: '{{points}} (monthly)',
   },
@@ -131,6 +134,7 @@ const enBase = {
     voided: 'voided',
     voidedBecause: 'Voided: {{reason}}',
     void: 'Void',
+    open: 'Details',
     voidWhy: 'Why void it',
     voidCode: { 'wrong-item': 'Wrong item', 'wrong-person': 'Wrong person', duplicate: 'Duplicate', undone: 'Undone (recorded by mistake)' },
     photoOf: 'Photo {{n}} of {{item}}',

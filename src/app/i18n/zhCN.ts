@@ -63,6 +63,7 @@ export const zhCN = {
     fewerPeople: '收起',
     allNormal: '本窗口正常',
   },
+  photo: { open: '查看大图：{{name}}' },
   evidence: {
     heading: '证据',
     camera: '拍照',
@@ -74,6 +75,7 @@ export const zhCN = {
     notePlaceholder: '现场情况（可不填）',
   },
   items: {
+    flag: { disqualified: '取消评优', notice: '书面通报', return: '予以退回', replace: '调换', consequence: '处理', 'follow-up': '限期整改' },
     search: '搜索事项',
     searchPlaceholder: '搜索事项：文字或拼音首字母，如 wsj',
     clearSearch: '清除搜索',
@@ -81,6 +83,7 @@ export const zhCN = {
     results: '搜索结果（{{count}}）',
     noResults: '没有找到匹配的事项。',
     label: '{{name}}，{{points}}分，记入{{subject}}',
+    labelFlag: '{{name}}，{{points}}，记入{{subject}}',
     perUnit: '{{points}}/{{per}}{{unit}}',
     byMonth: '{{points}}（按月计）',
   },
@@ -129,6 +132,7 @@ export const zhCN = {
     voided: '已作废',
     voidedBecause: '作废原因：{{reason}}',
     void: '作废',
+    open: '详情',
     voidWhy: '作废原因',
     voidCode: { 'wrong-item': '记错事项', 'wrong-person': '记错人员', duplicate: '重复记录', undone: '刚刚误记，已撤销' },
     photoOf: '{{item}}的照片{{n}}',

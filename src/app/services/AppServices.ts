@@ -5,7 +5,7 @@ import type { PatrolScheme } from '../../device/patrolScheme';
 import type { FetchPhotoFailure } from '../../device/photos/fetchPhoto';
 import type { PreparedPhoto } from '../../device/photos/preparedPhoto';
 import type { ScoreService } from '../../device/scoring/scoreService';
-import type { HallIndex } from '../features/patrol/hallIndex';
+import type { HallView } from './hallView';
 import type { PatrolItem } from '../features/patrol/patrolItems';
 
 /** The storage calls the app makes (navigator.storage in the browser, a fake in tests). */
@@ -14,7 +14,7 @@ export type StorageApi = Pick<StorageManager, 'persisted' | 'persist' | 'estimat
 /** Everything the screens use beyond the UI store, made once at start (browser) or per test. */
 export interface AppServices {
   device: PatrolDevice;
-  hall: HallIndex;
+  hall: HallView;
   schemes: readonly PatrolScheme[];
   items: readonly PatrolItem[];
   scores: ScoreService;

@@ -12,7 +12,7 @@ export function useReasonWords(): { refusal: (r: Refusal) => string; ignored: (i
   const { t, i18n } = useTranslation();
   const { hall } = useServices();
   const nameOf = useAccountName();
-  const c = { nameOf, timeZone: hall.hall.roster.hall.timeZone, language: i18n.language };
+  const c = { nameOf, timeZone: hall.setup.roster.hall.timeZone, language: i18n.language };
   const refusal = (r: Refusal): string => refusalWords(r, t, c);
   // Why an act failed: the core's refusal in words, a full disk said plainly, anything else as a failed save.
   const failure = (e: unknown): string => (e instanceof ActRefused ? refusal(e.refusal) : isStorageFull(e) ? t('errors.storage-full') : t('errors.save-failed'));

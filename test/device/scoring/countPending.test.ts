@@ -20,6 +20,7 @@ const finding = (id: string, state: LoggedFinding['state']): LoggedFinding => ({
   actorId: 'inspector-1',
   deviceId: 'device-1',
   photos: [],
+  point: { state, author: 'inspector-1', changedBy: null, rectifiedAt: null },
 });
 
 const source = (findings: LoggedFinding[]): FindingSource => ({ get: () => ({ findings, fromDay: '2026-03-01', version: 1 }), changesSince: () => null });

@@ -10,7 +10,7 @@ function CoverageBarView({ unvisited }: { unvisited: readonly string[] }) {
   const show = usePatrol((s) => s.showUnvisited);
   const toggle = usePatrol((s) => s.toggleUnvisited);
   const openWindow = usePatrol((s) => s.openWindow);
-  const total = hall.windows.length;
+  const total = hall.index.roster.windows.length;
   const visited = total - unvisited.length;
   return (
     <section className="coverage" aria-labelledby="coverage-heading">
@@ -26,9 +26,9 @@ function CoverageBarView({ unvisited }: { unvisited: readonly string[] }) {
       {unvisited.length > 0 ? (
         <div className="chips" role="group" aria-label={t('coverage.unvisited')}>
           {unvisited.map((id) => {
-            const w = hall.window(id);
+            const w = hall.index.window(id);
             return (
-              <button key={id} type="button" className="chip small" onClick={() => openWindow(id, hall.onDuty(id).length === 1 ? hall.onDuty(id)[0]?.id : null)} aria-label={t('coverage.open', { number: w?.number ?? id })}>
+              <button key={id} type="button" className="chip small" onClick={() => openWindow(id, hall.index.staffAt(id).length === 1 ? hall.index.staffAt(id)[0]?.id : null)} aria-label={t('coverage.open', { number: w?.number ?? id })}>
                 {w?.number ?? id}
               </button>
             );

@@ -20,10 +20,10 @@ export function FindingPanel() {
   const itemKey = usePatrol((s) => s.draft.itemKey);
   const close = usePatrol((s) => s.closePanel);
   const setError = usePatrol((s) => s.setError);
-  const window = windowId ? hall.window(windowId) : undefined;
+  const window = windowId ? hall.index.window(windowId) : undefined;
   if (!window) return null;
-  const unit = hall.unit(window.unitId);
-  const chief = hall.chiefOf(window.unitId);
+  const unit = hall.index.unit(window.unitId);
+  const chief = hall.index.chief(window.unitId);
   const chosen = itemKey ? itemsByKey.get(itemKey) : undefined;
   return (
     <aside className="panel" role="dialog" aria-labelledby="panel-title">

@@ -13,22 +13,22 @@ export const FloorMap = memo(function FloorMap({ today, visited, portrait }: { t
   const openWindow = usePatrol((s) => s.openWindow);
   const selected = usePatrol((s) => s.windowId);
   const flagUnvisited = usePatrol((s) => s.showUnvisited);
-  const layout = useMemo(() => orientLayout(hall.hall.layout, portrait), [hall, portrait]);
+  const layout = useMemo(() => orientLayout(hall.setup.layout, portrait), [hall, portrait]);
   // What does not change during the day, made once, so a new finding re-renders only its own tile.
   const tiles = useMemo(
     () =>
       layout.tiles.flatMap((rect) => {
-        const w = hall.window(rect.windowId);
+        const w = hall.index.window(rect.windowId);
         if (!w) return [];
-        const staffNames = hall.onDuty(w.id).map((s) => s.name);
+        const staffNames = hall.index.staffAt(w.id).map((s) => s.name);
         const staffText = staffNames.join(t('list.separator')) || t('map.nobody');
-        return [{ rect, windowId: w.id, number: w.number, unit: hall.unit(w.unitId)?.name ?? '', staffNames, staffText }];
+        return [{ rect, windowId: w.id, number: w.number, unit: hall.index.unit(w.unitId)?.name ?? '', staffNames, staffText }];
       }),
     [hall, layout, t],
   );
   const onOpen = useCallback(
     (id: string) => {
-      const onDuty = hall.onDuty(id);
+      const onDuty = hall.index.staffAt(id);
       openWindow(id, onDuty.length === 1 ? onDuty[0]?.id : null);
     },
     [openWindow, hall],
@@ -42,7 +42,7 @@ export const FloorMap = memo(function FloorMap({ today, visited, portrait }: { t
 
   const entranceVertical = layout.entrance.h > layout.entrance.w;
   return (
-    <svg className="floor-map" viewBox={`0 0 ${layout.width} ${layout.height}`} role="group" aria-label={t('map.label', { hall: hall.hall.roster.hall.name })}>
+    <svg className="floor-map" viewBox={`0 0 ${layout.width} ${layout.height}`} role="group" aria-label={t('map.label', { hall: hall.setup.roster.hall.name })}>
       <rect className="floor" x={0} y={0} width={layout.width} height={layout.height} rx={0.3} />
       {layout.zones.map((z) => {
         const vertical = layout.turned;

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { itemConsequences } from '../../../core/scheme/itemConsequences';
 import { pointsRange } from '../../../core/scheme/pointsRange';
 import type { PatrolItem } from './patrolItems';
 
@@ -9,8 +10,11 @@ export function usePointsLabel(): (pi: PatrolItem) => string {
   return (pi) => {
     const range = pointsRange(pi.item);
     if (!range) return '';
-    const sign = pi.item.direction === 'deduct' ? '−' : '+';
     const [lo, hi] = range;
+    // No points, a consequence instead (工作期间饮酒 → 予以退回): say the consequence.
+    const flags = itemConsequences(pi.item);
+    if (hi === 0 && flags.length > 0) return flags.map((k) => t(`items.flag.${k}`)).join(t('list.separator'));
+    const sign = pi.item.direction === 'deduct' ? '−' : '+';
     const base = lo === hi ? `${sign}${lo}` : `${sign}${lo}~${hi}`;
     const r = pi.item.rule;
     if (r.kind === 'perUnit') return t('items.perUnit', { points: base, per: r.per === 1 ? '' : r.per, unit: r.quantity.unit });
@@ -39,7 +43,7 @@ export const ItemButton = memo(function ItemButton({
       type="button"
       className={`item${pi.positive ? ' positive' : ''}${chosen ? ' chosen' : ''}`}
       aria-pressed={chosen}
-      aria-label={t('items.label', { name: pi.item.name, points, subject })}
+      aria-label={t(pointsRange(pi.item)?.[1] === 0 && itemConsequences(pi.item).length > 0 ? 'items.labelFlag' : 'items.label', { name: pi.item.name, points, subject })}
       data-item={pi.key}
       onClick={() => onTap(pi.key)}
     >

@@ -7,7 +7,6 @@ import { calcLabel } from '../../format/calcLabel';
 import { formatPoints } from '../../format/formatPoints';
 import type { PatrolItem } from './patrolItems';
 import { readInputs } from '../../../core/scheme/ruleInputs';
-import type { InputProblem } from '../../../core/scheme/ruleInputs';
 import { RuleInputs } from './RuleInputs';
 import { subjectName } from './subjectName';
 import { useSaveFinding } from './useSaveFinding';
@@ -24,18 +23,19 @@ export function ItemForm({ pi, windowId }: { pi: PatrolItem; windowId: string })
   const choosePerson = usePatrol((s) => s.choosePerson);
   const chooseItem = usePatrol((s) => s.chooseItem);
   const save = useSaveFinding();
-  const [problems, setProblems] = useState<readonly InputProblem[]>([]);
-  const [needPerson, setNeedPerson] = useState(false);
+  // Problems show once saving was tried, and each goes away as soon as its input is valid.
+  const [tried, setTried] = useState(false);
+  const setRaw = usePatrol((s) => s.setRaw);
   const { item } = pi;
-  const window = hall.window(windowId);
+  const window = hall.index.window(windowId);
   const read = readInputs(item.rule, draft.raw);
   const preview = read.ok ? rulePoints(item, read.inputs) : null;
   const who = subjectName(hall, item.subject, { staffId: draft.staffId ?? undefined, windowId, unitId: window?.unitId });
 
+  const problems = tried && !read.ok ? read.problems : [];
   const onSave = async (): Promise<void> => {
-    const outcome = await save(pi.key);
-    setProblems(outcome.kind === 'invalid' ? outcome.problems : []);
-    setNeedPerson(outcome.kind === 'need-person');
+    setTried(true);
+    await save(pi.key);
   };
 
   return (
@@ -51,19 +51,19 @@ export function ItemForm({ pi, windowId }: { pi: PatrolItem; windowId: string })
       </p>
       {item.subject === 'staff' && (
         <div className="chips" role="group" aria-label={t('form.whichPerson')}>
-          {hall.onDuty(windowId).map((s) => (
+          {hall.index.staffAt(windowId).map((s) => (
             <button key={s.id} type="button" className="chip" aria-pressed={draft.staffId === s.id} onClick={() => choosePerson(s.id)}>
               {s.name}
             </button>
           ))}
         </div>
       )}
-      {needPerson && !draft.staffId && (
+      {tried && item.subject === 'staff' && !draft.staffId && (
         <p className="field-error" role="alert">
           {t('form.needPerson')}
         </p>
       )}
-      <RuleInputs rule={item.rule} problems={problems} />
+      <RuleInputs rule={item.rule} raw={draft.raw} onChange={setRaw} problems={problems} />
       <p className="preview" aria-live="polite">
         {preview?.kind === 'points' && t('form.preview', { points: formatPoints(preview.points), label: calcLabel(preview.calc) })}
         {preview?.kind === 'period' && t('form.previewPeriod')}

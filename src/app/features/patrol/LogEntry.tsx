@@ -1,25 +1,33 @@
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LoggedFinding } from '../../../device/loggedFinding';
 import type { VoidCode } from '../../../core/events/voidCodes';
-import { useReasonWords } from '../../services/useReasonWords';
-import { rulePoints } from '../../../core/scoring/findingPoints';
-import { formatPoints } from '../../format/formatPoints';
+import { effectiveItem } from '../../../core/model/effectiveItem';
+import type { LoggedFinding } from '../../../device/loggedFinding';
 import { formatTime } from '../../format/formatTime';
-import { useItemLookup } from '../../services/useItemLookup';
+import { inputsText } from '../../format/inputsText';
+import { useActs } from '../../services/useActs';
+import { useReasonWords } from '../../services/useReasonWords';
 import { useServices } from '../../services/useServices';
+import { usePatrol } from '../../store/usePatrol';
+import { findingFacts } from '../review/findingFacts';
+import { PointsText } from '../review/PointsText';
+import { StateBadge } from '../review/StateBadge';
 import { StoredPhoto } from './StoredPhoto';
-import { subjectName } from './subjectName';
 
 const VOID_CODES = ['wrong-item', 'wrong-person', 'duplicate'] as const;
 
-/** One finding in the log: when, where, what, who, evidence; its author can void it (with a reason). */
+/**
+ * One finding in the log as its events stand: the item and inputs in force (the committee's amendment once amended),
+ * the points they give or that nothing counts (overturned, voided), the review state; void is offered exactly when the
+ * core allows it, and a refused void says why. The whole finding (history, photos full size) opens from it.
+ */
 export const LogEntry = memo(function LogEntry({ f, compact }: { f: LoggedFinding; compact?: boolean }) {
   const { t, i18n } = useTranslation();
-  const { hall, device } = useServices();
-  const itemOf = useItemLookup();
-  const [voiding, setVoiding] = useState(false);
+  const { hall, device, schemes } = useServices();
+  const acts = useActs(f);
   const words = useReasonWords();
+  const open = usePatrol((s) => s.setReviewing);
+  const [voiding, setVoiding] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
   const voidFor = (code: VoidCode): void => {
     setFailed(null);
@@ -28,39 +36,42 @@ export const LogEntry = memo(function LogEntry({ f, compact }: { f: LoggedFindin
       .catch((err: unknown) => setFailed(words.failure(err)))
       .finally(() => setVoiding(false));
   };
-  const item = itemOf(f.schemeId, f.itemId);
-  const window = f.windowId ? hall.window(f.windowId) : undefined;
-  const who = item ? subjectName(hall, item.subject, f) : '';
-  const preview = item ? rulePoints(item, f.inputs ?? {}) : null;
+  const facts = findingFacts(f, hall, schemes);
+  const { itemId, inputs } = effectiveItem(f);
+  const name = facts.item?.name ?? itemId;
+  const entered = facts.item ? inputsText(facts.item, inputs) : '';
+  const time = formatTime(f.at, hall.setup.roster.hall.timeZone, i18n.language);
   const voided = f.state === 'voided';
-  const mine = f.actorId === device.identity.account.id;
-  const inputs = [f.inputs?.quantity, f.inputs?.amount].filter((x) => x !== undefined);
-  const level = f.inputs?.level && item?.rule.kind === 'levels' ? item.rule.levels.find((l) => l.id === f.inputs?.level)?.name : undefined;
   return (
-    <li className={`log-entry${voided ? ' voided' : ''}${compact ? ' compact' : ''}`} data-finding={f.id} aria-label={t('log.entryLabel', { time: formatTime(f.at, hall.hall.roster.hall.timeZone, i18n.language), item: item?.name ?? f.itemId, who })}>
-      <span className="log-time">{formatTime(f.at, hall.hall.roster.hall.timeZone, i18n.language)}</span>
-      <span className="log-window">{window ? t('log.window', { number: window.number }) : ''}</span>
+    <li className={`log-entry state-${f.state}${compact ? ' compact' : ''}`} data-finding={f.id} aria-label={t('log.entryLabel', { time, item: name, who: facts.subject })}>
+      <span className="log-time">{time}</span>
+      <span className="log-window">{facts.windowNumber ? t('log.window', { number: facts.windowNumber }) : ''}</span>
       <span className="log-what">
-        <strong>{item?.name ?? f.itemId}</strong>
-        {who && <span> · {who}</span>}
-        {level && <span> · {level}</span>}
-        {inputs.length > 0 && item && <span> · {inputs.join(' ')}{item.rule.kind === 'tiers' || item.rule.kind === 'perUnit' ? item.rule.quantity.unit : ''}</span>}
+        <strong>{name}</strong>
+        {facts.subject && <span> · {facts.subject}</span>}
+        {entered && <span> · {entered}</span>}
         {f.note && !compact && <span className="log-note"> — {f.note}</span>}
       </span>
-      <span className={`log-points${preview?.kind === 'points' && preview.points > 0 ? ' plus' : ''}`}>
-        {voided ? t('log.voided') : preview?.kind === 'points' ? formatPoints(preview.points) : preview?.kind === 'period' ? t('log.byMonth') : ''}
-      </span>
+      <PointsText points={facts.points} state={f.state} item={facts.item} />
+      {f.state !== 'recorded' && <StateBadge state={f.state} />}
       {!compact && f.photos.length > 0 && (
         <span className="log-photos">
           {f.photos.map((h, i) => (
-            <StoredPhoto key={h} hash={h} alt={t('log.photoOf', { n: i + 1, item: item?.name ?? '' })} />
+            <StoredPhoto key={h} hash={h} alt={t('log.photoOf', { n: i + 1, item: name })} />
           ))}
         </span>
       )}
-      {!compact && mine && !voided && !voiding && (
-        <button type="button" className="button ghost" onClick={() => setVoiding(true)}>
-          {t('log.void')}
-        </button>
+      {!compact && (
+        <span className="log-acts">
+          <button type="button" className="button ghost" onClick={() => open(f.id)}>
+            {t('log.open')}
+          </button>
+          {acts?.void.ok && !voiding && (
+            <button type="button" className="button ghost" onClick={() => setVoiding(true)}>
+              {t('log.void')}
+            </button>
+          )}
+        </span>
       )}
       {!compact && voided && f.voided && <span className="muted log-reason">{t('log.voidedBecause', { reason: f.voided.code ? t(`log.voidCode.${f.voided.code}`) : (f.voided.reason ?? '') })}</span>}
       {voiding && (

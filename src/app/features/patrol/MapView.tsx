@@ -20,7 +20,7 @@ export function MapView() {
   const portrait = usePortrait();
   const setView = usePatrol((s) => s.setView);
   const showAll = useCallback(() => setView('log'), [setView]);
-  const ids = useMemo(() => hall.windows.map((w) => w.id), [hall]);
+  const ids = useMemo(() => hall.index.roster.windows.map((w) => w.id), [hall]);
   const cov = useMemo(() => coverage(ids, today), [ids, today]);
   // The map first: coverage and the latest findings render in the pass right after the first frame.
   const showSide = useDeferredValue(true, false);

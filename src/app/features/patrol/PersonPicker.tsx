@@ -11,8 +11,8 @@ export function PersonPicker({ windowId, unitId }: { windowId: string; unitId: s
   const staffId = usePatrol((s) => s.draft.staffId);
   const choose = usePatrol((s) => s.choosePerson);
   const [more, setMore] = useState(false);
-  const onDuty = hall.onDuty(windowId);
-  const others = hall.unitStaff(unitId).filter((s) => s.windowId !== windowId);
+  const onDuty = hall.index.staffAt(windowId);
+  const others = hall.index.staffOf(unitId).filter((s) => s.windowId !== windowId);
   const shown = more ? [...onDuty, ...others] : onDuty;
   return (
     <section className="panel-section" aria-labelledby="people-heading">

@@ -1,29 +1,35 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Rule } from '../../../core/scheme/schemeSchema';
-import { usePatrol } from '../../store/usePatrol';
 import { inputFields } from '../../../core/scheme/ruleInputs';
-import type { InputField, InputProblem } from '../../../core/scheme/ruleInputs';
+import type { InputField, InputName, InputProblem, RawInputs } from '../../../core/scheme/ruleInputs';
+import type { Rule } from '../../../core/scheme/schemeSchema';
+import { inputProblemWords } from '../../format/refusalWords';
 
-/** The inputs a rule shape asks for, and nothing else: a level, an amount in range, a quantity with its unit. */
-export function RuleInputs({ rule, problems }: { rule: Rule; problems: readonly InputProblem[] }) {
+/**
+ * The inputs a rule shape asks for, and nothing else (the core's inputFields): a level, an amount in range, a quantity
+ * with its unit, errors of a total. Each field shows its own problem beside it. Used to record and to amend.
+ */
+export function RuleInputs({ rule, raw, onChange, problems, hint }: { rule: Rule; raw: RawInputs; onChange: (name: InputName, value: string) => void; problems: readonly InputProblem[]; hint?: (field: InputField) => string }) {
   const fields = inputFields(rule);
   if (fields.length === 0) return null;
   return (
     <div className="rule-inputs">
       {fields.map((f) => (
-        <Field key={f.name} field={f} problem={problems.find((p) => p.field === f.name)} />
+        <Field key={f.name} field={f} value={raw[f.name] ?? ''} onChange={onChange} problem={problems.find((p) => p.field === f.name)} hint={hint?.(f) ?? ''} />
       ))}
     </div>
   );
 }
 
-function Field({ field, problem }: { field: InputField; problem: InputProblem | undefined }) {
+function Field({ field, value, onChange, problem, hint }: { field: InputField; value: string; onChange: (name: InputName, value: string) => void; problem: InputProblem | undefined; hint: string }) {
   const { t } = useTranslation();
   const id = useId();
-  const value = usePatrol((s) => s.draft.raw[field.name] ?? '');
-  const setRaw = usePatrol((s) => s.setRaw);
-  const error = problem ? <p className="field-error" role="alert">{t(`inputs.problem.${problem.kind}`, { limit: problem.limit })}</p> : null;
+  const error = problem ? (
+    <p className="field-error" role="alert">
+      {inputProblemWords(problem, t)}
+    </p>
+  ) : null;
+  const note = hint ? <small className="muted">{hint}</small> : null;
 
   if (field.name === 'level' || (field.name === 'amount' && field.choices.length <= 12)) {
     const options =
@@ -36,11 +42,12 @@ function Field({ field, problem }: { field: InputField; problem: InputProblem | 
         <legend>{legend}</legend>
         <div className="choices" role="radiogroup" aria-label={legend}>
           {options.map((o) => (
-            <button key={o.value} type="button" role="radio" aria-checked={value === o.value} className="choice" onClick={() => setRaw(field.name, o.value)}>
+            <button key={o.value} type="button" role="radio" aria-checked={value === o.value} className="choice" onClick={() => onChange(field.name, o.value)}>
               {o.label}
             </button>
           ))}
         </div>
+        {note}
         {error}
       </fieldset>
     );
@@ -69,11 +76,12 @@ function Field({ field, problem }: { field: InputField; problem: InputProblem | 
           min={field.name === 'quantity' ? field.min : undefined}
           max={field.name === 'quantity' ? field.max : undefined}
           step={integer ? 1 : 'any'}
-          onChange={(e) => setRaw(field.name, e.target.value)}
+          onChange={(e) => onChange(field.name, e.target.value)}
           aria-invalid={problem ? true : undefined}
         />
         {unit && <span className="unit">{unit}</span>}
       </span>
+      {note}
       {error}
     </div>
   );

@@ -1,7 +1,7 @@
-import { PhotoThumb } from './PhotoThumb';
+import { PhotoButton } from './PhotoButton';
 import { usePhoto } from './usePhoto';
 
-/** A thumbnail of a stored evidence photo. */
+/** A stored photo's thumbnail, opening it full size. */
 export function StoredPhoto({ hash, alt }: { hash: string; alt: string }) {
-  return <PhotoThumb blob={usePhoto(hash)} alt={alt} />;
+  return <PhotoButton blob={usePhoto(hash)} alt={alt} />;
 }

@@ -1,18 +1,21 @@
+import { place } from '../../../core/model/placement';
+import type { Where } from '../../../core/model/placement';
 import type { SubjectKind } from '../../../core/scheme/schemeSchema';
-import type { HallIndex } from './hallIndex';
+import type { HallView } from '../../services/hallView';
 
-/** The name of whoever an item charges for a finding: the person, the window, the unit or its chief. */
-export function subjectName(hall: HallIndex, subject: SubjectKind, f: { staffId?: string; windowId?: string; unitId?: string }): string {
-  const window = f.windowId ? hall.window(f.windowId) : undefined;
-  const unitId = f.unitId ?? window?.unitId ?? (f.staffId ? hall.staff(f.staffId)?.unitId : undefined);
+/** The name of whoever an item charges for a finding (placed by the core): the person, the window, the unit or its chief. */
+export function subjectName(hall: HallView, subject: SubjectKind, f: Where): string {
+  const p = place(f, hall.index);
   switch (subject) {
     case 'staff':
-      return (f.staffId && hall.staff(f.staffId)?.name) || '';
-    case 'window':
-      return window?.name ?? window?.number ?? '';
+      return (p.staffId && hall.index.staff(p.staffId)?.name) || '';
+    case 'window': {
+      const w = p.windowId ? hall.index.window(p.windowId) : undefined;
+      return w?.name ?? w?.number ?? '';
+    }
     case 'unit':
-      return (unitId && hall.unit(unitId)?.name) || '';
+      return (p.unitId && hall.index.unit(p.unitId)?.name) || '';
     case 'chief':
-      return (unitId && hall.chiefOf(unitId)?.name) || '';
+      return (p.unitId && hall.index.chief(p.unitId)?.name) || '';
   }
 }

@@ -32,7 +32,7 @@ export function useSaveFinding(): (itemKey: string) => Promise<SaveOutcome> {
     async (itemKey) => {
       const s = store.getState();
       const pi = itemsByKey.get(itemKey);
-      const window = s.windowId ? hall.window(s.windowId) : undefined;
+      const window = s.windowId ? hall.index.window(s.windowId) : undefined;
       if (!pi || !window || s.saving) return { kind: 'busy' };
       const { item } = pi;
       if (item.subject === 'staff' && !s.draft.staffId) return { kind: 'need-person' };

@@ -12,7 +12,7 @@ export function AuditTrailView({ events }: { events: readonly FindingEvent[] }) 
   const { hall } = useServices();
   const nameOf = useAccountName();
   const words = useReasonWords();
-  const tz = hall.hall.roster.hall.timeZone;
+  const tz = hall.setup.roster.hall.timeZone;
   return (
     <section className="audit" aria-label={t('review.audit')}>
       <h3>{t('review.audit')}</h3>

@@ -17,13 +17,16 @@ export function ContestForm({ findingId, onDone }: { findingId: string; onDone: 
   const [reason, setReason] = useState('');
   const [photos, setPhotos] = useState<PreparedPhoto[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [tried, setTried] = useState(false);
   const submit = (): void => {
-    if (!reason.trim()) return setError(t('review.needReason'));
+    setTried(true);
+    setError(null);
+    if (!reason.trim()) return;
     acts.contest(findingId, reason.trim(), photos).then(onDone, (e: unknown) => setError(words.failure(e)));
   };
   return (
     <section className="review-form" aria-label={t('review.contest')}>
-      <ReasonField label={t('review.contestReason')} value={reason} onChange={setReason} required />
+      <ReasonField label={t('review.contestReason')} value={reason} onChange={setReason} required error={tried && !reason.trim() ? t('review.needReason') : null} />
       <div className="evidence-row">
         <label className="button secondary">
           {t('review.counterEvidence')}

@@ -1,8 +1,11 @@
 import { useMoreWords } from '../../i18n/useMoreWords';
-import { PhotoThumb } from '../patrol/PhotoThumb';
+import { PhotoButton } from '../patrol/PhotoButton';
 import { useEvidencePhoto } from './useEvidencePhoto';
 
-/** A finding's photo in finding detail: this device's copy or the server's; a placeholder that says why when neither. */
+/**
+ * A photo of a finding (evidence, counter-evidence, the notice's signature): this device's copy or the server's, opening
+ * full size; a placeholder that says why when neither.
+ */
 export function EvidencePhoto({ hash, findingId, alt }: { hash: string; findingId: string; alt: string }) {
   const { t } = useMoreWords();
   const photo = useEvidencePhoto(hash, findingId);
@@ -14,5 +17,5 @@ export function EvidencePhoto({ hash, findingId, alt }: { hash: string; findingI
       </span>
     );
   }
-  return <PhotoThumb blob={photo.kind === 'shown' ? photo.blob : undefined} alt={alt} />;
+  return <PhotoButton blob={photo.kind === 'shown' ? photo.blob : undefined} alt={alt} />;
 }

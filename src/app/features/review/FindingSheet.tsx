@@ -1,10 +1,17 @@
 import { useState } from 'react';
-import { useMoreWords } from '../../i18n/useMoreWords';
+import type { Act } from '../../../core/access/acts';
 import { reviewStatus } from '../../../core/events/reviewStatus';
+import { effectiveItem } from '../../../core/model/effectiveItem';
 import { calcText } from '../../format/calcText';
 import { formatDateTime } from '../../format/formatDateTime';
+import { inputsText } from '../../format/inputsText';
+import { useMoreWords } from '../../i18n/useMoreWords';
+import { useActs } from '../../services/useActs';
+import { useAccountName, usePulledHall } from '../../services/usePulledHall';
+import { useReasonWords } from '../../services/useReasonWords';
 import { useServices } from '../../services/useServices';
 import { usePatrol } from '../../store/usePatrol';
+import { useLog } from '../../services/useLog';
 import { AuditTrailView } from './AuditTrailView';
 import { ContestForm } from './ContestForm';
 import { DecideForm } from './DecideForm';
@@ -14,34 +21,46 @@ import { PointsText } from './PointsText';
 import { RectifyForm } from './RectifyForm';
 import { ReopenForm } from './ReopenForm';
 import { StateBadge } from './StateBadge';
-import { useAccountName, usePulledHall } from '../../services/usePulledHall';
-import { useActing } from './useActing';
 import { useFindingEvents } from './useFindingEvents';
 
-const DECIDED: ReadonlySet<string> = new Set(['upheld', 'overturned', 'amended']);
-const RECTIFIERS: ReadonlySet<string> = new Set(['inspector', 'committee', 'admin']);
+/** The acts a finding sheet offers, in the order they are listed; the label of each. */
+const SHEET_ACTS: readonly { act: Exclude<Act, 'void' | 'acknowledge'>; label: 'review.contest' | 'committee.decide' | 'committee.reopen' | 'review.rectify' }[] = [
+  { act: 'contest', label: 'review.contest' },
+  { act: 'decide', label: 'committee.decide' },
+  { act: 'reopen', label: 'committee.reopen' },
+  { act: 'rectify', label: 'review.rectify' },
+];
 
-/** One finding in full (item and clause, points, who, when, evidence, state, deadlines, history) and what the acting account may do. */
+/**
+ * One finding in full (the item in force and its clause, points, who, when, evidence and counter-evidence full size,
+ * state, deadlines, history) and what the acting account may do: the acts the core allows are offered; an act the
+ * account's role could take but may not now says why (the deadline passed, it was decided, it was signed ...).
+ */
 export function FindingSheet({ findingId }: { findingId: string }) {
   const { t, i18n } = useMoreWords();
   const { device, hall, schemes } = useServices();
   const close = usePatrol((s) => s.setReviewing);
-  const acting = useActing();
   const nameOf = useAccountName();
+  const words = useReasonWords();
   const { review } = usePulledHall();
+  // Re-rendered when the log changes (an act here, a pull): the finding below is the log's.
+  useLog();
   const events = useFindingEvents([findingId]).get(findingId) ?? [];
   const f = device.log.find(findingId);
-  const [acting2, setActing2] = useState<'contest' | 'decide' | 'reopen' | 'rectify' | null>(null);
-  if (!f) return null;
-  const tz = hall.hall.roster.hall.timeZone;
+  const acts = useActs(f);
+  const [open, setOpen] = useState<Exclude<Act, 'void' | 'acknowledge'> | null>(null);
+  if (!f || !acts) return null;
+  const tz = hall.setup.roster.hall.timeZone;
   const facts = findingFacts(f, hall, schemes);
   const status = events.length ? reviewStatus(events, review, tz, device.clock().toISOString()) : null;
-  const mayContest = (acting.role === 'chief' || acting.role === 'inspector') && status?.contest.open === true;
-  const mayDecide = acting.role === 'committee' && f.state === 'contested' && f.actorId !== acting.id;
-  // As the fold and checkEvent allow: a committee member other than the author reopens a decided contest; the
-  // inspector, the committee and the admin mark a counted finding rectified, once.
-  const mayReopen = acting.role === 'committee' && DECIDED.has(f.state) && f.actorId !== acting.id;
-  const mayRectify = RECTIFIERS.has(acting.role) && f.state !== 'voided' && f.state !== 'overturned' && !f.rectifiedAt;
+  const { inputs } = effectiveItem(f);
+  const entered = facts.item ? inputsText(facts.item, inputs) : '';
+  const counter = status?.contested?.photos ?? [];
+  // Refusals worth saying: the role may take the act, but not on this finding now (a role that never may is not told).
+  const refused = SHEET_ACTS.flatMap(({ act, label }) => {
+    const a = acts[act];
+    return !a.ok && a.refusal.kind !== 'role' && a.refusal.kind !== 'scope' ? [{ act, label, reason: words.refusal(a.refusal) }] : [];
+  });
   return (
     <div className="sheet-backdrop">
       <section className="sheet finding-sheet" role="dialog" aria-label={facts.item?.name ?? f.itemId}>
@@ -58,13 +77,22 @@ export function FindingSheet({ findingId }: { findingId: string }) {
           <dd>
             {facts.item?.text ?? ''} <small className="muted">{facts.item?.clause ?? ''}</small>
           </dd>
+          {f.state === 'amended' && (
+            <>
+              <dt>{t('review.amendedTo')}</dt>
+              <dd>
+                {facts.item?.name ?? ''} {entered}
+              </dd>
+            </>
+          )}
           <dt>{t('notice.points')}</dt>
           <dd>
-            <PointsText points={facts.points} state={f.state} /> <small className="muted">{facts.points?.kind === 'points' ? calcText(facts.points.calc, t) : ''}</small>
+            <PointsText points={facts.points} state={f.state} item={facts.item} /> <small className="muted">{facts.points?.kind === 'points' ? calcText(facts.points.calc, t) : ''}</small>
           </dd>
           <dt>{t('review.subject')}</dt>
           <dd>
             {facts.subject} · {t('log.window', { number: facts.windowNumber })} · {facts.unitName}
+            {f.state !== 'amended' && entered && <span> · {entered}</span>}
           </dd>
           <dt>{t('notice.time')}</dt>
           <dd>{formatDateTime(f.at, tz, i18n.language)}</dd>
@@ -93,40 +121,50 @@ export function FindingSheet({ findingId }: { findingId: string }) {
               </dd>
             </>
           )}
+          {status?.contested && (
+            <>
+              <dt>{status.contested.reopened ? t('committee.reopenReason') : t('review.contestReasonShown')}</dt>
+              <dd>
+                {status.contested.reason} <small className="muted">· {nameOf(status.contested.actorId)}</small>
+              </dd>
+            </>
+          )}
         </dl>
         {f.photos.length > 0 && (
-          <div className="evidence-row">
+          <section className="evidence-row" aria-label={t('review.evidence')}>
             {f.photos.map((h, i) => (
               <EvidencePhoto key={h} hash={h} findingId={f.id} alt={t('evidence.photoN', { n: i + 1 })} />
             ))}
-          </div>
+          </section>
+        )}
+        {counter.length > 0 && (
+          <section className="evidence-row" aria-label={t('review.counterEvidenceShown')}>
+            <span className="muted">{t('review.counterEvidenceShown')}</span>
+            {counter.map((h, i) => (
+              <EvidencePhoto key={h} hash={h} findingId={f.id} alt={t('review.counterPhotoN', { n: i + 1 })} />
+            ))}
+          </section>
         )}
         <div className="sheet-actions">
-          {mayContest && acting2 !== 'contest' && (
-            <button type="button" className="button secondary" onClick={() => setActing2('contest')}>
-              {t('review.contest')}
+          {SHEET_ACTS.filter(({ act }) => acts[act].ok && open !== act).map(({ act, label }) => (
+            <button key={act} type="button" className={`button ${act === 'decide' ? 'primary' : 'secondary'}`} onClick={() => setOpen(act)}>
+              {t(label)}
             </button>
-          )}
-          {mayDecide && acting2 !== 'decide' && (
-            <button type="button" className="button primary" onClick={() => setActing2('decide')}>
-              {t('committee.decide')}
-            </button>
-          )}
-          {mayReopen && acting2 !== 'reopen' && (
-            <button type="button" className="button secondary" onClick={() => setActing2('reopen')}>
-              {t('committee.reopen')}
-            </button>
-          )}
-          {mayRectify && acting2 !== 'rectify' && (
-            <button type="button" className="button secondary" onClick={() => setActing2('rectify')}>
-              {t('review.rectify')}
-            </button>
-          )}
+          ))}
         </div>
-        {acting2 === 'contest' && <ContestForm findingId={f.id} onDone={() => setActing2(null)} />}
-        {acting2 === 'decide' && <DecideForm f={f} onDone={() => setActing2(null)} />}
-        {acting2 === 'reopen' && <ReopenForm findingId={f.id} onDone={() => setActing2(null)} />}
-        {acting2 === 'rectify' && <RectifyForm findingId={f.id} onDone={() => setActing2(null)} />}
+        {refused.length > 0 && (
+          <ul className="refused-acts">
+            {refused.map(({ act, label, reason }) => (
+              <li key={act} className="muted">
+                {t('review.cannot', { act: t(label), reason })}
+              </li>
+            ))}
+          </ul>
+        )}
+        {open === 'contest' && <ContestForm findingId={f.id} onDone={() => setOpen(null)} />}
+        {open === 'decide' && <DecideForm f={f} onDone={() => setOpen(null)} />}
+        {open === 'reopen' && <ReopenForm findingId={f.id} onDone={() => setOpen(null)} />}
+        {open === 'rectify' && <RectifyForm findingId={f.id} onDone={() => setOpen(null)} />}
         <AuditTrailView events={events} />
       </section>
     </div>

@@ -2,7 +2,6 @@ import { useMoreWords } from '../../i18n/useMoreWords';
 import { formatPoints } from '../../format/formatPoints';
 import { noticeProblemWords } from '../../format/noticeProblemWords';
 import { usePatrol } from '../../store/usePatrol';
-import { StoredPhoto } from '../patrol/StoredPhoto';
 import { EvidencePhoto } from './EvidencePhoto';
 import { StateBadge } from './StateBadge';
 import { useNotice } from './useNotice';
@@ -72,7 +71,7 @@ export function NoticePage({ noticeId }: { noticeId: string }) {
             <p className="notice-total">{n.totalPoints === null ? '' : t('notice.total', { points: formatPoints(n.totalPoints) })}</p>
             <div className="notice-sign">
               <span>{t('notice.signer', { name: n.signer.name, capacity: n.signer.capacity ? t(`subject.${n.signer.capacity}`) : '' })}</span>
-              <StoredPhoto hash={n.signer.signature} alt={t('notice.signatureOf', { name: n.signer.name })} />
+              <EvidencePhoto hash={n.signer.signature} findingId={n.lines[0]?.findingId ?? ''} alt={t('notice.signatureOf', { name: n.signer.name })} />
               <span>{t('notice.date', { date: n.date })}</span>
             </div>
             {n.problems.length > 0 && <p className="warn">{n.problems.map((p) => noticeProblemWords(p, t)).join(t('list.separator'))}</p>}

@@ -12,13 +12,16 @@ export function ReopenForm({ findingId, onDone }: { findingId: string; onDone: (
   const words = useReasonWords();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [tried, setTried] = useState(false);
   const submit = (): void => {
-    if (!reason.trim()) return setError(t('review.needReason'));
+    setTried(true);
+    setError(null);
+    if (!reason.trim()) return;
     acts.reopen(findingId, reason.trim()).then(onDone, (e: unknown) => setError(words.failure(e)));
   };
   return (
     <section className="review-form" aria-label={t('committee.reopen')}>
-      <ReasonField label={t('committee.reopenReason')} value={reason} onChange={setReason} required />
+      <ReasonField label={t('committee.reopenReason')} value={reason} onChange={setReason} required error={tried && !reason.trim() ? t('review.needReason') : null} />
       <SubmitRow label={t('committee.reopenSubmit')} onSubmit={submit} error={error} />
     </section>
   );

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useMoreWords } from '../../i18n/useMoreWords';
+import { roleRefusal } from '../../../core/access/allowedActs';
 import { useServices } from '../../services/useServices';
 import { usePatrol } from '../../store/usePatrol';
 import { HandOverBar } from './HandOverBar';
 import { NoticeList } from './NoticeList';
 import { ReviewRow } from './ReviewRow';
 import { SignNoticeSheet } from './SignNoticeSheet';
-import { useActing } from './useActing';
+import { useActing } from '../../services/useActing';
 import { useScopedFindings } from './useScopedFindings';
 
 /**
@@ -21,7 +22,8 @@ export function ReviewView() {
   const setView = usePatrol((s) => s.setView);
   const [picked, setPicked] = useState<string[]>([]);
   const [signing, setSigning] = useState(false);
-  const canSign = acting.role === 'chief' || acting.role === 'inspector';
+  // Whether this account may sign notices at all (the role table); which findings it may sign now, each row asks the core.
+  const canSign = roleRefusal(acting.role, 'finding.acknowledged') === null;
   const pickedFindings = findings.filter((f) => picked.includes(f.id));
   // One notice is one visit: one window.
   const windowOfPick = pickedFindings[0]?.windowId;
@@ -35,7 +37,7 @@ export function ReviewView() {
           <ReviewRow
             key={f.id}
             f={f}
-            selectable={canSign && f.state === 'recorded' && (!windowOfPick || f.windowId === windowOfPick)}
+            sameVisit={!windowOfPick || f.windowId === windowOfPick}
             selected={picked.includes(f.id)}
             onSelect={(on) => setPicked((p) => (on ? [...p, f.id] : p.filter((x) => x !== f.id)))}
           />

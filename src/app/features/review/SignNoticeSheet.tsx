@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type SignaturePad from 'signature_pad';
 import { useMoreWords } from '../../i18n/useMoreWords';
+import { place } from '../../../core/model/placement';
 import type { LoggedFinding } from '../../../device/loggedFinding';
 import { useServices } from '../../services/useServices';
 import { usePatrol } from '../../store/usePatrol';
@@ -23,8 +24,8 @@ export function SignNoticeSheet({ findings, onDone }: { findings: readonly Logge
   const words = useReasonWords();
   const showNotice = usePatrol((s) => s.setNotice);
   const first = findings[0];
-  const unitId = first?.unitId ?? (first?.windowId ? hall.window(first.windowId)?.unitId : undefined);
-  const chief = unitId ? hall.chiefOf(unitId) : undefined;
+  const unitId = first ? place(first, hall.index).unitId : null;
+  const chief = unitId ? hall.index.chief(unitId) : undefined;
   const [name, setName] = useState(chief?.name ?? '');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

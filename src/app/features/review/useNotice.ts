@@ -15,7 +15,7 @@ export function useNotice(noticeId: string): Notice | null {
     let live = true;
     void (async () => {
       const events = await device.noticeEvents(noticeId);
-      const n = buildNotice(noticeId, events, hall.hall.roster, schemes.map((s) => s.scheme), accounts);
+      const n = buildNotice(noticeId, events, hall.setup.roster, schemes.map((s) => s.scheme), accounts);
       if (live) setNotice(n);
     })().catch(() => undefined);
     return () => {

@@ -3,7 +3,7 @@ import { sha256Hex } from '../../../device/photos/sha256Hex';
 import type { PreparedPhoto } from '../../../device/photos/preparedPhoto';
 import { acknowledgeEvents, contestEvent, decisionEvent, rectifyEvent, reopenEvent } from '../../../device/review/reviewEvents';
 import { useServices } from '../../services/useServices';
-import { useActing } from './useActing';
+import { useActing } from '../../services/useActing';
 
 /**
  * The review acts, written by the device under the acting account: checked there as the server will check them

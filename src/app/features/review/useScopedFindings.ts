@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
 import { inScope } from '../../../core/access/actor';
+import { place } from '../../../core/model/placement';
 import type { LoggedFinding } from '../../../device/loggedFinding';
 import { useLog } from '../../services/useLog';
 import { useServices } from '../../services/useServices';
-import { useActing } from './useActing';
+import { useActing } from '../../services/useActing';
 
 /** The findings of this month the acting account answers for or reviews (a chief: their units/windows), newest first. */
 export function useScopedFindings(): LoggedFinding[] {
@@ -12,13 +13,9 @@ export function useScopedFindings(): LoggedFinding[] {
   const acting = useActing();
   const month = device.today().slice(0, 7);
   return useMemo(() => {
-    const actor = { accountId: acting.id, role: acting.role, unitIds: acting.unitIds, windowIds: acting.windowIds, deviceId: device.identity.deviceId };
     return log.findings
       .filter((f) => f.state !== 'voided' && f.day.startsWith(month))
-      .filter((f) => {
-        const unitId = f.unitId ?? (f.windowId ? hall.window(f.windowId)?.unitId : undefined) ?? (f.staffId ? hall.staff(f.staffId)?.unitId : undefined);
-        return inScope(actor, { unitId, windowId: f.windowId });
-      })
+      .filter((f) => inScope(acting, place(f, hall.index)))
       .reverse();
-  }, [log, acting, month, hall, device]);
+  }, [log, acting, month, hall]);
 }

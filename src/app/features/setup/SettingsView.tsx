@@ -17,7 +17,7 @@ export function SettingsView() {
         <p>
           {device.identity.account.name} <small className="muted">{t('settings.device', { id: device.identity.deviceId })}</small>
         </p>
-        <p className="muted">{t('settings.hall', { hall: hall.hall.roster.hall.name })}</p>
+        <p className="muted">{t('settings.hall', { hall: hall.setup.roster.hall.name })}</p>
       </section>
       <section className="settings-block">
         <h3>{t('settings.language')}</h3>

@@ -52,7 +52,7 @@ export function SyncBanner() {
       )}
       {signingIn && (
         <div className="sheet-backdrop" role="dialog" aria-label={t('account.signInAgain')}>
-          <SignIn hallName={hall.hall.roster.hall.name} onSignIn={again} />
+          <SignIn hallName={hall.setup.roster.hall.name} onSignIn={again} />
           <button type="button" className="button ghost close-sheet" onClick={() => setSigningIn(false)}>
             {t('form.cancel')}
           </button>

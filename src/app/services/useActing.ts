@@ -1,6 +1,6 @@
-import type { AccountSummary } from '../../../core/access/account';
-import { useServices } from '../../services/useServices';
-import { usePatrol } from '../../store/usePatrol';
+import type { AccountSummary } from '../../core/access/account';
+import { useServices } from './useServices';
+import { usePatrol } from '../store/usePatrol';
 
 /** Who acts now: the chief unlocked for hand-over, else the signed-in account (an inspector for tablets without sign-in). */
 export function useActing(): AccountSummary {
