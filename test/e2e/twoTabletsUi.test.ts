@@ -64,7 +64,7 @@ describe('two tablets in the app', () => {
     await record(a.page, 2, '串岗');
     await record(b.page, 1, '串岗');
     await record(b.page, 3, '玩手机');
-    await a.page.getByText('待同步 2 条').waitFor();
+    await a.page.getByText('待同步 记录 2 条').waitFor();
     await a.ctx.setOffline(false);
     await b.ctx.setOffline(false);
     await sync(a.page);

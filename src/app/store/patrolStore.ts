@@ -41,6 +41,8 @@ export interface ExplainTarget {
 export interface PatrolState {
   view: View;
   windowId: string | null;
+  /** The person preselected when the window was opened (the only one on duty there), restored after each save. */
+  defaultStaffId: string | null;
   query: string;
   draft: Draft;
   saving: boolean;
@@ -69,7 +71,7 @@ export interface PatrolState {
   photoDone: (photo: PreparedPhoto | null) => void;
   removePhoto: (hash: string) => void;
   setSaving: (saving: boolean) => void;
-  /** A finding was saved: clear the item, inputs and evidence, keep the person, show the undo bar. */
+  /** A finding was saved: clear the item, inputs, evidence and the person chosen for it, show the undo bar. */
   savedFinding: (saved: Saved) => void;
   dismissSaved: () => void;
   setError: (error: PatrolState['error']) => void;
@@ -87,6 +89,7 @@ export function createPatrolStore(): StoreApi<PatrolState> {
   return createStore<PatrolState>()((set) => ({
     view: 'map',
     windowId: null,
+    defaultStaffId: null,
     query: '',
     draft: emptyDraft(),
     saving: false,
@@ -100,9 +103,10 @@ export function createPatrolStore(): StoreApi<PatrolState> {
     setHandOver: (handOver) => set({ handOver, reviewing: null, notice: null, windowId: null, view: 'review' }),
     setReviewing: (reviewing) => set({ reviewing }),
     setNotice: (notice) => set({ notice }),
-    setView: (view) => set({ view }),
-    openWindow: (windowId, staffId = null) => set({ windowId, draft: { ...emptyDraft(), staffId }, query: '', error: null }),
-    closePanel: () => set({ windowId: null, draft: emptyDraft(), query: '', error: null }),
+    // Another tab: the window panel closes (its draft with it).
+    setView: (view) => set({ view, windowId: null, defaultStaffId: null, draft: emptyDraft(), query: '', error: null }),
+    openWindow: (windowId, staffId = null) => set({ windowId, defaultStaffId: staffId, draft: { ...emptyDraft(), staffId }, query: '', error: null }),
+    closePanel: () => set({ windowId: null, defaultStaffId: null, draft: emptyDraft(), query: '', error: null }),
     choosePerson: (staffId) => set((s) => ({ draft: { ...s.draft, staffId } })),
     chooseItem: (itemKey) => set((s) => ({ draft: { ...s.draft, itemKey, raw: NO_INPUTS }, error: null })),
     setRaw: (name, value) => set((s) => ({ draft: { ...s.draft, raw: { ...s.draft.raw, [name]: value } } })),
@@ -120,7 +124,7 @@ export function createPatrolStore(): StoreApi<PatrolState> {
       })),
     removePhoto: (hash) => set((s) => ({ draft: { ...s.draft, photos: s.draft.photos.filter((p) => p.hash !== hash) } })),
     setSaving: (saving) => set({ saving }),
-    savedFinding: (saved) => set((s) => ({ saved, saving: false, error: null, query: '', draft: { ...emptyDraft(), staffId: s.draft.staffId } })),
+    savedFinding: (saved) => set((s) => ({ saved, saving: false, error: null, query: '', draft: { ...emptyDraft(), staffId: s.defaultStaffId } })),
     dismissSaved: () => set({ saved: null }),
     setError: (error) => set({ error, saving: false }),
     toggleUnvisited: () => set((s) => ({ showUnvisited: !s.showUnvisited })),

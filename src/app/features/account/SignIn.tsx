@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../setup/LanguageSwitch';
-import { signInError } from './signInError';
+import { signInError, signInErrorWords } from './signInError';
 
 /**
  * Sign in with an account of the hall (once, online). The sign-in is kept on the tablet, so the patrol goes on
@@ -39,7 +39,7 @@ export function SignIn({ hallName, onSignIn, onLanguage }: { hallName: string; o
         {onLanguage && <LanguageSwitch onChange={onLanguage} />}
         {error && (
           <p className="field-error" role="alert">
-            {t(`account.errors.${error}`)}
+            {signInErrorWords(error, t)}
           </p>
         )}
         <button type="submit" className="button primary" disabled={!username.trim() || !password || busy}>

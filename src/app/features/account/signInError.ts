@@ -1,10 +1,21 @@
-/** Which plain message a failed sign-in gets, from the sync layer's failure code (read by shape: that code loads lazily). */
-export function signInError(err: unknown): 'wrongPassword' | 'offline' | 'rateLimited' | 'notChief' | 'failed' {
-  const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
+import type { TFunction } from 'i18next';
+
+/** Why a sign-in failed, as the screen says it; a rate limit says how many minutes to wait. */
+export type SignInError = { kind: 'wrongPassword' | 'offline' | 'notChief' | 'failed' } | { kind: 'rateLimited'; minutes: number };
+
+/** Which plain message a failed sign-in gets, from the sync layer's failure (read by shape: that code loads lazily). */
+export function signInError(err: unknown): SignInError {
+  const e = typeof err === 'object' && err !== null ? (err as { code?: unknown; retryAfterMs?: unknown }) : {};
+  const code = String(e.code ?? '');
   const message = err instanceof Error ? err.message : '';
-  if (code === 'signed-out') return 'wrongPassword';
-  if (code === 'offline' || code === 'timeout') return 'offline';
-  if (code === 'rate-limited') return 'rateLimited';
-  if (/is not a chief/.test(message)) return 'notChief';
-  return 'failed';
+  if (code === 'signed-out') return { kind: 'wrongPassword' };
+  if (code === 'offline' || code === 'timeout') return { kind: 'offline' };
+  if (code === 'rate-limited') return { kind: 'rateLimited', minutes: Math.max(1, Math.ceil((typeof e.retryAfterMs === 'number' ? e.retryAfterMs : 60_000) / 60_000)) };
+  if (/is not a chief/.test(message)) return { kind: 'notChief' };
+  return { kind: 'failed' };
+}
+
+/** The words of a sign-in failure (a rate limit with the minutes to wait). */
+export function signInErrorWords(e: SignInError, t: TFunction): string {
+  return e.kind === 'rateLimited' ? t('account.errors.rateLimited', { count: e.minutes }) : t(`account.errors.${e.kind}`);
 }

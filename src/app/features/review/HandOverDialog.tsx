@@ -3,7 +3,7 @@ import { useMoreWords } from '../../i18n/useMoreWords';
 import type { EnrolledChief } from '../../../device/session/handOverStore';
 import { useServices } from '../../services/useServices';
 import { usePatrol } from '../../store/usePatrol';
-import { signInError } from '../account/signInError';
+import { signInError, signInErrorWords } from '../account/signInError';
 
 /**
  * Hand-over: a chief enrolled on this tablet enters their PIN (checked offline); a chief not yet enrolled signs in
@@ -40,7 +40,7 @@ export function HandOverDialog({ onClose }: { onClose: () => void }) {
       if (chief) begin(chief);
       onClose();
     } catch (e) {
-      setError(t(`account.errors.${signInError(e)}`));
+      setError(signInErrorWords(signInError(e), t));
     }
   };
   return (
