@@ -14,7 +14,7 @@ export const enReview: typeof zhCNReview = {
     errors: {
       wrongPassword: 'Wrong user name or password.',
       offline: 'Cannot reach the server. The first sign-in needs the network.',
-      rateLimited: 'Too many attempts; try again later.',
+      rateLimited: 'Too many failed attempts; try again in {{minutes}} min.',
       notChief: 'This account is not a chief.',
       failed: 'Sign-in failed; try again later.',
     },
@@ -139,6 +139,7 @@ export const enReview: typeof zhCNReview = {
     newPin: 'New PIN (4–8 digits)',
     pinRule: 'The PIN must be 4–8 digits.',
     wrongPin: 'Wrong PIN.',
+    enrollAgain: 'This chief was enrolled before acts were signed: enroll again here (online) with the password and a PIN.',
     unlockChief: 'Start review',
     enrollAndStart: 'Enroll and start',
     acting: 'Chief reviewing: {{name}}',

@@ -12,7 +12,7 @@ export const zhCNReview = {
     errors: {
       wrongPassword: '用户名或密码不对。',
       offline: '连不上服务器。首次登录需要联网，请检查网络后再试。',
-      rateLimited: '尝试次数过多，请稍后再试。',
+      rateLimited: '失败次数过多，请{{minutes}}分钟后再试。',
       notChief: '这个账号不是首席代表。',
       failed: '登录没有成功，请稍后再试。',
     },
@@ -137,6 +137,7 @@ export const zhCNReview = {
     newPin: '设置PIN（4–8位数字）',
     pinRule: 'PIN须为4–8位数字。',
     wrongPin: 'PIN不对。',
+    enrollAgain: '该首席代表的登记早于签名机制，请联网后用密码和PIN重新登记。',
     unlockChief: '开始审阅',
     enrollAndStart: '登记并开始审阅',
     acting: '首席代表审阅中：{{name}}',

@@ -32,6 +32,7 @@ export async function readPulledHall(db: PatrolDb): Promise<PulledHall> {
     if (typeof review.decideDays === 'number') settings.decideDays = review.decideDays;
     if (typeof review.countPendingInProvisional === 'boolean') settings.countPendingInProvisional = review.countPendingInProvisional;
     if (typeof review.clockToleranceMinutes === 'number') settings.clockToleranceMinutes = review.clockToleranceMinutes;
+    if (typeof review.offlineGraceHours === 'number') settings.offlineGraceHours = review.offlineGraceHours;
   }
   return { accounts: list, review: settings };
 }

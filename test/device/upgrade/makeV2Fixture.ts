@@ -15,7 +15,8 @@ import { PatrolDevice } from '../../../src/device/patrolDevice';
 import { acknowledgeEvents, contestEvent } from '../../../src/device/review/reviewEvents';
 import { writeReviewEvents } from '../../../src/device/review/writeReviewEvents';
 import { ensureDeviceId } from '../../../src/device/session/deviceId';
-import { enrollChief, rememberUnlock } from '../../../src/device/session/handOverStore';
+import { rememberUnlock } from '../../../src/device/session/handOverStore';
+import { makeSecret } from '../../../src/device/session/localSecret';
 import { patrolDbSyncStore } from '../../../src/device/sync/patrolDbSyncStore';
 import { MINI_SCHEME_YAML } from '../../fixtures/miniScheme';
 import { parseScheme } from '../../../src/core/scheme/parseScheme';
@@ -33,7 +34,8 @@ await db.meta.put({ key: 'language', value: 'zh-CN' });
 const store = patrolDbSyncStore(db, TZ);
 await store.setSession({ token: 'T'.repeat(43), tokenId: '01KFIXTURETOKEN00000000000', expiresAt: '2026-04-01T00:00:00.000Z', account: inspector });
 await rememberUnlock(db, 'demo1234');
-await enrollChief(db, chief, '2468');
+// A chief enrolled as version 2 did it: the account and a PIN verifier, no hand-over key (keys came later).
+await db.meta.put({ key: 'handover.chiefs', value: JSON.stringify([{ account: chief, pin: await makeSecret('2468') }]) });
 
 const clock = testClock('2026-03-02T02:00:00Z');
 const device = new PatrolDevice(db, { deviceId, actorId: inspector.id, inspectorName: inspector.name }, TZ, clock.now);

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../setup/LanguageSwitch';
-import { signInError } from './signInError';
+import { signInError, signInWaitMinutes } from './signInError';
 
 /**
  * Sign in with an account of the hall (once, online). The sign-in is kept on the tablet, so the patrol goes on
@@ -13,14 +13,14 @@ export function SignIn({ hallName, onSignIn, onLanguage }: { hallName: string; o
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ReturnType<typeof signInError> | null>(null);
+  const [error, setError] = useState<{ key: ReturnType<typeof signInError>; minutes: number } | null>(null);
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     if (!username.trim() || !password || busy) return;
     setBusy(true);
     setError(null);
     onSignIn(username.trim(), password)
-      .catch((err: unknown) => setError(signInError(err)))
+      .catch((err: unknown) => setError({ key: signInError(err), minutes: signInWaitMinutes(err) }))
       .finally(() => setBusy(false));
   };
   return (
@@ -39,7 +39,7 @@ export function SignIn({ hallName, onSignIn, onLanguage }: { hallName: string; o
         {onLanguage && <LanguageSwitch onChange={onLanguage} />}
         {error && (
           <p className="field-error" role="alert">
-            {t(`account.errors.${error}`)}
+            {t(`account.errors.${error.key}`, { minutes: error.minutes })}
           </p>
         )}
         <button type="submit" className="button primary" disabled={!username.trim() || !password || busy}>

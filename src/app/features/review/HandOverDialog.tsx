@@ -4,7 +4,7 @@ import type { EnrolledChief } from '../../../device/session/handOverStore';
 import { enrolledChiefs, unlockChief } from '../../../device/session/handOverStore';
 import { useServices } from '../../services/useServices';
 import { usePatrol } from '../../store/usePatrol';
-import { signInError } from '../account/signInError';
+import { signInError, signInWaitMinutes } from '../account/signInError';
 
 /**
  * Hand-over: a chief enrolled on this tablet enters their PIN (checked offline); a chief not yet enrolled signs in
@@ -30,6 +30,7 @@ export function HandOverDialog({ onClose }: { onClose: () => void }) {
   }, [device]);
   const unlock = async (): Promise<void> => {
     const chief = await unlockChief(device.db, chiefId, pin);
+    if (chief === 'enroll-again') return setError(t('handOver.enrollAgain'));
     if (!chief) return setError(t('handOver.wrongPin'));
     begin(chief);
     onClose();
@@ -41,7 +42,7 @@ export function HandOverDialog({ onClose }: { onClose: () => void }) {
       if (chief) begin(chief);
       onClose();
     } catch (e) {
-      setError(t(`account.errors.${signInError(e)}`));
+      setError(t(`account.errors.${signInError(e)}`, { minutes: signInWaitMinutes(e) }));
     }
   };
   return (

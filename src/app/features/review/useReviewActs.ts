@@ -6,6 +6,7 @@ import { checkOnDevice } from '../../../device/review/checkOnDevice';
 import { acknowledgeEvents, contestEvent, decisionEvent, rectifyEvent, reopenEvent } from '../../../device/review/reviewEvents';
 import { writeReviewEvents } from '../../../device/review/writeReviewEvents';
 import { useServices } from '../../services/useServices';
+import { usePatrol } from '../../store/usePatrol';
 import { useActing } from './useActing';
 import { usePulledHall } from './useAccounts';
 
@@ -22,7 +23,10 @@ export function useReviewActs() {
   const { device, hall, schemes } = useServices();
   const acting = useActing();
   const { review } = usePulledHall();
-  const write = async (events: FindingEvent[], photos: PreparedPhoto[] = []): Promise<void> => {
+  const handOver = usePatrol((s) => s.handOver);
+  const write = async (unsigned: FindingEvent[], photos: PreparedPhoto[] = []): Promise<void> => {
+    // Under a hand-over the chief's acts carry the chief's signature: the server accepts nothing else in their name.
+    const events = handOver && acting.id === handOver.id ? await Promise.all(unsigned.map((e) => handOver.sign(e))) : unsigned;
     const refused = await checkOnDevice(device.db, events, {
       roster: hall.hall.roster,
       schemes: schemes.map((s) => s.scheme),
