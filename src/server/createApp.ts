@@ -17,6 +17,7 @@ import { contentSecurityPolicy } from './edge/contentSecurityPolicy';
 import { edgeChecks } from './edge/edgeChecks';
 import { logRefusals } from './edge/logRefusals';
 import { describeError } from './log';
+import { clientWentAway } from './edge/clientGone';
 
 /** The whole server on one port: the API under /api and the built PWA everywhere else. */
 export function createApp(deps: ServerDeps): Hono<AppEnv> {
@@ -51,6 +52,10 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
   app.notFound((c) => errorResponse(c, 'not-found', `nothing at ${c.req.method} ${c.req.path.slice(0, 200)}`));
   app.onError((err, c) => {
     if (err instanceof StorageError) return storageErrorResponse(c, err);
+    if (clientWentAway(err, c.req.raw)) {
+      deps.log({ kind: 'client-gone', method: c.req.method, path: c.req.path.slice(0, 200) });
+      return errorResponse(c, 'bad-request', 'the connection closed before the request arrived whole; nothing of it was stored');
+    }
     deps.log({ kind: 'error', method: c.req.method, path: c.req.path.slice(0, 200), ...describeError(err) });
     return errorResponse(c, 'server', 'the server failed to handle this request; it was not stored, try again');
   });

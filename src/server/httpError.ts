@@ -3,6 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorCode, ErrorResult } from '../core/protocol/messages';
 import { PROTOCOL_VERSION } from '../core/protocol/version';
 import { controlCharacterAt } from './edge/controlCharacters';
+import { clientWentAway } from './edge/clientGone';
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   protocol: 400,
@@ -36,7 +37,9 @@ export async function readJson(c: Context, opts: { perItem?: boolean } = {}): Pr
   let value: unknown;
   try {
     value = await c.req.json<unknown>();
-  } catch {
+  } catch (e) {
+    // A client that hung up mid-body is no bad request: the app's error handler logs it as gone.
+    if (clientWentAway(e, c.req.raw)) throw e;
     return { ok: false, response: errorResponse(c, 'bad-request', 'the request body is not valid JSON') };
   }
   const at = opts.perItem ? null : controlCharacterAt(value);

@@ -1,5 +1,5 @@
 /** One structured log line: what happened, by whom, on which request. Never secrets, SQL parameters or bodies. */
-export type LogEntry = { kind: 'refused' | 'refused-event' | 'admin' | 'error' | 'start' } & Record<string, string | number | boolean | null | undefined>;
+export type LogEntry = { kind: 'refused' | 'refused-event' | 'admin' | 'error' | 'start' | 'client-gone' } & Record<string, string | number | boolean | null | undefined>;
 
 /** Where the server's log lines go. */
 export type Logger = (entry: LogEntry) => void;

@@ -7,7 +7,8 @@ export function logRefusals(log: Logger) {
   return createMiddleware<AppEnv>(async (c, next) => {
     await next();
     const status = c.res.status;
-    if (status < 400 || status >= 500) return;
+    // A client that hung up was refused nothing (the error handler logs it as gone).
+    if (status < 400 || status >= 500 || c.req.raw.signal.aborted) return;
     let code: string | null = null;
     let message: string | null = null;
     try {
