@@ -1,6 +1,7 @@
 import type { Transaction } from 'dexie';
 import { isAccountSummary, isLocalSecret, isRecord, isSignIn } from './rowChecks';
 import type { DeviceRow, HandOverRow, PulledSchemeRow, RejectionRow, SessionRow, SyncStateRow } from './rows';
+import { isSealedHandOverKey } from './session/handOverKey';
 
 /**
  * Schema version 3: the device's state moves from JSON strings in one `meta` table to typed tables, one per concept.
@@ -57,7 +58,7 @@ export async function metaToTables(tx: Transaction): Promise<void> {
   await tx.table('schemes').bulkPut(schemes);
   const chiefs = json('handover.chiefs');
   if (Array.isArray(chiefs)) {
-    const list: HandOverRow[] = chiefs.flatMap((c) => (isRecord(c) && isAccountSummary(c.account) && isLocalSecret(c.pin) ? [{ accountId: c.account.id, account: c.account, pin: c.pin }] : []));
+    const list: HandOverRow[] = chiefs.flatMap((c) => (isRecord(c) && isAccountSummary(c.account) && isLocalSecret(c.pin) ? [{ accountId: c.account.id, account: c.account, pin: c.pin, ...(isSealedHandOverKey(c.key) ? { key: c.key } : {}) }] : []));
     await tx.table('handOver').bulkPut(list);
   }
 }

@@ -18,7 +18,7 @@ import type { LoggedFinding } from './loggedFinding';
 import { ObservableValue } from './observableValue';
 import type { PatrolDb } from './patrolDb';
 import type { PreparedPhoto } from './photos/preparedPhoto';
-import type { EnrolledChief } from './session/handOverStore';
+import type { EnrolledChief, HandOverChief } from './session/handOverStore';
 import { recordedEvent } from './recordFinding';
 import type { PulledHall } from './sync/pulledHall';
 import type { FindingDraft } from './recordFinding';
@@ -139,8 +139,8 @@ export class PatrolDevice {
     return (await import('./session/handOverStore')).enrolledChiefs(this.db);
   }
 
-  /** The enrolled chief whose PIN this is, checked offline, or null. */
-  async unlockChief(chiefId: string, pin: string): Promise<AccountSummary | null> {
+  /** The enrolled chief whose PIN this is, checked offline, with their signer; null for a wrong PIN, 'enroll-again' for a chief enrolled before hand-over keys. */
+  async unlockChief(chiefId: string, pin: string): Promise<HandOverChief | 'enroll-again' | null> {
     return (await import('./session/handOverStore')).unlockChief(this.db, chiefId, pin);
   }
 

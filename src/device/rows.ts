@@ -3,6 +3,7 @@ import type { FindingEvent, FindingEventType } from '../core/events/events';
 import type { ReviewSettings } from '../core/events/reviewSettings';
 import type { HallSetup } from '../core/model/hallSetup';
 import type { LocalSecret } from './session/localSecret';
+import type { SealedHandOverKey } from './session/handOverKey';
 
 /**
  * How a FindingEvent is stored: the event exactly as it will be synced, inside an envelope of the fields Dexie
@@ -96,6 +97,8 @@ export interface HandOverRow {
   accountId: string;
   account: AccountSummary;
   pin: LocalSecret;
+  /** The chief's hand-over key sealed under the PIN; absent for a chief enrolled before hand-over keys (enrolls again). */
+  key?: SealedHandOverKey;
 }
 
 /** A window checked on a round with nothing to record (coverage); device-local for now, not synced. */

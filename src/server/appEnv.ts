@@ -4,11 +4,14 @@ import type { BackupService } from './backup/backupService';
 import type { Db } from './storage/db';
 import type { HallState } from './hall/hallState';
 import type { PullCache } from './sync/pullCache';
+import type { Logger } from './log';
 
 /** The signed-in caller, set by requireAuth. */
 export interface AuthInfo {
   tokenId: string;
   deviceId: string;
+  /** Seconds since the sign-in that made the token (a hand-over key is registered only under a fresh one). */
+  ageSeconds: number;
   account: AccountRow;
   actor: Actor;
 }
@@ -24,6 +27,8 @@ export interface ServerDeps {
   hall: HallState;
   /** Immutable stored events by seq block, for pulls (see pullCache). */
   pulls: PullCache;
+  /** Where refusals, admin actions and failures are logged (one structured line each). */
+  log: Logger;
   /** The built PWA (dist/); undefined serves the API only. */
   distDir: string | undefined;
   /** The server's own backups (BACKUP_DIR); undefined: this server makes none (tests on an in-memory database). */

@@ -2,6 +2,8 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorCode, ErrorResult } from '../core/protocol/messages';
 import { PROTOCOL_VERSION } from '../core/protocol/version';
+import { controlCharacterAt } from './edge/controlCharacters';
+import { clientWentAway } from './edge/clientGone';
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   protocol: 400,
@@ -27,13 +29,22 @@ export function errorResponse(c: Context, code: ErrorCode, message: string, retr
   return c.json(body, STATUS[code]);
 }
 
-/** Read a JSON body; null (after answering) when it is not JSON. */
-export async function readJson(c: Context): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
+/**
+ * Read a JSON body; a refusal (already answered) when it is not JSON or, unless `perItem` (a push, whose events are
+ * each refused on their own), when a string in it holds NUL or another control character: named by its field.
+ */
+export async function readJson(c: Context, opts: { perItem?: boolean } = {}): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
+  let value: unknown;
   try {
-    return { ok: true, value: await c.req.json<unknown>() };
-  } catch {
+    value = await c.req.json<unknown>();
+  } catch (e) {
+    // A client that hung up mid-body is no bad request: the app's error handler logs it as gone.
+    if (clientWentAway(e, c.req.raw)) throw e;
     return { ok: false, response: errorResponse(c, 'bad-request', 'the request body is not valid JSON') };
   }
+  const at = opts.perItem ? null : controlCharacterAt(value);
+  if (at) return { ok: false, response: errorResponse(c, 'bad-request', `${at}: contains a control character (such as NUL), which is never stored`) };
+  return { ok: true, value };
 }
 
 /** zod issues as one line: "field: message; field: message". */

@@ -9,6 +9,8 @@ import { createPullCache } from './sync/pullCache';
 import { createApp } from './createApp';
 import { createBackupService } from './backup/backupService';
 import type { BackupService, BackupSettings } from './backup/backupService';
+import { jsonLogger } from './log';
+import type { Logger } from './log';
 
 export interface ServerOptions {
   /** 0 picks a free port. */
@@ -21,6 +23,8 @@ export interface ServerOptions {
   distDir: string | undefined;
   /** The server's own backups: folder, how many to keep, how often; undefined makes none. */
   backup?: BackupSettings | undefined;
+  /** Where the server logs (default: JSON lines on stdout/stderr). */
+  log?: Logger | undefined;
 }
 
 export interface RunningServer {
@@ -57,7 +61,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     throw e;
   }
   const backups = opts.backup ? createBackupService(db, opts.backup) : undefined;
-  const app = createApp({ db, hall: createHallState(), pulls: createPullCache(), distDir: opts.distDir, backups });
+  const app = createApp({ db, hall: createHallState(), pulls: createPullCache(), distDir: opts.distDir, backups, log: opts.log ?? jsonLogger });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.hostname ?? '0.0.0.0' }, () => resolve(s));
   });

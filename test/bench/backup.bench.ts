@@ -16,7 +16,7 @@ import { insertEvents } from '../../src/server/storage/eventRepo';
 import { openStorage } from '../../src/server/storage/openStorage';
 import { openPglite } from '../../src/server/storage/pglite/openPglite';
 import { openPostgres } from '../../src/server/storage/postgres/openPostgres';
-import { appendChunk, createPhoto, markPhotoComplete } from '../../src/server/storage/photoRepo';
+import { appendChunk, completeUpload, createPhoto, uploadKey } from '../../src/server/storage/photoRepo';
 import { startPgCluster } from '../server/pgCluster';
 import { schemesDir } from '../server/testServer';
 
@@ -46,9 +46,10 @@ async function fill(db: Db): Promise<void> {
   for (let p = 0; p < PHOTOS; p++) {
     const bytes = randomBytes(PHOTO_BYTES);
     const hash = createHash('sha256').update(bytes).digest('hex');
-    await createPhoto(db, { hash, size: bytes.length, contentType: 'image/jpeg', uploadedBy: 'acc-inspector1' });
-    await db.transaction((tx) => appendChunk(tx, hash, 0, bytes));
-    await markPhotoComplete(db, hash);
+    const key = uploadKey(hash, 'acc-inspector1');
+    await createPhoto(db, { hash: key, size: bytes.length, contentType: 'image/jpeg', uploadedBy: 'acc-inspector1' });
+    await db.transaction((tx) => appendChunk(tx, key, 0, bytes));
+    await db.transaction((tx) => completeUpload(tx, key, hash, 'image/jpeg'));
     photoHashes.push(hash);
   }
   for (let done = 0; done < FINDINGS; done += 5_000) {
@@ -70,7 +71,7 @@ async function fill(db: Db): Promise<void> {
         photos: i % 500 === 0 ? [photoHashes[(i / 500) % PHOTOS] ?? ''] : [],
         ...(i % 7 === 0 ? { note: '窗口工作人员在岗期间使用手机，经提醒后改正。' } : {}),
       };
-      return { id: e.id, findingId: e.findingId, type: e.type, schemeId: e.schemeId, unitId: 'u-zonghe', windowId: null, actorId: e.actorId, deviceId: e.deviceId, at, body: JSON.stringify(e) };
+      return { id: e.id, findingId: e.findingId, type: e.type, schemeId: e.schemeId, unitId: 'u-zonghe', windowId: null, actorId: e.actorId, deviceId: e.deviceId, at, body: JSON.stringify(e), clockOffsetMs: null };
     });
     await db.transaction((tx) => insertEvents(tx, rows));
   }

@@ -36,7 +36,7 @@ describe('a batch that fails while being stored', () => {
           }),
         ),
     };
-    const app = createApp({ db, hall: createHallState(), pulls: createPullCache(), distDir: undefined });
+    const app = createApp({ db, hall: createHallState(), pulls: createPullCache(), distDir: undefined, log: () => undefined });
     const login = (await (
       await app.request('/api/auth/login', {
         method: 'POST',

@@ -116,7 +116,7 @@ describe('sync protocol', () => {
 
   it('resumes an interrupted photo upload and verifies the bytes against the hash', async () => {
     const bytes = createHash('sha512').update('photo').digest();
-    const photo = Buffer.concat(Array.from({ length: 40 }, () => bytes));
+    const photo = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), ...Array.from({ length: 40 }, () => bytes)]);
     const hash = createHash('sha256').update(photo).digest('hex');
     const patch = (offset: number, chunk: Buffer, length = photo.length): Promise<Response> =>
       fetch(`${server.url}/api/photos/${hash}`, {
@@ -141,7 +141,7 @@ describe('sync protocol', () => {
     const bad = await fetch(`${server.url}/api/photos/${liar}`, {
       method: 'PATCH',
       headers: { authorization: `Bearer ${tablet.token}`, 'content-type': 'image/jpeg', 'upload-offset': '0', 'upload-length': '3' },
-      body: Buffer.from([1, 2, 3]),
+      body: Buffer.from([0xff, 0xd8, 0xff]),
     });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toMatch(/hash to [0-9a-f]{64}, not c+; the upload was discarded/);

@@ -9,7 +9,7 @@ import { hashPassword } from '../../src/server/auth/password';
 import { publishAccounts } from '../../src/server/hall/publishAccounts';
 import { insertAccount } from '../../src/server/storage/accountRepo';
 import type { RunningServer } from '../../src/server/startServer';
-import { about, recorded, signIn } from './testServer';
+import { about, recorded, REPLAY_REVIEW, signIn } from './testServer';
 import type { Device } from './testServer';
 
 type History = { findingId: string; status: ReviewStatus; trail: (AuditEntry & { receivedAt: string | null })[] };
@@ -174,13 +174,13 @@ export function runReviewRules(name: string, start: () => Promise<{ server: Runn
     });
 
     it('review settings: admin-only PUT, validated, served in pull, and enforced', async () => {
-      expect(await (await get(chief, '/api/review/settings')).json()).toEqual({ contestDays: 7, decideDays: 10, countPendingInProvisional: true, clockToleranceMinutes: 10 });
-      expect((await put(committee, '/api/review/settings', { contestDays: 3, decideDays: 5, countPendingInProvisional: false, clockToleranceMinutes: 5 })).status).toBe(403);
-      const bad = await put(admin, '/api/review/settings', { contestDays: -1, decideDays: 1.5, countPendingInProvisional: 'no', clockToleranceMinutes: 5 });
+      expect(await (await get(chief, '/api/review/settings')).json()).toEqual({ contestDays: 7, decideDays: 10, countPendingInProvisional: true, clockToleranceMinutes: 10, offlineGraceHours: REPLAY_REVIEW.offlineGraceHours });
+      expect((await put(committee, '/api/review/settings', { contestDays: 3, decideDays: 5, countPendingInProvisional: false, clockToleranceMinutes: 5, offlineGraceHours: REPLAY_REVIEW.offlineGraceHours })).status).toBe(403);
+      const bad = await put(admin, '/api/review/settings', { contestDays: -1, decideDays: 1.5, countPendingInProvisional: 'no', clockToleranceMinutes: 5, offlineGraceHours: REPLAY_REVIEW.offlineGraceHours });
       expect(bad.status).toBe(400);
       expect(await bad.text()).toMatch(/contestDays: .*decideDays: whole days.*countPendingInProvisional/);
       const cursor = (await inspector.pullAll()).cursor;
-      const next = { contestDays: 3, decideDays: 5, countPendingInProvisional: false, clockToleranceMinutes: 5 };
+      const next = { contestDays: 3, decideDays: 5, countPendingInProvisional: false, clockToleranceMinutes: 5, offlineGraceHours: REPLAY_REVIEW.offlineGraceHours };
       expect(await (await put(admin, '/api/review/settings', next)).json()).toEqual({ changed: true, settings: next });
       const pulled = await inspector.pullAll(cursor);
       expect(pulled.pages[0]?.review).toEqual(next);
@@ -190,7 +190,7 @@ export function runReviewRules(name: string, start: () => Promise<{ server: Runn
       await inspector.push([rec]);
       const day5 = about<FindingContested>(chief, rec.findingId, { type: 'finding.contested', at: '2026-03-15T09:00:00+08:00', reason: '不服', photos: [] });
       expect(outcome(await chief.push([day5]))).toMatch(/ended with 2026-03-13 \(3 days/);
-      await put(admin, '/api/review/settings', { contestDays: 7, decideDays: 10, countPendingInProvisional: true, clockToleranceMinutes: 10 });
+      await put(admin, '/api/review/settings', { contestDays: 7, decideDays: 10, countPendingInProvisional: true, clockToleranceMinutes: 10, offlineGraceHours: REPLAY_REVIEW.offlineGraceHours });
     });
 
     it("the committee's queue: contests with finding, evidence, reason and history, overdue first; committee and admin only", async () => {
@@ -226,13 +226,13 @@ export function runReviewRules(name: string, start: () => Promise<{ server: Runn
       expect(final.pending).toBe('0');
       expect(provisional.pending).toBe('1');
       expect(provisional.total).toBeLessThan(final.total);
-      await put(admin, '/api/review/settings', { contestDays: 7, decideDays: 10, countPendingInProvisional: false, clockToleranceMinutes: 10 });
+      await put(admin, '/api/review/settings', { contestDays: 7, decideDays: 10, countPendingInProvisional: false, clockToleranceMinutes: 10, offlineGraceHours: REPLAY_REVIEW.offlineGraceHours });
       expect(await score('provisional')).toEqual(final);
-      await put(admin, '/api/review/settings', { contestDays: 7, decideDays: 10, countPendingInProvisional: true, clockToleranceMinutes: 10 });
+      await put(admin, '/api/review/settings', { contestDays: 7, decideDays: 10, countPendingInProvisional: true, clockToleranceMinutes: 10, offlineGraceHours: REPLAY_REVIEW.offlineGraceHours });
     });
 
     it("a chief fetches a photo only if a finding in their scope names it (or they uploaded it); others fetch any", async () => {
-      const bytes = Buffer.from(`evidence ${Math.random()}`);
+      const bytes = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.from(`evidence ${Math.random()}`)]);
       const hash = createHash('sha256').update(bytes).digest('hex');
       const upload = await fetch(`${server.url}/api/photos/${hash}`, {
         method: 'PATCH',

@@ -5,7 +5,9 @@ import { eventsBetween, eventsOfFindings, insertEvents, maxChangeSeq } from '../
 import { createPullCache } from '../../src/server/sync/pullCache';
 import type { EventRow } from '../../src/server/storage/eventRepo';
 import { configBetween, configRevision, putConfig } from '../../src/server/storage/configRepo';
-import { accountsOfDevice, insertAccount, insertToken, liveToken, recentFailures, recordFailure, revokeTokens, upsertDevice } from '../../src/server/storage/accountRepo';
+import { accountsByIds, insertAccount, insertToken, liveToken, revokeTokens, setAccountDisabled, upsertDevice } from '../../src/server/storage/accountRepo';
+import { attemptFailed, attemptSucceeded, beginSignIn } from '../../src/server/auth/rateLimit';
+import { insertDeviceKey, liveDeviceKeys, revokeDeviceKeys } from '../../src/server/storage/deviceKeyRepo';
 import { appendChunk, createPhoto, photoBytes, photoByHash } from '../../src/server/storage/photoRepo';
 import { newId, recorded } from './testServer';
 
@@ -25,7 +27,7 @@ export function runStorageContract(name: string, open: () => Promise<{ db: Db; c
 
     const row = (over: Partial<EventRow> = {}): EventRow => {
       const e = recorded({ deviceId: 'dev-c', accountId: 'acc-c' });
-      return { id: e.id, findingId: e.findingId, type: e.type, schemeId: 's', unitId: 'u-1', windowId: 'w-1', actorId: 'acc-c', deviceId: 'dev-c', at: e.at, body: JSON.stringify(e), ...over };
+      return { id: e.id, findingId: e.findingId, type: e.type, schemeId: 's', unitId: 'u-1', windowId: 'w-1', actorId: 'acc-c', deviceId: 'dev-c', at: e.at, body: JSON.stringify(e), clockOffsetMs: null, ...over };
     };
 
     it('migrates once: a second run applies nothing', async () => {
@@ -39,6 +41,14 @@ export function runStorageContract(name: string, open: () => Promise<{ db: Db; c
       const stored = await eventsOfFindings(db, [r.findingId]);
       expect(stored).toHaveLength(1);
       expect(JSON.stringify(stored[0])).toBe(r.body);
+    });
+
+    it('stores one recording per finding: a second recording of the finding (another event id) is left out', async () => {
+      const r = row();
+      const again = row({ findingId: r.findingId });
+      expect([...(await db.transaction((tx) => insertEvents(tx, [r])))]).toEqual([r.id]);
+      expect([...(await db.transaction((tx) => insertEvents(tx, [again])))]).toEqual([]);
+      expect((await eventsOfFindings(db, [r.findingId])).map((e) => e.id)).toEqual([r.id]);
     });
 
     it('rolls a failed transaction back whole', async () => {
@@ -112,16 +122,46 @@ export function runStorageContract(name: string, open: () => Promise<{ db: Db; c
       await insertToken(db, { id: `t-${id}`, hash: `hash-${id}`, accountId: id, deviceId: 'dev-x', expiresAt: expires });
       const live = await liveToken(db, `hash-${id}`);
       expect(live?.account).toMatchObject({ id, role: 'chief', unitIds: ['u-a'] });
-      expect((await accountsOfDevice(db, 'dev-x')).map((a) => a.id)).toContain(id);
+      expect((await accountsByIds(db, [id, 'acc-none'])).map((a) => a.id)).toEqual([id]);
       expect(await revokeTokens(db, { deviceId: 'dev-x' })).toBe(1);
       expect(await liveToken(db, `hash-${id}`)).toBeUndefined();
     });
 
-    it('counts sign-in failures per key', async () => {
-      await recordFailure(db, ['user:z', 'addr:1']);
-      await recordFailure(db, ['user:z']);
-      const n = await recentFailures(db, ['user:z', 'addr:1', 'user:none'], 60);
-      expect([n.get('user:z'), n.get('addr:1'), n.get('user:none')]).toEqual([2, 1, undefined]);
+    it('keeps hand-over keys per account and device, live until revoked', async () => {
+      const id = `acc-${newId()}`;
+      await insertAccount(db, { id, username: id, name: 'N', role: 'chief', unitIds: ['u-a'], windowIds: [], passwordHash: 'h' });
+      await upsertDevice(db, 'dev-k', 'tablet k');
+      await insertDeviceKey(db, { id: `k1-${id}`, accountId: id, deviceId: 'dev-k', publicKey: 'p1' });
+      await insertDeviceKey(db, { id: `k2-${id}`, accountId: id, deviceId: 'dev-k', publicKey: 'p2' });
+      expect([...(await liveDeviceKeys(db, 'dev-k', [`k1-${id}`, `k2-${id}`])).keys()].sort()).toEqual([`k1-${id}`, `k2-${id}`]);
+      expect((await liveDeviceKeys(db, 'dev-other', [`k1-${id}`])).size).toBe(0);
+      expect(await revokeDeviceKeys(db, { keyId: `k1-${id}`, accountId: 'acc-someone-else' })).toBe(0);
+      expect(await revokeDeviceKeys(db, { keyId: `k1-${id}`, accountId: id })).toBe(1);
+      expect([...(await liveDeviceKeys(db, 'dev-k', [`k1-${id}`, `k2-${id}`])).keys()]).toEqual([`k2-${id}`]);
+      await setAccountDisabled(db, id, true);
+      expect((await liveDeviceKeys(db, 'dev-k', [`k2-${id}`])).size).toBe(0);
+      expect(await revokeDeviceKeys(db, { deviceId: 'dev-k' })).toBe(1);
+    });
+
+    it('counts sign-in attempts per user name and source before the password is checked; a success takes its count back', async () => {
+      const attempt = (user: string, addr: string) => db.transaction((tx) => beginSignIn(tx, user, addr));
+      for (let i = 0; i < 5; i++) {
+        const a = await attempt('z', '10.0.0.1');
+        expect(a.wait).toBe(0);
+        await attemptFailed(db, 'z', '10.0.0.1', a.at);
+      }
+      expect((await attempt('z', '10.0.0.1')).wait).toBeGreaterThan(50);
+      expect((await attempt('Z', '10.0.0.1')).wait).toBeGreaterThan(50);
+      // The owner elsewhere is not locked out, and their success clears only their own source.
+      const owner = await attempt('z', '10.0.0.2');
+      expect(owner.wait).toBe(0);
+      await attemptSucceeded(db, 'z', '10.0.0.2', owner.at);
+      expect((await attempt('z', '10.0.0.1')).wait).toBeGreaterThan(50);
+      // Parallel attempts queue on the lock: never more than five pass while they are being checked; the rest are
+      // held back as pending (worth waiting for, not yet failures).
+      const parallel = await Promise.all(Array.from({ length: 20 }, () => attempt('y', '10.0.0.3')));
+      expect(parallel.filter((a) => a.wait === 0)).toHaveLength(5);
+      expect(parallel.filter((a) => a.wait > 0).every((a) => a.pending)).toBe(true);
     });
 
     it('appends photo chunks only at the received offset, and returns the bytes whole', async () => {

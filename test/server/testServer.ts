@@ -5,13 +5,33 @@ import type { FindingEvent, FindingRecorded } from '../../src/core/events/events
 import type { LoginResult, PullResult, PushResult } from '../../src/core/protocol/messages';
 import { startServer } from '../../src/server/startServer';
 import type { RunningServer } from '../../src/server/startServer';
+import type { Logger } from '../../src/server/log';
+import type { BackupSettings } from '../../src/server/backup/backupService';
+import { DEFAULT_REVIEW_SETTINGS } from '../../src/core/events/defaultReviewSettings';
+import type { ReviewSettings } from '../../src/core/events/reviewSettings';
+import { putConfig } from '../../src/server/storage/configRepo';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const schemesDir = join(root, 'schemes');
 
-/** A server on a free port: in-memory PGlite unless a data dir or a PostgreSQL URL is given. */
-export function testServer(opts: { dataDir?: string; databaseUrl?: string } = {}): Promise<RunningServer> {
-  return startServer({ port: 0, hostname: '127.0.0.1', dataDir: opts.dataDir, databaseUrl: opts.databaseUrl, schemesDir, distDir: undefined });
+/** Tests keep refusals quiet (they provoke thousands) and print failures, which no test should provoke. */
+const printErrors: Logger = (e) => {
+  if (e.kind === 'error') console.error(JSON.stringify(e));
+};
+
+/**
+ * The review settings of test servers: the defaults, except that late contests are taken. Server tests replay acts
+ * of March 2026 whenever they run, so every contest reaches the server long after its deadline; the bound on late
+ * arrival (offlineGraceHours) is tested on its own in clockSkew.ts.
+ */
+export const REPLAY_REVIEW: ReviewSettings = { ...DEFAULT_REVIEW_SETTINGS, offlineGraceHours: 10 * 366 * 24 };
+
+/** A server on a free port: in-memory PGlite unless a data dir or a PostgreSQL URL is given; REPLAY_REVIEW unless `review`. */
+export async function testServer(opts: { dataDir?: string; databaseUrl?: string; log?: Logger; review?: ReviewSettings; backup?: BackupSettings } = {}): Promise<RunningServer> {
+  const server = await startServer({ port: 0, hostname: '127.0.0.1', dataDir: opts.dataDir, databaseUrl: opts.databaseUrl, schemesDir, distDir: undefined, log: opts.log ?? printErrors, backup: opts.backup });
+  const review = opts.review ?? REPLAY_REVIEW;
+  await server.db.transaction((tx) => putConfig(tx, 'review', 'hall', JSON.stringify(review)));
+  return server;
 }
 
 /** A signed-in device talking to a server, with typed helpers for the protocol. */

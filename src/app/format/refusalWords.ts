@@ -22,6 +22,8 @@ export function refusalWords(r: Refusal, t: TFunction, c: ReasonContext): string
       return t(`${k}.clock-ahead`, { minutes: r.minutes });
     case 'contest-closed':
       return t(`${k}.contest-closed`, { lastDay: r.lastDay, days: r.days });
+    case 'contest-arrived-late':
+      return t(`${k}.contest-arrived-late`, { lastDay: r.lastDay, hours: r.graceHours });
     case 'scheme-unknown':
       return t(`${k}.scheme-unknown`, { scheme: r.schemeId, version: r.schemeVersion });
     case 'item-unknown':

@@ -48,6 +48,7 @@ export const enMore: typeof zhCNMore = {
     newPin: 'New PIN (4–8 digits)',
     pinRule: 'The PIN must be 4–8 digits.',
     wrongPin: 'Wrong PIN.',
+    enrollAgain: 'This chief was enrolled before acts were signed: enroll again here (online) with the password and a PIN.',
     unlockChief: 'Start review',
     enrollAndStart: 'Enroll and start',
     locked: '{{name}} is reviewing; the inspector’s session is locked.',

@@ -20,6 +20,7 @@ export const enRefusal: typeof zhCNRefusal = {
     'clock-ahead': "This device's clock is {{minutes}} minutes fast; set the time and try again.",
     'before-recording': "The act is dated before the finding was recorded; check this device's clock.",
     'contest-closed': 'The contest period ended on {{lastDay}} ({{days}} days after recording).',
+    'contest-arrived-late': 'The contest period ended on {{lastDay}}; a contest made offline must reach the server within {{hours}} hours of the deadline.',
     'finding-unknown': 'This finding is not on this device yet.',
     'scheme-unknown': 'Scheme {{scheme}} (version {{version}}) is not on this device.',
     'item-unknown': 'The scheme has no such item ({{item}}).',

@@ -47,6 +47,7 @@ export const zhCNMore = {
     newPin: '设置PIN（4–8位数字）',
     pinRule: 'PIN须为4–8位数字。',
     wrongPin: 'PIN不对。',
+    enrollAgain: '该首席代表的登记早于签名机制，请联网后用密码和PIN重新登记。',
     unlockChief: '开始审阅',
     enrollAndStart: '登记并开始审阅',
     locked: '{{name}}正在审阅，巡查人员的操作已锁定。',

@@ -18,6 +18,7 @@ export const zhCNRefusal = {
     'clock-ahead': '本机时间比准确时间快了 {{minutes}} 分钟，请校准时间后再试。',
     'before-recording': '操作时间早于记录时间，请检查本机时间。',
     'contest-closed': '申诉期已于 {{lastDay}} 结束（记录后 {{days}} 天内可申诉）。',
+    'contest-arrived-late': '申诉期已于 {{lastDay}} 结束，离线作出的申诉须在截止后 {{hours}} 小时内同步到服务器。',
     'finding-unknown': '本机还没有这条记录。',
     'scheme-unknown': '本机没有考核办法 {{scheme}}（第 {{version}} 版）。',
     'item-unknown': '考核办法中没有这个事项（{{item}}）。',

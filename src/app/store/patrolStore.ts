@@ -1,8 +1,8 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { PreparedPhoto } from '../../device/photos/preparedPhoto';
-import type { AccountSummary } from '../../core/access/account';
 import type { Refusal } from '../../core/access/refusal';
+import type { HandOverChief } from '../../device/session/handOverStore';
 import type { RawInputs } from '../../core/scheme/ruleInputs';
 
 export type View = 'map' | 'log' | 'review' | 'queue' | 'scores' | 'settings';
@@ -51,11 +51,12 @@ export interface PatrolState {
   showUnvisited: boolean;
   explain: ExplainTarget | null;
   /** Hand-over: the chief unlocked with their PIN on this tablet; the signed-in session is locked meanwhile. */
-  handOver: AccountSummary | null;
+  /** The chief acting in hand-over (with the signer of their acts), or null. */
+  handOver: HandOverChief | null;
   /** The finding whose review sheet is open, and the notice on screen. */
   reviewing: string | null;
   notice: string | null;
-  setHandOver: (chief: AccountSummary | null) => void;
+  setHandOver: (chief: HandOverChief | null) => void;
   setReviewing: (findingId: string | null) => void;
   setNotice: (noticeId: string | null) => void;
   setView: (view: View) => void;

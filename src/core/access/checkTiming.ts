@@ -6,10 +6,11 @@ import type { Refusal } from './refusal';
 
 /**
  * The time rules of review, judged by the act's own `at`: the device's clock at the act. Not the server's clock at
- * arrival: a tablet may stay offline for days, and a contest made on day 6 of 7 must not become late because the hall
- * Wi-Fi was down. The clock is bounded where it can be: an act may not be ahead of the checking clock (the server's,
- * or the tablet's own) by more than the hall's tolerance, nor act on a finding before it was recorded. (A clock set
- * back cannot be told from a late sync; the audit trail on the server shows each event's arrival beside its `at`.)
+ * arrival alone: a tablet may stay offline for days, and a contest made on day 6 of 7 must not become late because
+ * the hall Wi-Fi was down. The clock is bounded where it can be: an act may not be ahead of the checking clock (the
+ * server's, or the tablet's own) by more than the hall's tolerance, nor act on a finding before it was recorded, and a
+ * contest must arrive within the hall's offline grace after the deadline, so a clock set back gains at most the grace.
+ * (The audit trail on the server shows each event's arrival and its device's clock offset beside its `at`.)
  * `recordedAt` is the finding's recording time (undefined for the recording itself).
  */
 export function checkTiming(
@@ -34,6 +35,11 @@ export function checkTiming(
   if (act.type === 'finding.contested') {
     const by = deadlineAfter(recordedAt, ctx.settings.contestDays, ctx.timeZone);
     if (!inTime(act.at, by)) return { refusal: { kind: 'contest-closed', lastDay: by.lastDay, days: ctx.settings.contestDays, at: act.at }, retryable: false };
+    // The device's clock says when the act happened; the checking clock says when it arrived, and bounds how far a
+    // clock set back can stretch the deadline: to the offline grace at most.
+    if (ctx.now !== undefined && parseInstant(ctx.now) > parseInstant(by.closesAt) + ctx.settings.offlineGraceHours * 3_600_000) {
+      return { refusal: { kind: 'contest-arrived-late', lastDay: by.lastDay, now: ctx.now, graceHours: ctx.settings.offlineGraceHours }, retryable: false };
+    }
   }
   return null;
 }

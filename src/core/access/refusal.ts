@@ -22,6 +22,8 @@ export type Refusal =
   | { kind: 'before-recording'; at: string; recordedAt: string }
   /** The contest period ended (lastDay, hall time) before the contest was made. */
   | { kind: 'contest-closed'; lastDay: string; days: number; at: string }
+  /** The contest reached the checking clock (`now`) more than the hall's offline grace after the period ended. */
+  | { kind: 'contest-arrived-late'; lastDay: string; now: string; graceHours: number }
   /** The finding is not here yet (retryable: its recording may still arrive). */
   | { kind: 'finding-unknown'; findingId: string }
   | { kind: 'scheme-unknown'; schemeId: string; schemeVersion: number }

@@ -6,4 +6,5 @@ export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = {
   decideDays: 10,
   countPendingInProvisional: true,
   clockToleranceMinutes: 10,
+  offlineGraceHours: 48,
 };

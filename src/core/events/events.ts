@@ -3,6 +3,7 @@ import { amendmentSchema } from '../model/finding';
 import { findingInputsSchema } from '../scheme/inputsSchema';
 import { instantSchema } from '../time/instantSchema';
 import { VOID_CODES } from './voidCodes';
+import { hasControlCharacter } from './controlCharacters';
 
 /**
  * Everything that happens to a finding is an immutable event, so sync is append-only and every device folds the same
@@ -12,8 +13,31 @@ import { VOID_CODES } from './voidCodes';
  */
 const ulid = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a ULID (26 characters of Crockford base32)');
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hash in lower-case hex');
-const words = (max: number) => z.string().max(max);
-const ref = z.string().min(1).max(100);
+/** The person's own words: tabs and line breaks are fine; NUL and other control characters are refused, never stored. */
+const words = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => !hasControlCharacter(s, { text: true }), 'contains a control character (such as NUL), which is not stored');
+/** An id or a code: no control characters at all. */
+const ref = z
+  .string()
+  .min(1)
+  .max(100)
+  .refine((s) => !hasControlCharacter(s), 'contains a control character (such as NUL), which is not stored');
+
+/**
+ * A hand-over act's proof: the actor's Ed25519 signature over canonicalEvent(event) with a key the actor registered
+ * for this device (docs/review.md, "Hand-over proof"); the server accepts no other act in another account's name.
+ */
+const handOverProofSchema = z
+  .object({
+    /** The key's id, as the server named it when the actor registered the key for this device. */
+    keyId: ulid,
+    /** Ed25519 signature of canonicalEvent(event), base64url without padding. */
+    signature: z.string().regex(/^[A-Za-z0-9_-]{86}$/, 'an Ed25519 signature in base64url (86 characters)'),
+  })
+  .strict();
 
 const base = {
   /** ULID generated on the device; the idempotency key of sync. */
@@ -26,6 +50,8 @@ const base = {
   deviceId: ref,
   /** The finding the event is about. */
   findingId: ulid,
+  /** Present when the actor is not the account that pushes the event: a chief acting under a hand-over. */
+  proof: handOverProofSchema.optional(),
 };
 
 /** An inspector records what they saw. The finding's content never changes afterwards. */
@@ -150,6 +176,7 @@ export type ContestReopened = z.infer<typeof contestReopenedSchema>;
 export type FindingRectified = z.infer<typeof findingRectifiedSchema>;
 export type FindingEvent = z.infer<typeof findingEventSchema>;
 export type FindingEventType = FindingEvent['type'];
+export type HandOverProof = z.infer<typeof handOverProofSchema>;
 /** Every event but the recording: the acts of review on a recorded finding. */
 export type ReviewEvent = Exclude<FindingEvent, FindingRecorded>;
 export type ReviewEventType = ReviewEvent['type'];

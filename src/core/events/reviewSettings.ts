@@ -24,6 +24,13 @@ export const reviewSettingsSchema = z
     countPendingInProvisional: z.boolean(),
     /** How far (minutes) an event's time may be ahead of the checking clock before it is refused as a wrong clock. */
     clockToleranceMinutes: z.number().int('whole minutes').min(0).max(24 * 60),
+    /**
+     * A contest must reach the server at most this many hours after the contest period ended (judged by the server's
+     * clock at arrival, which no device can set): a tablet offline over the deadline has this long to sync, and a
+     * tablet whose clock was set back gains at most this much (docs/review.md, "Which clock"). Absent in settings
+     * stored before it existed: 48.
+     */
+    offlineGraceHours: z.number().int('whole hours').min(0).max(10 * 366 * 24).default(48),
   })
   .strict();
 

@@ -2,6 +2,16 @@ import { z } from 'zod';
 
 const ref = z.string().min(1);
 
+/** Whether the runtime knows this IANA time zone (every date of the hall is read in it). */
+function isTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The hall's people and places, as the engine and the checks need them. One definition: the type is inferred from
  * this schema, which also validates a roster at the edge (CLI file, server request, a pull, an IndexedDB upgrade).
@@ -9,7 +19,7 @@ const ref = z.string().min(1);
 export const rosterSchema = z
   .object({
     /** The hall: its id, its name as printed, and the IANA time zone its days and periods are counted in. */
-    hall: z.object({ id: ref, name: ref, timeZone: ref }),
+    hall: z.object({ id: ref, name: ref, timeZone: ref.refine(isTimeZone, 'an IANA time zone the runtime knows, such as Asia/Shanghai') }),
     /** 进驻部门 / 派驻单位. */
     units: z.array(z.object({ id: ref, name: ref })),
     /** Counters on the floor: the number painted on it, an optional name, and the unit it serves. */

@@ -4,6 +4,7 @@ import { findingEventSchema } from '../events/events';
 import { reviewSettingsSchema } from '../events/reviewSettings';
 import { hallSetupSchema } from '../model/hallSetup';
 import { MAX_PULL_EVENTS, MAX_PUSH_EVENTS } from './limits';
+import { instantSchema } from '../time/instantSchema';
 
 /**
  * The sync protocol (docs/sync.md): one definition per message, from which both the TypeScript types and the
@@ -26,6 +27,11 @@ export const pushRequestSchema = z
      * (parseEvent, checkEvent), so one bad event is rejected by name without failing the rest.
      */
     events: z.array(z.unknown()).max(MAX_PUSH_EVENTS, `at most ${MAX_PUSH_EVENTS} events in one push`),
+    /**
+     * The device's clock when it sent the push (optional: older devices omit it). The server keeps the offset to its
+     * own clock with every event of the push and flags it in the audit trail beyond the hall's clock tolerance.
+     */
+    deviceTime: instantSchema.optional(),
   })
   .strict();
 export type PushRequest = z.infer<typeof pushRequestSchema>;

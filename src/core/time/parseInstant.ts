@@ -1,6 +1,7 @@
 /**
  * Milliseconds of an ISO 8601 instant with a Z or ±HH:MM offset (2026-03-05T09:10:00+08:00, 2026-03-05T01:10:00.000Z),
- * NaN for anything else. Scoring a year parses 100,000 of these; Date.parse costs ~500 ns each, this ~30 ns.
+ * NaN for anything else, including what is not on the calendar: February 30, month 13, hour 24, second 60, an offset
+ * beyond ±14:00 (the widest in use). Scoring a year parses 100,000 of these; Date.parse costs ~500 ns each, this ~30 ns.
  */
 export function parseInstant(s: string): number {
   const n = s.length;
@@ -27,17 +28,22 @@ export function parseInstant(s: string): number {
       ms = Math.floor(ms);
     }
   }
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59 || second < 0) return Number.NaN;
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second > 59 || second < 0) return Number.NaN;
   let offset = 0;
   const c = s.charCodeAt(i);
   if (c === 90 && i === n - 1) offset = 0;
   else if ((c === 43 || c === 45) && i + 6 === n && s.charCodeAt(i + 3) === 58) {
     const oh = digits(s, i + 1, 2);
     const om = digits(s, i + 4, 2);
-    if (oh < 0 || om < 0 || oh > 23 || om > 59) return Number.NaN;
+    if (oh < 0 || om < 0 || om > 59 || oh * 60 + om > 14 * 60) return Number.NaN;
     offset = (c === 43 ? 1 : -1) * (oh * 60 + om) * 60_000;
   } else return Number.NaN;
   return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset;
+}
+
+function daysIn(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 function isDigit(c: number): boolean {

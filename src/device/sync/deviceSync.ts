@@ -3,9 +3,10 @@
  * the sync client over the device's database, signing in, and enrolling a chief for hand-over.
  */
 import type { PullResult } from '../../core/protocol/messages';
-import type { AccountSummary } from '../../core/access/account';
 import type { PatrolDb } from '../patrolDb';
 import { enrollChief, rememberUnlock } from '../session/handOverStore';
+import type { HandOverChief } from '../session/handOverStore';
+import { newHandOverKey, unsealHandOverKey } from '../session/handOverKey';
 import { patrolDbSyncStore } from './patrolDbSyncStore';
 import { syncApi, SyncFailure } from './syncApi';
 import { createSyncClient } from './syncClient';
@@ -27,8 +28,11 @@ export interface DeviceSync {
   client: SyncClient;
   /** Sign in online; stores the session (token + account) and a verifier to unlock the session offline later. */
   signIn(username: string, password: string): Promise<Session>;
-  /** A chief signs in once on this tablet (online) and picks a PIN for hand-over; the inspector's session stays. */
-  enrollChief(username: string, password: string, pin: string): Promise<AccountSummary>;
+  /**
+   * A chief signs in once on this tablet (online), registers a hand-over key sealed under the PIN they pick, and is
+   * signed out again at once (the chief's token never stays on the tablet); the inspector's session stays.
+   */
+  enrollChief(username: string, password: string, pin: string): Promise<HandOverChief>;
 }
 
 /** Make the device's sync (not started: call client.start()). */
@@ -45,11 +49,21 @@ export function createDeviceSync(o: DeviceSyncOptions): DeviceSync {
       return session;
     },
     async enrollChief(username, password, pin) {
-      const api = syncApi({ baseUrl: o.baseUrl ?? '', fetch: (...a) => fetch(...a), timeoutMs: 30_000, token: () => null });
+      let token: string | null = null;
+      const api = syncApi({ baseUrl: o.baseUrl ?? '', fetch: (...a) => fetch(...a), timeoutMs: 30_000, token: () => token });
       const r = await api.login(username, password, o.deviceId, tabletName());
-      if (r.account.role !== 'chief') throw new SyncFailure('protocol', `${username} is not a chief`);
-      await enrollChief(o.db, r.account, pin);
-      return r.account;
+      token = r.token;
+      try {
+        if (r.account.role !== 'chief') throw new SyncFailure('protocol', `${username} is not a chief`);
+        const made = await newHandOverKey(pin);
+        const key = { ...made.sealed, keyId: await api.registerKey(made.publicKey) };
+        await enrollChief(o.db, r.account, pin, key);
+        const sign = await unsealHandOverKey(key, pin);
+        if (!sign) throw new SyncFailure('protocol', 'the hand-over key could not be opened');
+        return { ...r.account, sign };
+      } finally {
+        await api.logout().catch(() => undefined);
+      }
     },
   };
 }

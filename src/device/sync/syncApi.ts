@@ -1,3 +1,4 @@
+import './zodWithoutEval';
 import type { z } from 'zod';
 import { errorResultSchema, loginResultSchema, pullResultSchema, pushResultSchema } from '../../core/protocol/messages';
 import { PROTOCOL_VERSION } from '../../core/protocol/version';
@@ -67,8 +68,19 @@ export function syncApi(o: SyncApiOptions) {
     async login(username: string, password: string, deviceId: string, deviceName: string): Promise<LoginResult> {
       return check(loginResultSchema, await call('/api/auth/login', json({ type: 'login', protocol: PROTOCOL_VERSION, username, password, deviceId, deviceName })), 'sign-in');
     },
-    async push(deviceId: string, events: readonly FindingEvent[]): Promise<PushResult> {
-      return check(pushResultSchema, await call('/api/sync/push', json({ type: 'push', protocol: PROTOCOL_VERSION, deviceId, events })), 'push');
+    /** End this sign-in on the server (the token stops working at once). */
+    async logout(): Promise<void> {
+      await call('/api/auth/logout', json({}));
+    },
+    /** Register a hand-over key for this device under the (fresh) sign-in; the server's key id. */
+    async registerKey(publicKey: string): Promise<string> {
+      const r = (await call('/api/auth/keys', json({ publicKey }))) as { keyId?: unknown };
+      if (typeof r.keyId !== 'string') throw new SyncFailure('protocol', 'the server did not name the registered key');
+      return r.keyId;
+    },
+    /** Push events; `deviceTime` is this device's clock now, so the server can keep how far it is off. */
+    async push(deviceId: string, events: readonly FindingEvent[], deviceTime?: string): Promise<PushResult> {
+      return check(pushResultSchema, await call('/api/sync/push', json({ type: 'push', protocol: PROTOCOL_VERSION, deviceId, events, deviceTime })), 'push');
     },
     async pull(cursor: string | null, limit: number): Promise<PullResult> {
       return check(pullResultSchema, await call('/api/sync/pull', json({ type: 'pull', protocol: PROTOCOL_VERSION, cursor, limit })), 'pull') as PullResult;

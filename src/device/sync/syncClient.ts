@@ -121,7 +121,7 @@ export function createSyncClient(o: SyncClientOptions): SyncClient {
       for (;;) {
         const batch = await next;
         if (batch.length === 0) break;
-        const sending = api.push(o.deviceId, batch.map((p) => p.event));
+        const sending = api.push(o.deviceId, batch.map((p) => p.event), new Date(now()).toISOString());
         batch.forEach((p) => settling.add(p.key));
         next = read();
         next.catch(() => undefined);
@@ -258,6 +258,9 @@ export function createSyncClient(o: SyncClientOptions): SyncClient {
     },
     session: () => o.store.session(),
     async signOut() {
+      // End the sign-in on the server too, so the token is useless wherever a copy of it is; offline, it ends locally
+      // (the admin can still revoke the device).
+      if (token ?? (await o.store.session())?.token) await api.logout().catch(() => undefined);
       await o.store.setSession(null);
       token = null;
       set({ phase: 'signed-out' });

@@ -1,4 +1,4 @@
-import type { AccountSummary } from '../../core/access/account';
+import type { HandOverChief } from '../session/handOverStore';
 import { ObservableValue } from '../observableValue';
 import type { PatrolDb } from '../patrolDb';
 import type { FetchPhotoFailure } from '../photos/fetchPhoto';
@@ -18,7 +18,7 @@ export interface SyncHandle {
   syncNow(): Promise<void>;
   localChange(): void;
   signIn(username: string, password: string): Promise<Session>;
-  enrollChief(username: string, password: string, pin: string): Promise<AccountSummary>;
+  enrollChief(username: string, password: string, pin: string): Promise<HandOverChief>;
   signOut(): Promise<void>;
   /** Download another device's photo into the photo store (loaded on first use); the stored blob, or why not. */
   fetchPhoto(hash: string, findingId: string): Promise<{ blob: Blob } | { failed: FetchPhotoFailure }>;

@@ -1,5 +1,6 @@
 import { createMiddleware } from 'hono/factory';
-import type { Role } from '../../core/access/roles';
+import { ROLES } from '../../core/access/roles';
+import { endpointOf } from '../access/accessMatrix';
 import type { AppEnv } from '../appEnv';
 import { errorResponse } from '../httpError';
 import { liveToken } from '../storage/accountRepo';
@@ -7,11 +8,15 @@ import type { Db } from '../storage/db';
 import { tokenHash } from './tokens';
 
 /**
- * Every API route but sign-in passes here: a live bearer token (not expired, not revoked, account enabled), and
- * one of the roles the route allows. Checked against the database on each request, so a revocation is immediate.
+ * Every API route but sign-in passes here: a live bearer token (not expired, not revoked, account enabled), and a
+ * role the access table (ENDPOINTS) lets use this method and path; a request no row matches is refused. Checked
+ * against the database on each request, so a revocation is immediate.
  */
-export function requireAuth(db: Db, roles: readonly Role[]) {
+export function requireAuth(db: Db) {
   return createMiddleware<AppEnv>(async (c, next) => {
+    const rule = endpointOf(c.req.method, c.req.path);
+    if (!rule?.roles) return errorResponse(c, 'not-found', `no API route ${c.req.method} ${c.req.path.slice(0, 200)}`);
+    const roles = ROLES.filter((r) => rule.roles?.[r] !== 'none');
     const header = c.req.header('authorization') ?? '';
     const m = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header);
     if (!m?.[1]) return errorResponse(c, 'unauthenticated', 'sign in first: no bearer token in the Authorization header');
@@ -24,11 +29,10 @@ export function requireAuth(db: Db, roles: readonly Role[]) {
     c.set('auth', {
       tokenId: live.tokenId,
       deviceId: live.deviceId,
+      ageSeconds: live.ageSeconds,
       account: a,
       actor: { accountId: a.id, role: a.role, unitIds: a.unitIds, windowIds: a.windowIds, deviceId: live.deviceId },
     });
     await next();
   });
 }
-
-export const ALL_ROLES: readonly Role[] = ['admin', 'inspector', 'chief', 'committee'];

@@ -10,6 +10,7 @@ import { describeIssues, errorResponse, readJson } from '../httpError';
 import { publishAccounts } from '../hall/publishAccounts';
 import { allAccounts, insertAccount, listDevices, revokeTokens, setAccountDisabled, setPasswordHash } from '../storage/accountRepo';
 import { putConfig } from '../storage/configRepo';
+import { allDeviceKeys, revokeDeviceKeys } from '../storage/deviceKeyRepo';
 
 const password = z.string().min(8, 'at least 8 characters').max(200);
 const newAccount = z
@@ -24,9 +25,12 @@ const newAccount = z
   .strict();
 
 /** The admin's tools: accounts, devices and their sign-ins (revoke a lost tablet), the hall setup. */
-export function adminRoutes({ db, hall }: ServerDeps): Hono<AppEnv> {
+export function adminRoutes({ db, hall, log }: ServerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use('*', requireAuth(db, ['admin']));
+  app.use('*', requireAuth(db));
+  /** One log line per admin action that changed something: who, what, on what. */
+  const done = (c: { get: (k: 'auth') => { account: { id: string } } }, action: string, target: string): void =>
+    log({ kind: 'admin', action, by: c.get('auth').account.id, target: target.slice(0, 100) });
 
   app.get('/accounts', async (c) => {
     const list = await allAccounts(db);
@@ -51,7 +55,9 @@ export function adminRoutes({ db, hall }: ServerDeps): Hono<AppEnv> {
       await publishAccounts(tx);
       return true;
     });
-    return created ? c.json({ id, username: a.username }, 201) : errorResponse(c, 'conflict', `the user name "${a.username}" is taken`);
+    if (!created) return errorResponse(c, 'conflict', `the user name "${a.username}" is taken`);
+    done(c, 'account.create', `${id} (${a.username}, ${a.role})`);
+    return c.json({ id, username: a.username }, 201);
   });
 
   app.post('/accounts/:id/password', async (c) => {
@@ -62,30 +68,70 @@ export function adminRoutes({ db, hall }: ServerDeps): Hono<AppEnv> {
     const id = c.req.param('id');
     const hash = await hashPassword(req.data.password);
     // A new password ends every sign-in made with the old one.
-    const done = await db.transaction(async (tx) => {
+    const changed = await db.transaction(async (tx) => {
       if (!(await setPasswordHash(tx, id, hash))) return false;
       await revokeTokens(tx, { accountId: id });
+      await revokeDeviceKeys(tx, { accountId: id });
       return true;
     });
-    return done ? c.json({ changed: id }) : errorResponse(c, 'not-found', `no account "${id}"`);
+    if (!changed) return errorResponse(c, 'not-found', `no account "${id}"`);
+    done(c, 'account.password', id);
+    return c.json({ changed: id });
   });
 
   app.post('/accounts/:id/disable', async (c) => {
     const id = c.req.param('id');
-    const done = await db.transaction(async (tx) => {
+    // The hall must keep an admin who can sign in: an admin never locks themselves out.
+    if (id === c.get('auth').account.id) return errorResponse(c, 'conflict', 'an admin may not disable their own account; ask another admin');
+    const disabled = await db.transaction(async (tx) => {
       if (!(await setAccountDisabled(tx, id, true))) return false;
       await revokeTokens(tx, { accountId: id });
+      await revokeDeviceKeys(tx, { accountId: id });
       await publishAccounts(tx);
       return true;
     });
-    return done ? c.json({ disabled: id }) : errorResponse(c, 'not-found', `no account "${id}"`);
+    if (!disabled) return errorResponse(c, 'not-found', `no account "${id}"`);
+    done(c, 'account.disable', id);
+    return c.json({ disabled: id });
   });
 
-  app.get('/devices', async (c) => c.json(await listDevices(db)));
+  // A disabled account can sign in again (its old sign-ins and hand-over keys stay ended).
+  app.post('/accounts/:id/enable', async (c) => {
+    const id = c.req.param('id');
+    const enabled = await db.transaction(async (tx) => {
+      if (!(await setAccountDisabled(tx, id, false))) return false;
+      await publishAccounts(tx);
+      return true;
+    });
+    if (!enabled) return errorResponse(c, 'not-found', `no account "${id}"`);
+    done(c, 'account.enable', id);
+    return c.json({ enabled: id });
+  });
 
-  app.post('/devices/:id/revoke', async (c) => c.json({ revoked: await revokeTokens(db, { deviceId: c.req.param('id') }) }));
+  app.get('/devices', async (c) => {
+    const [devices, keys] = await Promise.all([listDevices(db), allDeviceKeys(db)]);
+    return c.json(devices.map((d) => ({ ...d, keys: keys.filter((k) => k.deviceId === d.id) })));
+  });
 
-  app.post('/tokens/:id/revoke', async (c) => c.json({ revoked: await revokeTokens(db, { tokenId: c.req.param('id') }) }));
+  // A lost tablet: its sign-ins and the hand-over keys registered for it end at once.
+  app.post('/devices/:id/revoke', async (c) => {
+    const deviceId = c.req.param('id');
+    const [revoked, keys] = await db.transaction(async (tx) => [await revokeTokens(tx, { deviceId }), await revokeDeviceKeys(tx, { deviceId })] as const);
+    done(c, 'device.revoke', `${deviceId} (${revoked} sign-ins, ${keys} keys)`);
+    return c.json({ revoked, keys });
+  });
+
+  app.post('/keys/:id/revoke', async (c) => {
+    const revoked = await revokeDeviceKeys(db, { keyId: c.req.param('id') });
+    if (revoked) done(c, 'key.revoke', c.req.param('id'));
+    return c.json({ revoked });
+  });
+
+  app.post('/tokens/:id/revoke', async (c) => {
+    const revoked = await revokeTokens(db, { tokenId: c.req.param('id') });
+    if (revoked) done(c, 'token.revoke', c.req.param('id'));
+    return c.json({ revoked });
+  });
 
   app.put('/hall', async (c) => {
     const body = await readJson(c);
@@ -93,6 +139,7 @@ export function adminRoutes({ db, hall }: ServerDeps): Hono<AppEnv> {
     const setup = hallSetupSchema.safeParse(body.value);
     if (!setup.success) return errorResponse(c, 'bad-request', `hall setup: ${describeIssues(setup.error.issues)}`);
     const changed = await db.transaction((tx) => putConfig(tx, 'setup', 'hall', JSON.stringify(setup.data)));
+    if (changed) done(c, 'hall.replace', `${setup.data.roster.units.length} units, ${setup.data.roster.windows.length} windows, ${setup.data.roster.staff.length} staff`);
     return c.json({ changed });
   });
 

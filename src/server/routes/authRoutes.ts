@@ -1,18 +1,24 @@
 import { Hono } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { ulid } from 'ulid';
+import { z } from 'zod';
 import { loginRequestSchema } from '../../core/protocol/messages';
 import { PROTOCOL_VERSION } from '../../core/protocol/version';
 import type { LoginResult } from '../../core/protocol/messages';
 import type { AppEnv, ServerDeps } from '../appEnv';
-import { ALL_ROLES, requireAuth } from '../auth/requireAuth';
+import { requireAuth } from '../auth/requireAuth';
 import { verifyPassword } from '../auth/password';
-import { failureKeys, signInBlocked } from '../auth/rateLimit';
+import { attemptFailed, attemptSucceeded, beginSignIn } from '../auth/rateLimit';
 import { newToken, TOKEN_DAYS, tokenHash } from '../auth/tokens';
 import { describeIssues, errorResponse, readJson } from '../httpError';
-import { accountByUsername, clearFailures, insertToken, recordFailure, revokeTokens, upsertDevice } from '../storage/accountRepo';
+import { insertDeviceKey, revokeDeviceKeys } from '../storage/deviceKeyRepo';
+import { isEd25519PublicKey } from '../auth/handOverProof';
+import { accountByUsername, insertToken, revokeTokens, upsertDevice } from '../storage/accountRepo';
 
-/** Sign in (once per device, online), sign out, and who am I. */
+/** How recent a sign-in must be to register a hand-over key with it. */
+const FRESH_SIGN_IN_SECONDS = 10 * 60;
+
+/** Sign in (once per device, online), sign out, who am I, and hand-over keys. */
 export function authRoutes({ db }: ServerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
@@ -24,14 +30,22 @@ export function authRoutes({ db }: ServerDeps): Hono<AppEnv> {
     if (req.data.protocol !== PROTOCOL_VERSION) return errorResponse(c, 'protocol', `protocol ${req.data.protocol} is not spoken here (expected ${PROTOCOL_VERSION})`);
     const { username, password, deviceId, deviceName } = req.data;
     const address = clientAddress(c);
-    const wait = await signInBlocked(db, username, address);
-    if (wait > 0) return errorResponse(c, 'rate-limited', 'too many failed sign-ins; wait 15 minutes and try again', wait);
+    // Counted before the password is checked, under a lock per user name and source: parallel guesses queue here.
+    // An attempt held back only by others still being checked (several devices of one account) waits for them.
+    let attempt = await db.transaction((tx) => beginSignIn(tx, username, address));
+    for (let waited = 0; attempt.wait > 0 && attempt.pending && waited < 3000; waited += 100) {
+      await new Promise((r) => setTimeout(r, 100));
+      attempt = await db.transaction((tx) => beginSignIn(tx, username, address));
+    }
+    if (attempt.wait > 0) {
+      return errorResponse(c, 'rate-limited', `too many failed sign-ins for "${username}" from this address; wait ${waitWords(attempt.wait)} and try again`, attempt.wait);
+    }
     const account = await accountByUsername(db, username);
     // Verify even for an unknown user name, so the answer takes as long either way.
     const ok = await verifyPassword(password, account?.passwordHash ?? 'scrypt$32768$8$3$AAAAAAAAAAAAAAAAAAAAAA==$AAAA');
     if (!account || !ok || account.disabled) {
-      await recordFailure(db, failureKeys(username, address));
-      return errorResponse(c, 'unauthenticated', account?.disabled ? 'this account is disabled' : 'wrong user name or password');
+      await attemptFailed(db, username, address, attempt.at);
+      return errorResponse(c, 'unauthenticated', account?.disabled && ok ? 'this account is disabled' : 'wrong user name or password');
     }
     const token = newToken();
     const tokenId = ulid();
@@ -39,7 +53,7 @@ export function authRoutes({ db }: ServerDeps): Hono<AppEnv> {
     await db.transaction(async (tx) => {
       await upsertDevice(tx, deviceId, deviceName || deviceId);
       await insertToken(tx, { id: tokenId, hash: tokenHash(token), accountId: account.id, deviceId, expiresAt });
-      await clearFailures(tx, failureKeys(username, address)[0] ?? '');
+      await attemptSucceeded(tx, username, address, attempt.at);
     });
     const result: LoginResult = {
       type: 'login.result',
@@ -52,17 +66,45 @@ export function authRoutes({ db }: ServerDeps): Hono<AppEnv> {
     return c.json(result);
   });
 
-  app.post('/logout', requireAuth(db, ALL_ROLES), async (c) => {
+  // A chief enrolling for hand-over registers the tablet's public key under a fresh sign-in on that tablet; the tablet
+  // then signs out, so the inspector holding it has the key only sealed under the chief's PIN (docs/review.md).
+  app.post('/keys', requireAuth(db), async (c) => {
+    const auth = c.get('auth');
+    if (auth.ageSeconds > FRESH_SIGN_IN_SECONDS) {
+      return errorResponse(c, 'forbidden', `a hand-over key is registered only within ${FRESH_SIGN_IN_SECONDS / 60} minutes of signing in; sign in again`);
+    }
+    const body = await readJson(c);
+    if (!body.ok) return body.response;
+    const req = z.object({ publicKey: z.string() }).strict().safeParse(body.value);
+    if (!req.success) return errorResponse(c, 'bad-request', `key: ${describeIssues(req.error.issues)}`);
+    if (!isEd25519PublicKey(req.data.publicKey)) return errorResponse(c, 'bad-request', 'key: publicKey is not a raw Ed25519 public key in base64url (43 characters)');
+    const keyId = ulid();
+    await insertDeviceKey(db, { id: keyId, accountId: auth.account.id, deviceId: auth.deviceId, publicKey: req.data.publicKey });
+    return c.json({ keyId, deviceId: auth.deviceId }, 201);
+  });
+
+  // An account revokes one of its own hand-over keys (from any of its devices).
+  app.post('/keys/:keyId/revoke', requireAuth(db), async (c) => {
+    const n = await revokeDeviceKeys(db, { keyId: c.req.param('keyId'), accountId: c.get('auth').account.id });
+    return n ? c.json({ revoked: n }) : errorResponse(c, 'not-found', `no live key "${c.req.param('keyId')}" of ${c.get('auth').account.id}`);
+  });
+
+  app.post('/logout', requireAuth(db), async (c) => {
     await revokeTokens(db, { tokenId: c.get('auth').tokenId });
     return c.json({ revoked: 1 });
   });
 
-  app.get('/me', requireAuth(db, ALL_ROLES), (c) => {
+  app.get('/me', requireAuth(db), (c) => {
     const { account, deviceId, tokenId } = c.get('auth');
     return c.json({ account: { id: account.id, name: account.name, role: account.role, unitIds: account.unitIds, windowIds: account.windowIds }, deviceId, tokenId });
   });
 
   return app;
+}
+
+/** "45 seconds", "4 minutes". */
+function waitWords(seconds: number): string {
+  return seconds < 120 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
 }
 
 function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {

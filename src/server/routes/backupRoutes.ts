@@ -14,7 +14,7 @@ import { errorResponse } from '../httpError';
  */
 export function backupRoutes({ db, backups }: ServerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use('*', requireAuth(db, ['admin']));
+  app.use('*', requireAuth(db));
   if (!backups) {
     app.all('*', (c) => errorResponse(c, 'not-found', 'this server makes no backups (it was started without a backup folder)'));
     return app;

@@ -1,17 +1,18 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { instantSchema } from '../../core/time/instantSchema';
 import { auditTrail } from '../../core/events/auditTrail';
 import { buildNotice } from '../../core/events/buildNotice';
 import { reviewStatus } from '../../core/events/reviewStatus';
 import { inScope } from '../../core/access/actor';
 import type { AppEnv, ServerDeps } from '../appEnv';
-import { ALL_ROLES, requireAuth } from '../auth/requireAuth';
+import { requireAuth } from '../auth/requireAuth';
 import { describeIssues, errorResponse } from '../httpError';
 import { withArrival } from '../review/withArrival';
 import { allAccounts } from '../storage/accountRepo';
 import { arrivedEventsOf, eventsOfNotice } from '../storage/reviewRepo';
 
-const asOfQuery = z.object({ asOf: z.string().datetime({ offset: true }).optional() });
+const asOfQuery = z.object({ asOf: instantSchema.optional() });
 
 /**
  * GET /findings/:id/history: a finding's review status and audit trail (who did what, when, on which device, when it
@@ -21,7 +22,7 @@ const asOfQuery = z.object({ asOf: z.string().datetime({ offset: true }).optiona
 export function findingRoutes({ db, hall }: ServerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   // Per route, not use('*'): this app is mounted at /api beside the others, and must not guard their paths.
-  const auth = requireAuth(db, ALL_ROLES);
+  const auth = requireAuth(db);
 
   app.get('/findings/:id/history', auth, async (c) => {
     const q = asOfQuery.safeParse(c.req.query());
@@ -43,7 +44,7 @@ export function findingRoutes({ db, hall }: ServerDeps): Hono<AppEnv> {
       windowId: charged.windowId,
       asOf,
       status: reviewStatus(events, config.review, config.setup.roster.hall.timeZone, asOf),
-      trail: withArrival(auditTrail(events), arrived),
+      trail: withArrival(auditTrail(events), arrived, config.review.clockToleranceMinutes),
     });
   });
 

@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { instantSchema } from '../../core/time/instantSchema';
 import { scoreEvents } from '../../core/events/scoreEvents';
 import { parsePeriod } from '../../core/time/period';
 import { subjectInScope } from '../../core/access/subjectInScope';
 import type { AppEnv, ServerDeps } from '../appEnv';
-import { ALL_ROLES, requireAuth } from '../auth/requireAuth';
+import { requireAuth } from '../auth/requireAuth';
 import { describeIssues, errorResponse } from '../httpError';
 import { eventsOfScheme } from '../storage/eventRepo';
 
@@ -15,7 +16,7 @@ const query = z.object({
   view: z.enum(['final', 'provisional']).optional(),
   /** The older spelling of view=provisional. */
   pending: z.enum(['0', '1']).default('0'),
-  asOf: z.string().datetime({ offset: true }).optional(),
+  asOf: instantSchema.optional(),
 });
 
 /**
@@ -25,7 +26,7 @@ const query = z.object({
  */
 export function resultsRoutes({ db, hall }: ServerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use('*', requireAuth(db, ALL_ROLES));
+  app.use('*', requireAuth(db));
   app.get('/', async (c) => {
     const q = query.safeParse(c.req.query());
     if (!q.success) return errorResponse(c, 'bad-request', `results: ${describeIssues(q.error.issues)}`);

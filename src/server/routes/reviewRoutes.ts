@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { instantSchema } from '../../core/time/instantSchema';
 import { auditTrail } from '../../core/events/auditTrail';
 import type { FindingEvent, FindingRecorded } from '../../core/events/events';
 import { compareForQueue, reviewStatus } from '../../core/events/reviewStatus';
 import type { ReviewStatus } from '../../core/events/reviewStatus';
 import { reviewSettingsSchema } from '../../core/events/reviewSettings';
 import type { AppEnv, ServerDeps } from '../appEnv';
-import { ALL_ROLES, requireAuth } from '../auth/requireAuth';
+import { requireAuth } from '../auth/requireAuth';
 import { schemeKey } from '../hall/hallState';
 import { describeIssues, errorResponse, readJson } from '../httpError';
 import { putConfig } from '../storage/configRepo';
@@ -18,7 +19,7 @@ const queueQuery = z.object({
   /** 1: decided contests too (after the open ones); default: only contests waiting for a decision. */
   all: z.enum(['0', '1']).default('0'),
   /** The instant deadlines are judged at (default: now). */
-  asOf: z.string().datetime({ offset: true }).optional(),
+  asOf: instantSchema.optional(),
 });
 
 /**
@@ -27,21 +28,22 @@ const queueQuery = z.object({
  * at their next pull), GET /queue (committee and admin: contests with the finding, evidence, reason, status and full
  * history, overdue first).
  */
-export function reviewRoutes({ db, hall }: ServerDeps): Hono<AppEnv> {
+export function reviewRoutes({ db, hall, log }: ServerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.get('/settings', requireAuth(db, ALL_ROLES), async (c) => c.json((await hall.current(db)).review));
+  app.get('/settings', requireAuth(db), async (c) => c.json((await hall.current(db)).review));
 
-  app.put('/settings', requireAuth(db, ['admin']), async (c) => {
+  app.put('/settings', requireAuth(db), async (c) => {
     const body = await readJson(c);
     if (!body.ok) return body.response;
     const settings = reviewSettingsSchema.safeParse(body.value);
     if (!settings.success) return errorResponse(c, 'bad-request', `review settings: ${describeIssues(settings.error.issues)}`);
     const changed = await db.transaction((tx) => putConfig(tx, 'review', 'hall', JSON.stringify(settings.data)));
+    if (changed) log({ kind: 'admin', action: 'review.settings', by: c.get('auth').account.id, target: JSON.stringify(settings.data) });
     return c.json({ changed, settings: settings.data });
   });
 
-  app.get('/queue', requireAuth(db, ['committee', 'admin']), async (c) => {
+  app.get('/queue', requireAuth(db), async (c) => {
     const q = queueQuery.safeParse(c.req.query());
     if (!q.success) return errorResponse(c, 'bad-request', `queue: ${describeIssues(q.error.issues)}`);
     const config = await hall.current(db);
@@ -71,7 +73,7 @@ export function reviewRoutes({ db, hall }: ServerDeps): Hono<AppEnv> {
         item: item ? { id: item.id, name: item.name, text: item.text, clause: item.clause, rule: item.rule } : null,
         unitId: charged?.unitId ?? null,
         windowId: charged?.windowId ?? null,
-        trail: withArrival(auditTrail(events), arrived),
+        trail: withArrival(auditTrail(events), arrived, config.review.clockToleranceMinutes),
       };
     });
     return c.json({ asOf: now, settings: config.review, items });

@@ -59,12 +59,10 @@ export async function setAccountDisabled(q: Queryable, id: string, disabled: boo
   return (await q.query<{ id: string }>('update accounts set disabled = $2 where id = $1 returning id', [id, disabled])).length > 0;
 }
 
-/** The accounts that ever signed in on this device, as they may act now (disabled accounts excluded). */
-export async function accountsOfDevice(q: Queryable, deviceId: string): Promise<AccountRow[]> {
-  const rows = await q.query<RawAccount>(
-    'select a.* from accounts a where not a.disabled and exists (select 1 from tokens t where t.account_id = a.id and t.device_id = $1)',
-    [deviceId],
-  );
+/** These accounts as they may act now (disabled accounts excluded). */
+export async function accountsByIds(q: Queryable, ids: readonly string[]): Promise<AccountRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await q.query<RawAccount>('select * from accounts where id = any($1::text[]) and not disabled', [[...ids]]);
   return rows.map(toAccount);
 }
 
@@ -81,15 +79,16 @@ export async function insertToken(q: Queryable, t: { id: string; hash: string; a
 }
 
 /** A live token (not expired, not revoked, account enabled) with its account (its password hash left out). */
-export async function liveToken(q: Queryable, hash: string): Promise<{ tokenId: string; deviceId: string; account: AccountRow } | undefined> {
-  const rows = await q.query<RawAccount & { token_id: string; device_id: string }>(
-    `select a.id, a.username, a.name, a.role, a.unit_ids, a.window_ids, '' as password_hash, a.disabled, t.id as token_id, t.device_id
+export async function liveToken(q: Queryable, hash: string): Promise<{ tokenId: string; deviceId: string; ageSeconds: number; account: AccountRow } | undefined> {
+  const rows = await q.query<RawAccount & { token_id: string; device_id: string; age: number }>(
+    `select a.id, a.username, a.name, a.role, a.unit_ids, a.window_ids, '' as password_hash, a.disabled, t.id as token_id, t.device_id,
+       extract(epoch from now() - t.created_at)::float8 as age
      from tokens t join accounts a on a.id = t.account_id
      where t.hash = $1 and t.revoked_at is null and t.expires_at > now() and not a.disabled`,
     [hash],
   );
   const r = rows[0];
-  return r && { tokenId: r.token_id, deviceId: r.device_id, account: toAccount(r) };
+  return r && { tokenId: r.token_id, deviceId: r.device_id, ageSeconds: Number(r.age), account: toAccount(r) };
 }
 
 /** Revoke tokens by token id, by device, or by account; returns how many were live. */
@@ -120,21 +119,4 @@ export async function listDevices(q: Queryable): Promise<DeviceRow[]> {
       .filter((t) => t.device_id === d.id)
       .map((t) => ({ id: t.id, accountId: t.account_id, expiresAt: new Date(t.expires_at).toISOString(), revoked: t.revoked_at !== null })),
   }));
-}
-
-/** Failed sign-ins for these keys within the last `seconds`. */
-export async function recentFailures(q: Queryable, keys: readonly string[], seconds: number): Promise<Map<string, number>> {
-  const rows = await q.query<{ key: string; n: string }>(
-    `select key, count(*)::text as n from login_failures where key = any($1::text[]) and at > now() - make_interval(secs => $2) group by key`,
-    [[...keys], seconds],
-  );
-  return new Map(rows.map((r) => [r.key, Number(r.n)]));
-}
-
-export async function recordFailure(q: Queryable, keys: readonly string[]): Promise<void> {
-  await q.query('insert into login_failures (key) select unnest($1::text[])', [[...keys]]);
-}
-
-export async function clearFailures(q: Queryable, key: string): Promise<void> {
-  await q.query('delete from login_failures where key = $1 or at < now() - interval \'1 day\'', [key]);
 }

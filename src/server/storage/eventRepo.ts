@@ -15,6 +15,8 @@ export interface EventRow {
   at: string;
   /** JSON.stringify of the checked event: what a pull sends back, byte for byte. */
   body: string;
+  /** The server's clock minus the pushing device's clock when it pushed (ms), or null when the push did not say. */
+  clockOffsetMs: number | null;
 }
 
 /**
@@ -26,20 +28,21 @@ export function storedEvent(body: string): FindingEvent {
 }
 
 /**
- * Insert events exactly once: an id already present is left alone (a retry racing its first attempt). Takes the
- * change lock so seq order is commit order. Returns the ids inserted by this call.
+ * Insert events exactly once: a row that meets a stored one (the same id, or a second recording of the same finding)
+ * is left out, never an error, so the caller can judge it against what is stored. Takes the change lock so seq order
+ * is commit order. Returns the ids inserted by this call.
  */
 export async function insertEvents(tx: Queryable, rows: readonly EventRow[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
   await tx.query('select pg_advisory_xact_lock($1)', [CHANGE_LOCK]);
   const col = <K extends keyof EventRow>(k: K): EventRow[K][] => rows.map((r) => r[k]);
   const inserted = await tx.query<{ id: string }>(
-    `insert into events (seq, id, finding_id, type, scheme_id, unit_id, window_id, actor_id, device_id, at, body)
-     select nextval('change_seq'), t.* from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[], $10::text[])
-       as t(id, finding_id, type, scheme_id, unit_id, window_id, actor_id, device_id, at, body)
-     on conflict (id) do nothing
+    `insert into events (seq, id, finding_id, type, scheme_id, unit_id, window_id, actor_id, device_id, at, body, clock_offset_ms)
+     select nextval('change_seq'), t.* from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[], $10::text[], $11::bigint[])
+       as t(id, finding_id, type, scheme_id, unit_id, window_id, actor_id, device_id, at, body, clock_offset_ms)
+     on conflict do nothing
      returning id`,
-    [col('id'), col('findingId'), col('type'), col('schemeId'), col('unitId'), col('windowId'), col('actorId'), col('deviceId'), col('at'), col('body')],
+    [col('id'), col('findingId'), col('type'), col('schemeId'), col('unitId'), col('windowId'), col('actorId'), col('deviceId'), col('at'), col('body'), col('clockOffsetMs')],
   );
   return new Set(inserted.map((r) => r.id));
 }

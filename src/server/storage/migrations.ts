@@ -87,6 +87,27 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
     name: 'drop the unit index: pulls filter by scope in the pull cache',
     sql: 'drop index if exists events_unit_seq',
   },
+  {
+    version: 3,
+    name: 'hand-over keys; one recording per finding',
+    sql: `
+      create table device_keys (
+        id text primary key,
+        account_id text not null references accounts (id),
+        device_id text not null references devices (id),
+        public_key text not null,
+        created_at timestamptz not null default now(),
+        revoked_at timestamptz
+      );
+      create index device_keys_device on device_keys (device_id);
+      create unique index events_one_recording on events (finding_id) where type = 'finding.recorded'
+    `,
+  },
+  {
+    version: 4,
+    name: "the pushing device's clock offset with every event",
+    sql: 'alter table events add column clock_offset_ms bigint',
+  },
 ];
 
 /** Advisory lock key taken by every transaction that writes pullable rows (events, config). */

@@ -1,20 +1,32 @@
 import type { Queryable } from './db';
 
+/**
+ * Photos by SHA-256. A complete photo is stored under its hash. An unfinished upload belongs to its uploader: it is
+ * stored under `uploadKey(hash, account)` until its bytes are verified, so nobody can squat a hash another device is
+ * about to send, then moved under the hash (the first verified upload wins; the bytes are the same by definition).
+ */
 export interface PhotoRow {
   hash: string;
   size: number;
   received: number;
   complete: boolean;
   contentType: string;
+  uploadedBy: string;
 }
 
-export async function photoByHash(q: Queryable, hash: string): Promise<PhotoRow | undefined> {
-  const rows = await q.query<{ hash: string; size: number; received: number; complete: boolean; content_type: string }>(
-    'select hash, size, received, complete, content_type from photos where hash = $1',
-    [hash],
+/** The key an account's unfinished upload of a photo is stored under. */
+export function uploadKey(hash: string, accountId: string): string {
+  return `${hash}~${accountId}`;
+}
+
+/** A photo row by its key: a hash (complete photo) or an upload key. */
+export async function photoByHash(q: Queryable, key: string): Promise<PhotoRow | undefined> {
+  const rows = await q.query<{ hash: string; size: number; received: number; complete: boolean; content_type: string; uploaded_by: string }>(
+    'select hash, size, received, complete, content_type, uploaded_by from photos where hash = $1',
+    [key],
   );
   const r = rows[0];
-  return r && { hash: r.hash, size: r.size, received: r.received, complete: r.complete, contentType: r.content_type };
+  return r && { hash: r.hash, size: r.size, received: r.received, complete: r.complete, contentType: r.content_type, uploadedBy: r.uploaded_by };
 }
 
 /** Start an upload (no-op when one exists). */
@@ -48,11 +60,43 @@ export async function photoBytes(q: Queryable, hash: string): Promise<Uint8Array
   return out;
 }
 
-export async function markPhotoComplete(q: Queryable, hash: string): Promise<void> {
-  await q.query('update photos set complete = true, updated_at = now() where hash = $1', [hash]);
+/**
+ * Make a verified upload the complete photo `hash` (its chunks move under the hash); when another upload of the
+ * same bytes completed first, this one is simply dropped. An unfinished row left under the bare hash by an older
+ * version is replaced.
+ */
+export async function completeUpload(tx: Queryable, key: string, hash: string, contentType: string): Promise<void> {
+  await tx.query('delete from photos where hash = $1 and not complete', [hash]);
+  const made = await tx.query<{ hash: string }>(
+    `insert into photos (hash, size, received, complete, content_type, uploaded_by, created_at)
+     select $2, size, received, true, $3, uploaded_by, created_at from photos where hash = $1
+     on conflict (hash) do nothing returning hash`,
+    [key, hash, contentType],
+  );
+  if (made.length) await tx.query('update photo_chunks set hash = $2 where hash = $1', [key, hash]);
+  await tx.query('delete from photos where hash = $1', [key]);
 }
 
-/** Throw away an upload whose bytes did not hash to its name, so it can start again. */
-export async function discardPhoto(q: Queryable, hash: string): Promise<void> {
-  await q.query('delete from photos where hash = $1', [hash]);
+/** Throw away an upload (its bytes did not match, or it was abandoned), so it can start again. */
+export async function discardPhoto(q: Queryable, key: string): Promise<void> {
+  await q.query('delete from photos where hash = $1', [key]);
+}
+
+/** Unfinished uploads of an account. */
+export async function openUploads(q: Queryable, accountId: string): Promise<number> {
+  const rows = await q.query<{ n: number }>('select count(*)::int as n from photos where uploaded_by = $1 and not complete', [accountId]);
+  return rows[0]?.n ?? 0;
+}
+
+/** Throw away unfinished uploads untouched for this many hours; how many. */
+export async function dropStaleUploads(q: Queryable, hours: number): Promise<number> {
+  const rows = await q.query<{ hash: string }>('delete from photos where not complete and updated_at < now() - make_interval(hours => $1) returning hash', [hours]);
+  return rows.length;
+}
+
+/** Who uploaded each of these complete photos. */
+export async function photoUploaders(q: Queryable, hashes: readonly string[]): Promise<Map<string, string>> {
+  if (hashes.length === 0) return new Map();
+  const rows = await q.query<{ hash: string; uploaded_by: string }>('select hash, uploaded_by from photos where hash = any($1::text[]) and complete', [[...hashes]]);
+  return new Map(rows.map((r) => [r.hash, r.uploaded_by]));
 }

@@ -9,6 +9,8 @@ export interface ArrivedEvent {
   receivedAt: string;
   unitId: string | null;
   windowId: string | null;
+  /** The server's clock minus the pushing device's at the push (ms); null when the push did not say. */
+  clockOffsetMs: number | null;
 }
 
 interface Row {
@@ -16,6 +18,7 @@ interface Row {
   received_at: string | Date;
   unit_id: string | null;
   window_id: string | null;
+  clock_offset_ms: string | null;
 }
 
 const toArrived = (r: Row): ArrivedEvent => ({
@@ -24,18 +27,19 @@ const toArrived = (r: Row): ArrivedEvent => ({
   receivedAt: new Date(r.received_at).toISOString(),
   unitId: r.unit_id,
   windowId: r.window_id,
+  clockOffsetMs: r.clock_offset_ms === null ? null : Number(r.clock_offset_ms),
 });
 
 /** Every stored event of one finding, with its arrival. */
 export async function arrivedEventsOf(q: Queryable, findingId: string): Promise<ArrivedEvent[]> {
-  const rows = await q.query<Row>('select body, received_at, unit_id, window_id from events where finding_id = $1 order by seq', [findingId]);
+  const rows = await q.query<Row>('select body, received_at, unit_id, window_id, clock_offset_ms::text as clock_offset_ms from events where finding_id = $1 order by seq', [findingId]);
   return rows.map(toArrived);
 }
 
 /** Every stored event of the findings that were ever contested: the committee's queue is folded from them. */
 export async function eventsOfContestedFindings(q: Queryable): Promise<ArrivedEvent[]> {
   const rows = await q.query<Row>(
-    `select body, received_at, unit_id, window_id from events
+    `select body, received_at, unit_id, window_id, clock_offset_ms::text as clock_offset_ms from events
      where finding_id in (select finding_id from events where type = 'finding.contested')
      order by seq`,
   );
@@ -45,7 +49,7 @@ export async function eventsOfContestedFindings(q: Queryable): Promise<ArrivedEv
 /** Every stored event of the findings signed under a notice number (a notice covers the findings of one visit). */
 export async function eventsOfNotice(q: Queryable, noticeId: string): Promise<ArrivedEvent[]> {
   const rows = await q.query<Row>(
-    `select body, received_at, unit_id, window_id from events
+    `select body, received_at, unit_id, window_id, clock_offset_ms::text as clock_offset_ms from events
      where finding_id in (select finding_id from events where type = 'finding.acknowledged' and (body::jsonb ->> 'noticeId') = $1)
      order by seq`,
     [noticeId],
@@ -68,4 +72,22 @@ export async function photoCharges(q: Queryable, hash: string): Promise<{ upload
     ),
   ]);
   return { uploadedBy: uploads[0]?.uploaded_by ?? null, charged: charged.map((r) => ({ unitId: r.unit_id, windowId: r.window_id })) };
+}
+
+/** The units of the findings already signed under these notice numbers (a notice covers one unit's findings). */
+export async function noticeUnits(q: Queryable, noticeIds: readonly string[]): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  if (noticeIds.length === 0) return out;
+  const rows = await q.query<{ notice_id: string; unit_id: string | null }>(
+    `select a.body::jsonb ->> 'noticeId' as notice_id, r.unit_id from events a
+     join events r on r.finding_id = a.finding_id and r.type = 'finding.recorded'
+     where a.type = 'finding.acknowledged' and (a.body::jsonb ->> 'noticeId') = any($1::text[])`,
+    [[...noticeIds]],
+  );
+  for (const r of rows) {
+    const set = out.get(r.notice_id) ?? new Set<string>();
+    set.add(r.unit_id ?? '');
+    out.set(r.notice_id, set);
+  }
+  return out;
 }

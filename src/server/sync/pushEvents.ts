@@ -3,11 +3,17 @@ import type { Actor } from '../../core/access/actor';
 import { checkEvent } from '../../core/access/checkEvent';
 import { parseEvent } from '../../core/events/events';
 import type { EventOutcome } from '../../core/protocol/messages';
+import { parseInstant } from '../../core/time/parseInstant';
 import type { AuthInfo } from '../appEnv';
 import { refusalText } from '../words/refusalText';
 import type { HallConfig } from '../hall/hallState';
 import { schemeKey } from '../hall/hallState';
-import { accountsOfDevice } from '../storage/accountRepo';
+import { accountsByIds } from '../storage/accountRepo';
+import { liveDeviceKeys } from '../storage/deviceKeyRepo';
+import { verifyHandOverProof } from '../auth/handOverProof';
+import { photoUploaders } from '../storage/photoRepo';
+import { noticeUnits } from '../storage/reviewRepo';
+import { foreignPhoto, namedPhotos, noticeOfAnotherUnit } from './pushGuards';
 import type { Db } from '../storage/db';
 import { bodiesOf, eventsOfFindings, insertEvents } from '../storage/eventRepo';
 import type { EventRow } from '../storage/eventRepo';
@@ -19,7 +25,7 @@ import type { EventRow } from '../storage/eventRepo';
  * duplicates). Recordings are checked before the review events of the same batch, so their order within a batch
  * does not matter.
  */
-export async function pushEvents(db: Db, hall: HallConfig, auth: AuthInfo, raw: readonly unknown[]): Promise<EventOutcome[]> {
+export async function pushEvents(db: Db, hall: HallConfig, auth: AuthInfo, raw: readonly unknown[], deviceTime?: string): Promise<EventOutcome[]> {
   const outcomes: (EventOutcome | undefined)[] = new Array(raw.length);
   const parsed: { index: number; event: FindingEvent; body: string }[] = [];
   raw.forEach((r, index) => {
@@ -32,17 +38,38 @@ export async function pushEvents(db: Db, hall: HallConfig, auth: AuthInfo, raw: 
   });
 
   const ids = parsed.map((p) => p.event.id);
-  // Usually every event is by the account pushing; only events left by an earlier sign-in on this device need a look-up.
-  const othersActed = parsed.some((p) => p.event.actorId !== auth.account.id);
-  const [stored, actors, known] = await Promise.all([
+  const keyIds = [...new Set(parsed.flatMap((p) => (p.event.actorId !== auth.account.id && p.event.proof ? [p.event.proof.keyId] : [])))];
+  const [stored, keys, known, uploaders, notices] = await Promise.all([
     bodiesOf(db, ids),
-    othersActed ? accountsOfDevice(db, auth.deviceId) : Promise.resolve([]),
-    eventsOfFindings(db, [...new Set(parsed.filter((p) => p.event.type !== 'finding.recorded').map((p) => p.event.findingId))]),
+    liveDeviceKeys(db, auth.deviceId, keyIds),
+    eventsOfFindings(db, [...new Set(parsed.map((p) => p.event.findingId))]),
+    photoUploaders(db, [...new Set(parsed.flatMap((p) => namedPhotos(p.event)))]),
+    noticeUnits(db, [...new Set(parsed.flatMap((p) => (p.event.type === 'finding.acknowledged' ? [p.event.noticeId] : [])))]),
   ]);
-  const actorById = new Map<string, Actor>(
-    actors.map((a) => [a.id, { accountId: a.id, role: a.role, unitIds: a.unitIds, windowIds: a.windowIds, deviceId: auth.deviceId }]),
+  const handOverActors = new Map(
+    (await accountsByIds(db, [...new Set([...keys.values()].map((k) => k.accountId))])).map((a) => [
+      a.id,
+      { accountId: a.id, role: a.role, unitIds: a.unitIds, windowIds: a.windowIds, deviceId: auth.deviceId } satisfies Actor,
+    ]),
   );
-  actorById.set(auth.account.id, auth.actor);
+  /**
+   * Who may be the actor of this event: the account whose token pushes it, or, under a hand-over, an account whose
+   * live key registered for this device signed it (the proof). A device id is never a credential.
+   */
+  const actorOf = (event: FindingEvent): { actor: Actor } | { reason: string; retryable: boolean } => {
+    if (event.actorId === auth.account.id) return { actor: auth.actor };
+    const no = (why: string, retryable = false): { reason: string; retryable: boolean } => ({
+      reason: `event ${event.id} (${event.type}): its actor ${event.actorId} is not ${auth.account.id}, the account that pushed it; ${why}`,
+      retryable,
+    });
+    // Retryable: an honest tablet may hold acts of an earlier sign-in; they go through once that account pushes them.
+    if (!event.proof) return no(`only ${event.actorId} may send it (sign in as ${event.actorId} on this device), or it needs ${event.actorId}'s hand-over proof`, true);
+    const key = keys.get(event.proof.keyId);
+    if (!key || key.accountId !== event.actorId) return no(`hand-over key ${event.proof.keyId} is not a live key of ${event.actorId} on device ${auth.deviceId}`);
+    if (!verifyHandOverProof(event, key.publicKey, event.proof.signature)) return no(`the hand-over signature does not match the event (signed by key ${key.id})`);
+    const actor = handOverActors.get(key.accountId);
+    return actor ? { actor } : no(`account ${key.accountId} may not act`);
+  };
   const byFinding = new Map<string, FindingEvent[]>();
   const remember = (e: FindingEvent): void => {
     const list = byFinding.get(e.findingId);
@@ -53,8 +80,12 @@ export async function pushEvents(db: Db, hall: HallConfig, auth: AuthInfo, raw: 
 
   const rows: EventRow[] = [];
   const seenInBatch = new Set<string>();
+  const recordedBy = new Map<string, string>();
+  for (const e of known) if (e.type === 'finding.recorded') recordedBy.set(e.findingId, e.id);
   // The server's clock bounds how far ahead an event's own time may be (checkTiming); deadlines use the event's time.
   const now = new Date().toISOString();
+  // Kept with every event: how far the pushing device's clock was off when it pushed (the audit trail flags it).
+  const clockOffsetMs = deviceTime === undefined ? null : Date.parse(now) - parseInstant(deviceTime);
   const order = [...parsed].sort((a, b) => rank(a.event) - rank(b.event) || a.index - b.index);
   for (const { index, event, body } of order) {
     const id = event.id;
@@ -66,11 +97,22 @@ export async function pushEvents(db: Db, hall: HallConfig, auth: AuthInfo, raw: 
         : { id, status: 'rejected', reason: `event ${id}: this id was already used for a different event`, retryable: false };
       continue;
     }
+    const who = actorOf(event);
+    if (!('actor' in who)) {
+      outcomes[index] = { id, status: 'rejected', reason: who.reason, retryable: who.retryable };
+      continue;
+    }
+    // A finding id is recorded once: a second recording (any event id) would take over the finding's author and content.
+    const firstRecording = event.type === 'finding.recorded' ? recordedBy.get(event.findingId) : undefined;
+    if (firstRecording !== undefined) {
+      outcomes[index] = { id, status: 'rejected', reason: `event ${id} (finding.recorded): finding ${event.findingId} is already recorded by event ${firstRecording}; a finding id is recorded once`, retryable: false };
+      continue;
+    }
     const result = checkEvent(event, {
       roster: hall.setup.roster,
       index: hall.index,
       scheme: (sid, version) => hall.schemes.get(schemeKey(sid, version)),
-      actor: (accountId) => actorById.get(accountId),
+      actor: (accountId) => (accountId === event.actorId ? who.actor : undefined),
       findingEvents: (fid) => byFinding.get(fid) ?? [],
       review: hall.review,
       now,
@@ -79,9 +121,16 @@ export async function pushEvents(db: Db, hall: HallConfig, auth: AuthInfo, raw: 
       outcomes[index] = { id, status: 'rejected', reason: refusalText(event, result.refusal), retryable: result.retryable };
       continue;
     }
+    const guard = foreignPhoto(event, auth.account.id, uploaders) ?? noticeOfAnotherUnit(event, result.placement.unitId, notices);
+    if (guard) {
+      outcomes[index] = { id, status: 'rejected', reason: guard, retryable: false };
+      continue;
+    }
+    if (event.type === 'finding.acknowledged') notices.set(event.noticeId, new Set([...(notices.get(event.noticeId) ?? []), result.placement.unitId ?? '']));
     const recorded = event.type === 'finding.recorded' ? event : byFinding.get(event.findingId)?.find((e) => e.type === 'finding.recorded');
     remember(event);
     seenInBatch.add(id);
+    if (event.type === 'finding.recorded') recordedBy.set(event.findingId, id);
     rows.push({
       id,
       findingId: event.findingId,
@@ -93,16 +142,28 @@ export async function pushEvents(db: Db, hall: HallConfig, auth: AuthInfo, raw: 
       deviceId: event.deviceId,
       at: event.at,
       body,
+      clockOffsetMs,
     });
     outcomes[index] = { id, status: 'accepted' };
   }
 
   const inserted = await db.transaction((tx) => insertEvents(tx, rows));
-  // A row not inserted was stored by a concurrent push of the same batch (a retry racing the first attempt).
-  for (const row of rows) {
-    if (inserted.has(row.id)) continue;
-    const i = parsed.find((p) => p.event.id === row.id)?.index;
-    if (i !== undefined) outcomes[i] = { id: row.id, status: 'duplicate' };
+  // A row not inserted met a concurrent push: the same event (a retry racing the first attempt) is a duplicate; the
+  // same id with other content, or another recording of the same finding, is refused. Judged by what is stored now.
+  const missed = rows.filter((r) => !inserted.has(r.id));
+  if (missed.length) {
+    const now = await bodiesOf(db, missed.map((r) => r.id));
+    for (const row of missed) {
+      const i = parsed.find((p) => p.event.id === row.id)?.index;
+      if (i === undefined) continue;
+      const body = now.get(row.id);
+      outcomes[i] =
+        body === row.body
+          ? { id: row.id, status: 'duplicate' }
+          : body !== undefined
+            ? { id: row.id, status: 'rejected', reason: `event ${row.id}: this id was already used for a different event`, retryable: false }
+            : { id: row.id, status: 'rejected', reason: `event ${row.id} (${row.type}): finding ${row.findingId} was recorded by another event at the same moment; a finding id is recorded once`, retryable: false };
+    }
   }
   return outcomes.map((o, i) => o ?? { id: `#${i}`, status: 'rejected', reason: `event #${i}: not processed`, retryable: true });
 }

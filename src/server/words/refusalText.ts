@@ -26,6 +26,8 @@ function why(event: Pick<FindingEvent, 'actorId' | 'deviceId' | 'findingId'>, r:
       return `its time ${r.at} is before the finding was recorded (${r.recordedAt})`;
     case 'contest-closed':
       return `the contest period ended with ${r.lastDay} (${r.days} days after the finding was recorded); the contest was made at ${r.at}`;
+    case 'contest-arrived-late':
+      return `the contest arrived at ${r.now}, more than ${r.graceHours} hours after the contest period ended (${r.lastDay}); a contest made offline must reach the server within ${r.graceHours} hours of the deadline`;
     case 'finding-unknown':
       return `finding ${r.findingId} is not on the server yet`;
     case 'scheme-unknown':

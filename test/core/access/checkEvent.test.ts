@@ -85,9 +85,12 @@ describe('checkEvent: the time rules, judged by the act’s own time', () => {
     expect(refusal(checkEvent(late, ctx([recording()], { now: '2026-03-18T00:01:00+08:00' })))).toMatchObject({ kind: 'contest-closed' });
   });
 
-  it('a contest made in time offline is accepted however late it syncs', () => {
+  it('a contest made in time offline is accepted when it arrives within the offline grace after the deadline, refused later', () => {
     const made = act.contested(3, CHIEF, '2026-03-16T15:00:00+08:00');
-    expect(checkEvent(made, ctx([recording()], { now: '2026-04-30T09:00:00+08:00' })).ok).toBe(true);
+    // The period ends with 3/17; the default grace is 48 hours: through 3/19 23:59:59 hall time.
+    expect(checkEvent(made, ctx([recording()], { now: '2026-03-19T23:00:00+08:00' })).ok).toBe(true);
+    expect(refusal(checkEvent(made, ctx([recording()], { now: '2026-03-20T00:30:00+08:00' })))).toEqual({ kind: 'contest-arrived-late', lastDay: '2026-03-17', now: '2026-03-20T00:30:00+08:00', graceHours: 48 });
+    expect(checkEvent(made, ctx([recording()], { now: '2026-04-30T09:00:00+08:00', review: { ...DEFAULT_REVIEW_SETTINGS, offlineGraceHours: 24 * 60 } })).ok).toBe(true);
   });
 
   it('the hall sets the deadline', () => {

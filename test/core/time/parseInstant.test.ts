@@ -26,4 +26,10 @@ describe('parseInstant', () => {
       expect(parseInstant(s), s).toBeNaN();
     }
   });
+  it('is NaN for what is not on the calendar: Feb 30, Apr 31, Feb 29 of a common year, month 13, hour 24, second 60, offset +20:00', () => {
+    for (const s of ['2026-02-30T09:00:00+08:00', '2026-04-31T09:00:00Z', '2026-02-29T09:00:00Z', '1900-02-29T00:00:00Z', '2026-13-01T09:00:00Z', '2026-03-05T24:00:00Z', '2026-03-05T23:59:60Z', '2026-03-05T09:10:00+20:00', '2026-03-05T09:10:00+14:01', '2026-00-05T09:10:00Z', '2026-03-00T09:10:00Z']) {
+      expect(parseInstant(s), s).toBeNaN();
+    }
+    for (const s of ['2028-02-29T09:00:00Z', '2000-02-29T09:00:00Z', '2026-03-05T09:10:00+14:00', '2026-03-05T09:10:00-12:00']) expect(parseInstant(s), s).toBe(Date.parse(s));
+  });
 });

@@ -58,7 +58,9 @@ describe('upgrading a version 2 device database', () => {
 
     const chiefs = json('handover.chiefs') as { account: { id: string } }[];
     expect((await enrolledChiefs(db)).map((c) => c.account)).toEqual(chiefs.map((c) => c.account));
-    expect((await unlockChief(db, chiefs[0]?.account.id ?? '', '2468'))?.id).toBe(chiefs[0]?.account.id);
+    // Version 2 kept no hand-over key: the PIN still checks, and the chief is asked to enroll again before acting.
+    expect(await unlockChief(db, chiefs[0]?.account.id ?? '', '2468')).toBe('enroll-again');
+    expect(await unlockChief(db, chiefs[0]?.account.id ?? '', '0000')).toBeNull();
 
     const store = patrolDbSyncStore(db, 'Asia/Shanghai');
     expect(await store.cursor()).toBe(meta.get('sync.cursor'));

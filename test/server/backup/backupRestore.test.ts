@@ -5,13 +5,18 @@ import type { BackupStatus } from '../../../src/server/backup/backupService';
 import { restoreBackup } from '../../../src/server/backup/restoreBackup';
 import { startServer } from '../../../src/server/startServer';
 import type { RunningServer } from '../../../src/server/startServer';
-import { recorded, schemesDir, signIn } from '../testServer';
+import { putConfig } from '../../../src/server/storage/configRepo';
+import { recorded, REPLAY_REVIEW, schemesDir, signIn } from '../testServer';
 import { adminOf, dumpTables, fillHall, viewHall } from './hallFixture';
 import { stores } from './stores';
 import type { Place, Stores } from './stores';
 
 const serve = (place: Place, backupDir?: string): Promise<RunningServer> =>
-  startServer({ port: 0, hostname: '127.0.0.1', dataDir: place.dataDir, databaseUrl: place.databaseUrl, schemesDir, distDir: undefined, backup: backupDir ? { dir: backupDir, keep: 5, everyHours: 1000 } : undefined });
+  startServer({ port: 0, hostname: '127.0.0.1', dataDir: place.dataDir, databaseUrl: place.databaseUrl, schemesDir, distDir: undefined, backup: backupDir ? { dir: backupDir, keep: 5, everyHours: 1000 } : undefined }).then(async (server) => {
+    // The fixture replays contests of early 2026 whenever it runs: take them late (the offline grace is tested in clockSkew.ts).
+    await server.db.transaction((tx) => putConfig(tx, 'review', 'hall', JSON.stringify(REPLAY_REVIEW)));
+    return server;
+  });
 
 describe.each(['pglite', 'postgres'] as const)('backup and restore on %s', (kind) => {
   let s: Stores;

@@ -19,3 +19,9 @@ export function signInError(err: unknown): SignInError {
 export function signInErrorWords(e: SignInError, t: TFunction): string {
   return e.kind === 'rateLimited' ? t('account.errors.rateLimited', { count: e.minutes }) : t(`account.errors.${e.kind}`);
 }
+
+/** For a rate-limited sign-in, whole minutes to wait as the server said (at least 1); 0 otherwise. */
+export function signInWaitMinutes(err: unknown): number {
+  const ms = typeof err === 'object' && err !== null && 'retryAfterMs' in err ? Number((err as { retryAfterMs: unknown }).retryAfterMs) : 0;
+  return Number.isFinite(ms) && ms > 0 ? Math.max(1, Math.ceil(ms / 60_000)) : 0;
+}

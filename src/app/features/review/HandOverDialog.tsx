@@ -29,6 +29,7 @@ export function HandOverDialog({ onClose }: { onClose: () => void }) {
   }, [device]);
   const unlock = async (): Promise<void> => {
     const chief = await device.unlockChief(chiefId, pin);
+    if (chief === 'enroll-again') return setError(t('handOver.enrollAgain'));
     if (!chief) return setError(t('handOver.wrongPin'));
     begin(chief);
     onClose();

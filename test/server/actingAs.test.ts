@@ -1,0 +1,20 @@
+import { runActingAs } from './actingAs';
+import { startPgCluster } from './pgCluster';
+import { testServer } from './testServer';
+
+runActingAs('PGlite (embedded)', async () => {
+  const server = await testServer();
+  return { server, stop: () => server.close() };
+});
+
+runActingAs('PostgreSQL 15 (throwaway cluster)', async () => {
+  const cluster = await startPgCluster();
+  const server = await testServer({ databaseUrl: cluster.url });
+  return {
+    server,
+    stop: async () => {
+      await server.close();
+      cluster.stop();
+    },
+  };
+});
