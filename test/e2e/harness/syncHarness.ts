@@ -4,7 +4,7 @@ import { scoreEvents } from '../../../src/core/events/scoreEvents';
 import type { HallSetup } from '../../../src/core/model/hallSetup';
 import { checkSchemeData } from '../../../src/core/scheme/parseScheme';
 import { parsePeriod } from '../../../src/core/time/period';
-import type { PeriodResults } from '../../../src/core/scoring/results';
+import type { PeriodScores } from '../../../src/core/scoring/results';
 import { PatrolDb } from '../../../src/device/patrolDb';
 import { recordFinding } from '../../../src/device/recordFinding';
 import { eventRow } from '../../../src/device/eventRow';
@@ -86,8 +86,8 @@ const api = {
   async outboxSize(): Promise<number> {
     return need(db, 'outbox').outbox.count();
   },
-  /** The tablet's provisional results from its own database, with the shared engine (final rules: no pending). */
-  async results(schemeId: string, periodKey: string, asOf: string): Promise<PeriodResults> {
+  /** The tablet's provisional results (without lines) from its own database, with the shared engine (final rules: no pending). */
+  async results(schemeId: string, periodKey: string, asOf: string): Promise<PeriodScores> {
     const d = need(db, 'results');
     const setup = JSON.parse((await d.meta.get('sync.setup'))?.value ?? 'null') as HallSetup | null;
     const raw = (await d.meta.where('key').startsWith(`sync.scheme:${schemeId}@`).toArray()).pop();
@@ -95,7 +95,7 @@ const api = {
     const period = parsePeriod(periodKey);
     if (!setup || !scheme?.ok || !period) throw new Error('no pulled hall or scheme yet');
     const events = (await d.events.toArray()).map((r) => r.event);
-    return scoreEvents(scheme.scheme, setup.roster, events, period, { countPending: false, asOf });
+    return scoreEvents(scheme.scheme, setup.roster, events, period, { countPending: false, asOf }).results;
   },
 };
 
