@@ -128,10 +128,26 @@ export function findingCalc(item: Item, f: Prepared): RuleCalc {
   }
 }
 
-/** The signed points a per-finding rule gives one finding: the same number as its line's. */
+/**
+ * The signed points a per-finding rule gives one finding: the same number as its line's (fix(sign × calc.points)),
+ * without building the calc for the rules a year is mostly made of (fixed, range, levels).
+ */
 export function findingLinePoints(item: Item, f: Prepared): number {
   const sign = item.direction === 'deduct' ? -1 : 1;
-  return fix(sign * findingCalc(item, f).points);
+  const rule = item.rule;
+  switch (rule.kind) {
+    case 'fixed':
+      return fix(sign * rule.points);
+    case 'range':
+      return fix(sign * Math.min(rule.max, Math.max(rule.min, f.inputs.amount ?? rule.min)));
+    case 'levels': {
+      const id = f.inputs.level;
+      for (const l of rule.levels) if (l.id === id) return fix(sign * l.points);
+      return fix(sign * 0);
+    }
+    default:
+      return fix(sign * findingCalc(item, f).points);
+  }
 }
 
 /** A tiers or per-unit rule's arithmetic over a quantity (one finding's, or the period's sum). */

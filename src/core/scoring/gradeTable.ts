@@ -7,8 +7,9 @@ import type { PeriodRange } from '../time/period';
 import { barsHonour } from './flag';
 
 /**
- * Grade, demote (disqualification, eligibility, quota) and rank one table's results in place; the period's findings
- * are the sorted findings' indices [lo, hi). A grade line is written for the results `explains` names.
+ * Grade, demote (disqualification, eligibility, quota) and rank one table's results in place; `findings[lo, hi)` are
+ * the period's findings of the items the eligibility rules measure (others are ignored). A grade line is written for
+ * the results `explains` names.
  */
 export function gradeTable(
   table: Table,

@@ -78,10 +78,20 @@ function perFindingTotals(item: Item, findings: readonly Prepared[], countPendin
     all += p;
     if (f.status === 'counted') counted += p;
   }
-  const countedTotal = capped(item, fix(counted));
-  const allTotal = capped(item, fix(all));
-  const used = countPending ? allTotal : countedTotal;
-  return { item, value: fix((item.base ?? 0) + used), pending: fix(allTotal - countedTotal), moves: [], explanation: [] };
+  return { item, value: summedValue(item, all, counted, countPending), pending: summedPending(item, all, counted), moves: [], explanation: [] };
+}
+
+/**
+ * The value a per-finding item adds to its category from its findings' points summed in instant order (`all`: every
+ * finding's, `counted`: the counted ones'): cap, base, pending contests as itemOutcome applies them.
+ */
+export function summedValue(item: Item, all: number, counted: number, countPending: boolean): number {
+  return fix((item.base ?? 0) + capped(item, fix(countPending ? all : counted)));
+}
+
+/** The points of a per-finding item that wait on contests, from the same sums as summedValue. */
+export function summedPending(item: Item, all: number, counted: number): number {
+  return fix(capped(item, fix(all)) - capped(item, fix(counted)));
 }
 
 function sum(lines: readonly RuleLine[]): number {

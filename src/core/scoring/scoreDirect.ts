@@ -5,8 +5,10 @@ import type { ScoreOptions } from './scoreOptions';
 import type { ExplanationLine } from './explanation';
 import type { SubjectResult } from './results';
 import type { Prepared } from './prepareFindings';
+import type { FindingSubsets } from './findingSubsets';
 import type { RosterIndex } from '../model/rosterIndex';
-import { itemOutcome } from './itemOutcome';
+import { itemOutcome, summedPending, summedValue } from './itemOutcome';
+import { findingLinePoints, isPerFinding } from './evaluateRule';
 import { scoreSubject } from './scoreSubject';
 import { fix } from './points';
 import { collectFlags } from './collectFlags';
@@ -20,6 +22,8 @@ export interface ScoringContext {
   index: RosterIndex;
   /** All findings, sorted by instant then id. */
   prepared: Prepared[];
+  /** The few findings later passes read (flags, scores, triggers, eligibility), in the same order. */
+  subsets: FindingSubsets;
   options: ScoreOptions;
   asOfMs: number | undefined;
   /** The hall's IANA time zone (periods, deadlines). */
@@ -66,21 +70,8 @@ export interface Bucket {
 
 /** Score every subject of every table over one period's findings, before grades and ranks. */
 export function scoreDirect(ctx: ScoringContext, range: PeriodRange): Map<SubjectKind, SubjectResult[]> {
-  const { scheme, index, options, prepared } = ctx;
-  const [lo, hi] = spanOf(prepared, range.startMs, range.endMs);
+  const { scheme, index, options } = ctx;
   const countPending = options.countPending;
-
-  // Group each finding under its charged subject and item, in instant order.
-  const groups = new Map<string, Map<Item, Prepared[]>>();
-  for (let i = lo; i < hi; i++) {
-    const f = prepared[i] as Prepared;
-    const key = f.chargedKey;
-    let byItem = groups.get(key);
-    if (!byItem) groups.set(key, (byItem = new Map()));
-    const list = byItem.get(f.item);
-    if (list) list.push(f);
-    else byItem.set(f.item, [f]);
-  }
 
   const buckets = new Map<string, Bucket>();
   const bucket = (kind: SubjectKind, id: string): Bucket => {
@@ -98,26 +89,76 @@ export function scoreDirect(ctx: ScoringContext, range: PeriodRange): Map<Subjec
     }
   };
 
-  const flags = collectFlags(prepared, lo, hi, countPending, range);
+  const flagging = ctx.subsets.flagging;
+  const flags = collectFlags(flagging, ...spanOf(flagging, range.startMs, range.endMs), countPending, range);
+
+  // Per item of the scheme (by index), reset for each subject: the sums of the per-finding rules summed without a
+  // line (nothing to explain, no co-deduction, no follow-up), the findings of the others, and the order items were
+  // first seen in (the order their points are added and their lines written, as always).
+  const items = scheme.items;
+  const summed = items.map((i) => isPerFinding(i) && !i.also && !i.followUp && i.rule.kind !== 'score');
+  const seenBy = new Int32Array(items.length).fill(-1);
+  const allSum = new Float64Array(items.length);
+  const countedSum = new Float64Array(items.length);
+  const lists: (Prepared[] | undefined)[] = new Array<Prepared[] | undefined>(items.length);
+  const order = new Int32Array(items.length);
+  let subjectNo = 0;
 
   // Items that score even when nothing was recorded: award items with a base or `unrecorded` points, levels with an `unrecorded` level.
-  const standing = scheme.items.filter((i) => i.base !== undefined || i.unrecorded !== undefined || (i.rule.kind === 'levels' && i.rule.once && i.rule.unrecorded));
+  const standing = items.flatMap((i, k) => (i.base !== undefined || i.unrecorded !== undefined || (i.rule.kind === 'levels' && i.rule.once && i.rule.unrecorded) ? [k] : []));
   const tables = new Set(scheme.tables.map((t) => t.subject));
   for (const kind of SUBJECT_ORDER) {
     if (!tables.has(kind)) continue;
-    const standingHere = standing.filter((i) => i.subject === kind);
+    const standingHere = standing.filter((k) => items[k]?.subject === kind);
     for (const member of index.byKind[kind]) {
-      const byItem = groups.get(`${kind}:${member.id}`);
-      if (!byItem && standingHere.length === 0) continue;
+      const mine = ctx.subsets.bySubject.get(`${kind}:${member.id}`);
+      const [lo, hi] = mine ? spanOf(mine, range.startMs, range.endMs) : [0, 0];
+      if (lo === hi && standingHere.length === 0) continue;
       const b = bucket(kind, member.id);
-      const items = new Map<Item, Prepared[]>(byItem ?? []);
-      for (const i of standingHere) if (!items.has(i)) items.set(i, []);
-      for (const [item, list] of items) {
+      const stamp = subjectNo++;
+      let seen = 0;
+      for (let i = lo; i < hi; i++) {
+        const f = (mine as Prepared[])[i] as Prepared;
+        const k = f.itemIndex;
+        if (seenBy[k] !== stamp) {
+          seenBy[k] = stamp;
+          order[seen++] = k;
+          allSum[k] = 0;
+          countedSum[k] = 0;
+          lists[k] = undefined;
+        }
+        if (f.item.rule.kind === 'score') continue;
+        if (f.status === 'counted') b.findingCount++;
+        if (summed[k] && !b.explain) {
+          const p = findingLinePoints(f.item, f);
+          allSum[k] = (allSum[k] as number) + p;
+          if (f.status === 'counted') countedSum[k] = (countedSum[k] as number) + p;
+        } else {
+          const list = lists[k];
+          if (list) list.push(f);
+          else lists[k] = [f];
+        }
+      }
+      // Items with findings first, in the order first seen, then standing items with none.
+      const withFindings = seen;
+      for (const k of standingHere) {
+        if (seenBy[k] === stamp) continue;
+        seenBy[k] = stamp;
+        order[seen++] = k;
+        lists[k] = undefined;
+      }
+      for (let j = 0; j < seen; j++) {
+        const k = order[j] as number;
+        const item = items[k] as Item;
         if (item.rule.kind === 'score') continue;
+        if (j < withFindings && summed[k] && !b.explain) {
+          add(b, item.category, summedValue(item, allSum[k] as number, countedSum[k] as number, countPending), summedPending(item, allSum[k] as number, countedSum[k] as number));
+          continue;
+        }
+        const list = lists[k] ?? [];
         const outcome = itemOutcome(item, list, countPending, b.explain);
         add(b, item.category, outcome.value, outcome.pending);
         for (const line of outcome.explanation) b.explanation.push(line);
-        for (const f of list) if (f.status === 'counted') b.findingCount++;
         for (const move of outcome.moves) {
           for (const co of item.also ?? []) {
             const target = move.first.subjects[co.subject];
@@ -187,8 +228,10 @@ export function scoreDirect(ctx: ScoringContext, range: PeriodRange): Map<Subjec
 
   // Ledger scores (互评, 满意度) read by aggregates: the period's latest counted recording per subject.
   const scores = new Map<string, { value: number; name: string }>();
-  for (let i = lo; i < hi; i++) {
-    const f = prepared[i] as Prepared;
+  const ledger = ctx.subsets.scores;
+  const [slo, shi] = spanOf(ledger, range.startMs, range.endMs);
+  for (let i = slo; i < shi; i++) {
+    const f = ledger[i] as Prepared;
     if (f.item.rule.kind !== 'score' || f.status !== 'counted' || f.inputs.quantity === undefined) continue;
     scores.set(`${f.item.subject}:${f.subjects[f.item.subject] ?? ''}:${f.item.id}`, { value: f.inputs.quantity, name: f.item.name });
   }

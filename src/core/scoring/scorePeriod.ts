@@ -12,6 +12,8 @@ import { indexRoster } from '../model/rosterIndex';
 import type { RosterIndex } from '../model/rosterIndex';
 import { prepareFindings } from './prepareFindings';
 import type { Prepared } from './prepareFindings';
+import { findingSubsets } from './findingSubsets';
+import type { FindingSubsets } from './findingSubsets';
 import { containing, periodKey, periodMonths, periodRange, shiftPeriod, subPeriods } from '../time/period';
 import { anyIn, scoreDirect, spanOf, SUBJECT_ORDER } from './scoreDirect';
 import type { ScoringContext } from './scoreDirect';
@@ -39,6 +41,7 @@ export interface PreparedRun {
   scheme: Scheme;
   index: RosterIndex;
   prepared: Prepared[];
+  subsets: FindingSubsets;
   skipped: { findingId: string; problem: SkipProblem }[];
   timeZone: string;
   rangeOf: (p: PeriodRef) => PeriodRange;
@@ -57,7 +60,7 @@ export function prepareRun(scheme: Scheme, roster: Roster, findings: readonly Fi
     if (!r) ranges.set(key, (r = periodRange(p, tz)));
     return r;
   };
-  return { scheme, index, prepared, skipped, timeZone: tz, rangeOf };
+  return { scheme, index, prepared, subsets: findingSubsets(scheme, prepared), skipped, timeZone: tz, rangeOf };
 }
 
 /**
@@ -70,6 +73,7 @@ export function runPeriod(run: PreparedRun, period: PeriodRef, options: ScoreOpt
     scheme,
     index,
     prepared,
+    subsets: run.subsets,
     options,
     asOfMs: options.asOf ? Date.parse(options.asOf) : undefined,
     timeZone: run.timeZone,
@@ -107,9 +111,12 @@ function scoreGraded(ctx: ScoringContext, period: PeriodRef, withTriggers: boole
   addStandingDisqualifications(ctx, range, raw);
   addStandingGradeDisqualifications(ctx, range, raw);
   if (withTriggers) addTriggerFlags(ctx, range, raw);
-  const [lo, hi] = spanOf(ctx.prepared, range.startMs, range.endMs);
   const explains = (r: SubjectResult): boolean => ctx.explains(r.subject, r.subjectId);
-  for (const table of scheme.tables) gradeTable(table, raw.get(table.subject) ?? [], range, ctx.prepared, lo, hi, ctx.options.countPending, explains);
+  for (const table of scheme.tables) {
+    const measured = ctx.subsets.eligibility.get(table.subject) ?? [];
+    const [lo, hi] = spanOf(measured, range.startMs, range.endMs);
+    gradeTable(table, raw.get(table.subject) ?? [], range, measured, lo, hi, ctx.options.countPending, explains);
+  }
   if (!withTriggers) ctx.graded.set(range.key, raw);
   return raw;
 }
@@ -125,9 +132,10 @@ function addStandingDisqualifications(ctx: ScoringContext, range: PeriodRange, r
   const byId = resultsByKey(raw);
   for (const scope of scopes) {
     if (periodMonths(scope) <= periodMonths(range.ref.kind)) continue;
-    const [lo, hi] = spanOf(ctx.prepared, ctx.rangeOf(containing(range.ref, scope)).startMs, range.startMs);
+    const flagging = ctx.subsets.flagging;
+    const [lo, hi] = spanOf(flagging, ctx.rangeOf(containing(range.ref, scope)).startMs, range.startMs);
     for (let i = lo; i < hi; i++) {
-      const f = ctx.prepared[i] as Prepared;
+      const f = flagging[i] as Prepared;
       if (f.status !== 'counted' && !ctx.options.countPending) continue;
       for (const d of f.item.disqualifies ?? []) {
         if (d.scope !== scope || d.reach === 'result') continue;
@@ -213,9 +221,10 @@ function addTriggerFlags(ctx: ScoringContext, range: PeriodRange, raw: Map<Subje
       const items = new Set(tr.items);
       for (const [from, to, periodKey] of windows) {
         const hits = new Map<string, { measure: number; ids: string[] }>();
-        const [lo, hi] = spanOf(ctx.prepared, from, to);
+        const counted = ctx.subsets.triggers.get(tr.id) ?? [];
+        const [lo, hi] = spanOf(counted, from, to);
         for (let i = lo; i < hi; i++) {
-          const f = ctx.prepared[i] as Prepared;
+          const f = counted[i] as Prepared;
           if (!items.has(f.item.id) || (f.status !== 'counted' && !ctx.options.countPending)) continue;
           const id = f.subjects[tr.subject];
           if (!id) continue;
@@ -239,8 +248,10 @@ function addTriggerFlags(ctx: ScoringContext, range: PeriodRange, raw: Map<Subje
         const run = Array.from({ length: tr.consecutive }, (_, k) => shiftPeriod(end, k));
         // A period nobody was assessed in (no finding of the scheme at all) holds no grade: it cannot complete a run.
         if (!run.every((p) => assessed(p))) continue;
+        const held = run.map(gradesAt);
         for (const r of results) {
-          const all = run.every((p) => gradesAt(p).get(`${tr.subject}:${r.subjectId}`) === tr.grade);
+          const key = `${tr.subject}:${r.subjectId}`;
+          const all = held.every((grades) => grades.get(key) === tr.grade);
           if (all) raise(r, [], { kind: 'consecutive', periods: tr.consecutive ?? 0, through: ctx.rangeOf(end).key });
         }
       }
