@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { PeriodResults } from '../../src/core/scoring/results';
+import type { PeriodScores } from '../../src/core/scoring/results';
 import type { RunningServer } from '../../src/server/startServer';
 import { signIn, testServer } from '../server/testServer';
 import { bundleForBrowser } from './bundleForBrowser';
@@ -71,12 +71,12 @@ describe('two tablets offline, then back', () => {
     expect(await idsOf(b.page)).toEqual(all);
 
     const asOf = '2026-12-01T00:00:00Z';
-    const resultsOf = (p: Page): Promise<PeriodResults> => p.evaluate((t) => window.hp.results('kunqu-window-staff', '2026-03', t), asOf);
+    const resultsOf = (p: Page): Promise<PeriodScores> => p.evaluate((t) => window.hp.results('kunqu-window-staff', '2026-03', t), asOf);
     const [ra, rb] = await Promise.all([resultsOf(a.page), resultsOf(b.page)]);
     expect(ra).toEqual(rb);
     const committee = await signIn(server.url, 'committee1', 'pc-committee');
     const res = await fetch(`${server.url}/api/results?scheme=kunqu-window-staff&period=2026-03&asOf=${encodeURIComponent(asOf)}`, { headers: { authorization: `Bearer ${committee.token}` } });
-    expect((await res.json()) as PeriodResults).toEqual(ra);
+    expect((await res.json()) as PeriodScores).toEqual(ra);
     const s002 = ra.subjects.find((s) => s.subjectId === 's-002');
     expect(s002?.findingCount).toBe(2 + 2);
 

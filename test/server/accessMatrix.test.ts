@@ -119,6 +119,9 @@ describe('the access matrix, cell by cell', { timeout: 180_000 }, () => {
       expect(subjects).toContain('s-001');
       return { status: r.status, foreignListed: subjects.includes('s-040') };
     },
+    'GET /api/results/explanation': async (role, scope) => ({
+      status: (await req(as[role], 'GET', `/api/results/explanation?scheme=kunqu-window-staff&period=2026-03&subject=staff&subjectId=${scope === 'own' ? 's-001' : 's-040'}`)).status,
+    }),
     'GET /api/findings/:id/history': async (role, scope) => ({ status: (await req(as[role], 'GET', `/api/findings/${(scope === 'own' ? fixtures.own : fixtures.foreign).findingId}/history`)).status }),
     'GET /api/notices/:noticeId': async (role, scope) => ({ status: (await req(as[role], 'GET', `/api/notices/${scope === 'own' ? 'N-own' : 'N-foreign'}`)).status }),
     'GET /api/review/settings': async (role) => ({ status: (await req(as[role], 'GET', '/api/review/settings')).status }),

@@ -6,9 +6,13 @@ import { fix, round2 } from './points';
 
 /**
  * Roll base periods up by averaging (rollup: average): totals, category scores and bonus are the mean of the
- * base periods' results; explanations and flags are carried over, each period's total listed.
+ * base periods' results; flags are carried over; for the subjects `explains` names, each period's total is listed and
+ * its lines carried over.
  */
-export function averageResults(periods: { key: string; results: Map<SubjectKind, SubjectResult[]> }[]): Map<SubjectKind, SubjectResult[]> {
+export function averageResults(
+  periods: { key: string; results: Map<SubjectKind, SubjectResult[]> }[],
+  explains: (kind: SubjectKind, id: string) => boolean,
+): Map<SubjectKind, SubjectResult[]> {
   const out = new Map<SubjectKind, SubjectResult[]>();
   const first = periods[0];
   if (!first) return out;
@@ -47,11 +51,13 @@ export function averageResults(periods: { key: string; results: Map<SubjectKind,
           rank: 0,
           flags,
           findingCount: all.reduce((s, x) => s + x.r.findingCount, 0),
-          explanation: [
-            ...all.map((x) => ({ kind: 'period-total' as const, periodKey: x.key, total: x.r.total, gradeName: x.r.gradeName })),
-            { kind: 'period-mean' as const, periods: n, total: mean((r) => r.total) },
-            ...all.flatMap((x) => x.r.explanation.filter((l) => l.kind !== 'grade')),
-          ],
+          explanation: explains(kind, r0.subjectId)
+            ? [
+                ...all.map((x) => ({ kind: 'period-total' as const, periodKey: x.key, total: x.r.total, gradeName: x.r.gradeName })),
+                { kind: 'period-mean' as const, periods: n, total: mean((r) => r.total) },
+                ...all.flatMap((x) => x.r.explanation.filter((l) => l.kind !== 'grade')),
+              ]
+            : [],
         };
       }),
     );

@@ -3,10 +3,14 @@ import type { Flag, FlagSource } from './flag';
 import type { Prepared } from './prepareFindings';
 import type { PeriodRange } from '../time/period';
 
-/** Flags raised by the period's counted findings (disqualifications, notices, returns), keyed by `kind:subjectId`. */
-export function collectFlags(findings: readonly Prepared[], countPending: boolean, range: PeriodRange): Map<string, Flag[]> {
+/**
+ * Flags raised by the period's counted findings (disqualifications, notices, returns), keyed by `kind:subjectId`:
+ * the sorted findings' indices [lo, hi).
+ */
+export function collectFlags(findings: readonly Prepared[], lo: number, hi: number, countPending: boolean, range: PeriodRange): Map<string, Flag[]> {
   const out = new Map<string, Flag[]>();
-  for (const f of findings) {
+  for (let i = lo; i < hi; i++) {
+    const f = findings[i] as Prepared;
     if (f.status !== 'counted' && !countPending) continue;
     const item = f.item;
     if (!item.disqualifies && !item.flags) continue;

@@ -50,40 +50,19 @@ export function evaluateRule(item: Item, findings: readonly Prepared[]): RuleLin
       return out;
     }
     case 'range':
-      return findings.map((f) => {
-        const amount = Math.min(rule.max, Math.max(rule.min, f.inputs.amount ?? rule.min));
-        return one(f, { rule: 'range', amount, min: rule.min, max: rule.max, points: amount });
-      });
+      return findings.map((f) => one(f, findingCalc(item, f)));
     case 'levels': {
-      if (!rule.once) {
-        return findings.map((f) => {
-          const level = rule.levels.find((l) => l.id === f.inputs.level);
-          return one(f, { rule: 'level', levelId: f.inputs.level ?? '', levelName: level?.name ?? null, points: level?.points ?? 0 });
-        });
-      }
+      if (!rule.once) return findings.map((f) => one(f, findingCalc(item, f)));
       const latest = findings[findings.length - 1];
       const level = rule.levels.find((l) => l.id === (latest ? latest.inputs.level : rule.unrecorded));
       if (!latest && !level) return [];
       return [period(findings, { rule: 'level-once', levelName: level?.name ?? null, points: level?.points ?? 0, recorded: latest !== undefined })];
     }
-    case 'tiers': {
-      const calc = (x: number): RuleCalc => {
-        const tier = rule.tiers.find((t) => inBound(t.when, x));
-        return { rule: 'tier', quantity: x, unit: rule.quantity.unit, label: tier?.label ?? null, when: tier?.when ?? null, points: tier?.points ?? 0, basis: rule.basis };
-      };
-      if (rule.basis === 'finding') return findings.map((f) => one(f, calc(qty(f))));
+    case 'tiers':
+    case 'perUnit':
+      if (rule.basis === 'finding') return findings.map((f) => one(f, findingCalc(item, f)));
       if (findings.length === 0) return [];
-      return [period(findings, calc(fix(findings.reduce((s, f) => s + qty(f), 0))))];
-    }
-    case 'perUnit': {
-      const calc = (x: number): RuleCalc => {
-        const units = roundUnits(x / rule.per, rule.rounding);
-        return { rule: 'per-unit', quantity: x, unit: rule.quantity.unit, per: rule.per, units, perPoints: rule.points, points: fix(units * rule.points), basis: rule.basis };
-      };
-      if (rule.basis === 'finding') return findings.map((f) => one(f, calc(qty(f))));
-      if (findings.length === 0) return [];
-      return [period(findings, calc(fix(findings.reduce((s, f) => s + qty(f), 0))))];
-    }
+      return [period(findings, quantityCalc(rule, fix(findings.reduce((s, f) => s + qty(f), 0))))];
     case 'allowance': {
       if (findings.length === 0) return [];
       const total = rule.quantity ? fix(findings.reduce((s, f) => s + qty(f), 0)) : findings.length;
@@ -93,21 +72,7 @@ export function evaluateRule(item: Item, findings: readonly Prepared[]): RuleLin
       ];
     }
     case 'ratio':
-      return findings.map((f) => {
-        const x = qty(f);
-        const distance = rule.direction === 'above' ? x - rule.threshold : rule.threshold - x;
-        const steps = distance > 0 ? roundUnits(distance / rule.step, rule.rounding) : 0;
-        return one(f, {
-          rule: 'ratio',
-          value: x,
-          direction: rule.direction,
-          threshold: rule.threshold,
-          distance: Math.max(0, fix(distance)),
-          steps,
-          perPoints: rule.points,
-          points: fix(steps * rule.points),
-        });
-      });
+      return findings.map((f) => one(f, findingCalc(item, f)));
     case 'escalation': {
       if (findings.length === 0) return [];
       const stepFor = (n: number): (typeof rule.steps)[number] | undefined => rule.steps.find((s) => inBound(s.count, n));
@@ -130,6 +95,69 @@ export function evaluateRule(item: Item, findings: readonly Prepared[]): RuleLin
     case 'score':
       return [];
   }
+}
+
+/**
+ * The arithmetic of a per-finding rule (isPerFinding) for one finding alone: what its line says, and what the fast
+ * path of a scoring run adds up without building the line.
+ */
+export function findingCalc(item: Item, f: Prepared): RuleCalc {
+  const rule = item.rule;
+  switch (rule.kind) {
+    case 'fixed':
+      return { rule: 'fixed', points: rule.points };
+    case 'range': {
+      const amount = Math.min(rule.max, Math.max(rule.min, f.inputs.amount ?? rule.min));
+      return { rule: 'range', amount, min: rule.min, max: rule.max, points: amount };
+    }
+    case 'levels': {
+      const level = rule.levels.find((l) => l.id === f.inputs.level);
+      return { rule: 'level', levelId: f.inputs.level ?? '', levelName: level?.name ?? null, points: level?.points ?? 0 };
+    }
+    case 'tiers':
+    case 'perUnit':
+      return quantityCalc(rule, qty(f));
+    case 'ratio': {
+      const x = qty(f);
+      const distance = rule.direction === 'above' ? x - rule.threshold : rule.threshold - x;
+      const steps = distance > 0 ? roundUnits(distance / rule.step, rule.rounding) : 0;
+      return { rule: 'ratio', value: x, direction: rule.direction, threshold: rule.threshold, distance: Math.max(0, fix(distance)), steps, perPoints: rule.points, points: fix(steps * rule.points) };
+    }
+    default:
+      throw new Error(`findingCalc: rule ${rule.kind} of item ${item.id} is not scored per finding`);
+  }
+}
+
+/**
+ * The signed points a per-finding rule gives one finding: the same number as its line's (fix(sign × calc.points)),
+ * without building the calc for the rules a year is mostly made of (fixed, range, levels).
+ */
+export function findingLinePoints(item: Item, f: Prepared): number {
+  const sign = item.direction === 'deduct' ? -1 : 1;
+  const rule = item.rule;
+  switch (rule.kind) {
+    case 'fixed':
+      return fix(sign * rule.points);
+    case 'range':
+      return fix(sign * Math.min(rule.max, Math.max(rule.min, f.inputs.amount ?? rule.min)));
+    case 'levels': {
+      const id = f.inputs.level;
+      for (const l of rule.levels) if (l.id === id) return fix(sign * l.points);
+      return fix(sign * 0);
+    }
+    default:
+      return fix(sign * findingCalc(item, f).points);
+  }
+}
+
+/** A tiers or per-unit rule's arithmetic over a quantity (one finding's, or the period's sum). */
+function quantityCalc(rule: Extract<Item['rule'], { kind: 'tiers' | 'perUnit' }>, x: number): RuleCalc {
+  if (rule.kind === 'tiers') {
+    const tier = rule.tiers.find((t) => inBound(t.when, x));
+    return { rule: 'tier', quantity: x, unit: rule.quantity.unit, label: tier?.label ?? null, when: tier?.when ?? null, points: tier?.points ?? 0, basis: rule.basis };
+  }
+  const units = roundUnits(x / rule.per, rule.rounding);
+  return { rule: 'per-unit', quantity: x, unit: rule.quantity.unit, per: rule.per, units, perPoints: rule.points, points: fix(units * rule.points), basis: rule.basis };
 }
 
 /** A line's signed points are the calc's magnitude with the item's direction. */

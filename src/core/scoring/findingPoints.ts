@@ -23,7 +23,7 @@ export type RulePoints =
  */
 export function rulePoints(item: Item, inputs: FindingInputs): RulePoints {
   if (!isPerFinding(item)) return { kind: 'period' };
-  const one: Prepared = { id: '', item, inputs, at: '', atMs: 0, status: 'counted', subjects: {}, chargedKey: '', rectifiedMs: undefined };
+  const one: Prepared = { id: '', item, itemIndex: -1, inputs, at: '', atMs: 0, status: 'counted', subjects: {}, chargedKey: '', rectifiedMs: undefined };
   const line = evaluateRule(item, [one])[0];
   return line ? { kind: 'points', points: line.points, calc: line.calc } : { kind: 'period' };
 }

@@ -6,14 +6,27 @@ import type { Prepared } from './prepareFindings';
 import type { PeriodRange } from '../time/period';
 import { barsHonour } from './flag';
 
-/** Grade, demote (disqualification, eligibility, quota) and rank one table's results in place. */
-export function gradeTable(table: Table, results: SubjectResult[], range: PeriodRange, findings: readonly Prepared[], countPending: boolean): void {
+/**
+ * Grade, demote (disqualification, eligibility, quota) and rank one table's results in place; `findings[lo, hi)` are
+ * the period's findings of the items the eligibility rules measure (others are ignored). A grade line is written for
+ * the results `explains` names.
+ */
+export function gradeTable(
+  table: Table,
+  results: SubjectResult[],
+  range: PeriodRange,
+  findings: readonly Prepared[],
+  lo: number,
+  hi: number,
+  countPending: boolean,
+  explains: (r: SubjectResult) => boolean,
+): void {
   const periodKind = range.ref.kind;
   const grades = table.grades;
   const set = (r: SubjectResult, g: Grade | undefined, reason: GradeReason): void => {
     r.gradeId = g?.id ?? null;
     r.gradeName = g?.name ?? null;
-    if (g) r.explanation.push({ kind: 'grade', gradeId: g.id, gradeName: g.name, reason });
+    if (g && explains(r)) r.explanation.push({ kind: 'grade', gradeId: g.id, gradeName: g.name, reason });
   };
   const next = (g: Grade): Grade | undefined => grades[grades.indexOf(g) + 1];
   const byId = (id: string): Grade | undefined => grades.find((g) => g.id === id);
@@ -23,7 +36,8 @@ export function gradeTable(table: Table, results: SubjectResult[], range: Period
   if (table.eligibility.length > 0) {
     const byItem = new Map<string, number[]>();
     table.eligibility.forEach((e, k) => e.items.forEach((id) => byItem.set(id, [...(byItem.get(id) ?? []), k])));
-    for (const f of findings) {
+    for (let i = lo; i < hi; i++) {
+      const f = findings[i] as Prepared;
       const ks = byItem.get(f.item.id);
       const id = f.subjects[table.subject];
       if (!ks || !id || (f.status !== 'counted' && !countPending)) continue;

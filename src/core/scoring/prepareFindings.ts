@@ -12,6 +12,8 @@ import type { SkipProblem } from './results';
 export interface Prepared {
   id: string;
   item: Item;
+  /** The item's position in the scheme's items (-1 outside a scoring run). */
+  itemIndex: number;
   inputs: FindingInputs;
   at: string;
   atMs: number;
@@ -24,6 +26,17 @@ export interface Prepared {
 }
 
 const COUNTED = new Set(['recorded', 'acknowledged', 'upheld', 'amended']);
+/** Shared by every finding recorded without inputs; never written to. */
+const NO_INPUTS: FindingInputs = Object.freeze({});
+
+function byInstantThenId(a: Prepared, b: Prepared): number {
+  return a.atMs - b.atMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function isSorted(list: readonly Prepared[]): boolean {
+  for (let i = 1; i < list.length; i++) if (byInstantThenId(list[i - 1] as Prepared, list[i] as Prepared) > 0) return false;
+  return true;
+}
 
 /** Resolve, filter and sort (by instant, then id) the findings once per scoring run. */
 export function prepareFindings(
@@ -31,7 +44,7 @@ export function prepareFindings(
   index: RosterIndex,
   findings: readonly Finding[],
 ): { prepared: Prepared[]; skipped: { findingId: string; problem: SkipProblem }[] } {
-  const items = new Map(scheme.items.map((i) => [i.id, i]));
+  const items = new Map(scheme.items.map((i, k) => [i.id, { item: i, k }]));
   // Findings of one person at one window resolve alike: resolve each (staff, window, unit) once.
   const resolved = new Map<string, Map<string, Map<string, Resolved>>>();
   const prepared: Prepared[] = [];
@@ -43,12 +56,16 @@ export function prepareFindings(
       skipped.push({ findingId: f.id, problem: { kind: 'unknown-state', state: String(f.state) } });
       continue;
     }
-    const { itemId, inputs } = effectiveItem(f);
-    const item = items.get(itemId);
-    if (!item) {
+    // effectiveItem, without an object per finding for the common case (not amended).
+    const amended = f.state === 'amended' && f.amended !== undefined;
+    const itemId = amended ? effectiveItem(f).itemId : f.itemId;
+    const inputs = amended ? effectiveItem(f).inputs : (f.inputs ?? NO_INPUTS);
+    const known = items.get(itemId);
+    if (!known) {
       skipped.push({ findingId: f.id, problem: { kind: 'unknown-item', itemId, schemeId: scheme.id, schemeVersion: scheme.version } });
       continue;
     }
+    const { item, k: itemIndex } = known;
     const atMs = parseInstant(f.at);
     if (Number.isNaN(atMs)) {
       skipped.push({ findingId: f.id, problem: { kind: 'bad-time', at: f.at } });
@@ -67,9 +84,10 @@ export function prepareFindings(
     }
     const rectifiedMs = f.rectifiedAt ? parseInstant(f.rectifiedAt) : undefined;
     const chargedKey = who.keys[item.subject];
-    prepared.push({ id: f.id, item, inputs, at: f.at, atMs, status, subjects, chargedKey, rectifiedMs });
+    prepared.push({ id: f.id, item, itemIndex, inputs, at: f.at, atMs, status, subjects, chargedKey, rectifiedMs });
   }
-  prepared.sort((a, b) => a.atMs - b.atMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // A store yields findings in time order: sort only when they are not (the same order either way).
+  if (!isSorted(prepared)) prepared.sort(byInstantThenId);
   return { prepared, skipped };
 }
 

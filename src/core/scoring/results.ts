@@ -33,6 +33,14 @@ export interface SubjectResult {
   findingCount: number;
 }
 
+/** A subject's result without its explanation lines: what lists, score buttons and reports show. */
+export type SubjectScore = Omit<SubjectResult, 'explanation'>;
+
+/** A period's results without explanation lines (scoreOnDemand builds one subject's lines when they are shown). */
+export interface PeriodScores extends Omit<PeriodResults, 'subjects'> {
+  subjects: SubjectScore[];
+}
+
 export interface PeriodResults {
   schemeId: string;
   schemeVersion: number;

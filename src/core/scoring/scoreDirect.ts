@@ -1,14 +1,16 @@
-import type { Item, SubjectKind, Table } from '../scheme/schemeSchema';
+import type { Item, SubjectKind } from '../scheme/schemeSchema';
 import type { Scheme } from '../scheme/parseScheme';
 import type { PeriodRef, PeriodRange } from '../time/period';
 import type { ScoreOptions } from './scoreOptions';
 import type { ExplanationLine } from './explanation';
-import type { Flag } from './flag';
-import type { CategoryResult, SubjectResult } from './results';
+import type { SubjectResult } from './results';
 import type { Prepared } from './prepareFindings';
-import type { Member, RosterIndex } from '../model/rosterIndex';
-import { itemOutcome } from './itemOutcome';
-import { fix, round2 } from './points';
+import type { FindingSubsets } from './findingSubsets';
+import type { RosterIndex } from '../model/rosterIndex';
+import { itemOutcome, summedPending, summedValue } from './itemOutcome';
+import { findingLinePoints, isPerFinding } from './evaluateRule';
+import { scoreSubject } from './scoreSubject';
+import { fix } from './points';
 import { collectFlags } from './collectFlags';
 import { deadlineAfter } from '../time/deadline';
 import { parseInstant } from '../time/parseInstant';
@@ -20,6 +22,8 @@ export interface ScoringContext {
   index: RosterIndex;
   /** All findings, sorted by instant then id. */
   prepared: Prepared[];
+  /** The few findings later passes read (flags, scores, triggers, eligibility), in the same order. */
+  subsets: FindingSubsets;
   options: ScoreOptions;
   asOfMs: number | undefined;
   /** The hall's IANA time zone (periods, deadlines). */
@@ -30,11 +34,13 @@ export interface ScoringContext {
   graded: Map<string, Map<SubjectKind, SubjectResult[]>>;
   /** Grade ids by `kind:subjectId` per period key, for grade triggers; periods with no findings in their year so far share one entry per kind (they grade alike). */
   gradeIds: Map<string, Map<string, string | null>>;
+  /** Whether this run builds the explanation lines of a subject (all of them, one opened subject, or none). */
+  explains: (kind: SubjectKind, id: string) => boolean;
 }
 
-/** Findings whose instant lies in [startMs, endMs), by binary search on the sorted list. */
-export function findingsIn(prepared: readonly Prepared[], startMs: number, endMs: number): Prepared[] {
-  return prepared.slice(lowerBound(prepared, startMs), lowerBound(prepared, endMs));
+/** The indices [lo, hi) of the sorted findings whose instant lies in [startMs, endMs), by binary search (no copy). */
+export function spanOf(prepared: readonly Prepared[], startMs: number, endMs: number): [number, number] {
+  return [lowerBound(prepared, startMs), lowerBound(prepared, endMs)];
 }
 
 /** Whether any finding lies in [startMs, endMs). */
@@ -53,9 +59,11 @@ function lowerBound(list: readonly Prepared[], ms: number): number {
   return lo;
 }
 
-interface Bucket {
+export interface Bucket {
   /** Item outcomes and co-deductions landing in each category. */
   byCategory: Map<string, { value: number; pending: number }>;
+  /** Whether this run explains the subject: its lines are collected only then. */
+  explain: boolean;
   explanation: ExplanationLine[];
   findingCount: number;
 }
@@ -63,25 +71,13 @@ interface Bucket {
 /** Score every subject of every table over one period's findings, before grades and ranks. */
 export function scoreDirect(ctx: ScoringContext, range: PeriodRange): Map<SubjectKind, SubjectResult[]> {
   const { scheme, index, options } = ctx;
-  const findings = findingsIn(ctx.prepared, range.startMs, range.endMs);
   const countPending = options.countPending;
-
-  // Group each finding under its charged subject and item, in instant order.
-  const groups = new Map<string, Map<Item, Prepared[]>>();
-  for (const f of findings) {
-    const key = f.chargedKey;
-    let byItem = groups.get(key);
-    if (!byItem) groups.set(key, (byItem = new Map()));
-    const list = byItem.get(f.item);
-    if (list) list.push(f);
-    else byItem.set(f.item, [f]);
-  }
 
   const buckets = new Map<string, Bucket>();
   const bucket = (kind: SubjectKind, id: string): Bucket => {
     const key = `${kind}:${id}`;
     let b = buckets.get(key);
-    if (!b) buckets.set(key, (b = { byCategory: new Map(), explanation: [], findingCount: 0 }));
+    if (!b) buckets.set(key, (b = { byCategory: new Map(), explain: ctx.explains(kind, id), explanation: [], findingCount: 0 }));
     return b;
   };
   const add = (b: Bucket, category: string, value: number, pending: number): void => {
@@ -93,26 +89,76 @@ export function scoreDirect(ctx: ScoringContext, range: PeriodRange): Map<Subjec
     }
   };
 
-  const flags = collectFlags(findings, countPending, range);
+  const flagging = ctx.subsets.flagging;
+  const flags = collectFlags(flagging, ...spanOf(flagging, range.startMs, range.endMs), countPending, range);
+
+  // Per item of the scheme (by index), reset for each subject: the sums of the per-finding rules summed without a
+  // line (nothing to explain, no co-deduction, no follow-up), the findings of the others, and the order items were
+  // first seen in (the order their points are added and their lines written, as always).
+  const items = scheme.items;
+  const summed = items.map((i) => isPerFinding(i) && !i.also && !i.followUp && i.rule.kind !== 'score');
+  const seenBy = new Int32Array(items.length).fill(-1);
+  const allSum = new Float64Array(items.length);
+  const countedSum = new Float64Array(items.length);
+  const lists: (Prepared[] | undefined)[] = new Array<Prepared[] | undefined>(items.length);
+  const order = new Int32Array(items.length);
+  let subjectNo = 0;
 
   // Items that score even when nothing was recorded: award items with a base or `unrecorded` points, levels with an `unrecorded` level.
-  const standing = scheme.items.filter((i) => i.base !== undefined || i.unrecorded !== undefined || (i.rule.kind === 'levels' && i.rule.once && i.rule.unrecorded));
+  const standing = items.flatMap((i, k) => (i.base !== undefined || i.unrecorded !== undefined || (i.rule.kind === 'levels' && i.rule.once && i.rule.unrecorded) ? [k] : []));
   const tables = new Set(scheme.tables.map((t) => t.subject));
   for (const kind of SUBJECT_ORDER) {
     if (!tables.has(kind)) continue;
-    const standingHere = standing.filter((i) => i.subject === kind);
+    const standingHere = standing.filter((k) => items[k]?.subject === kind);
     for (const member of index.byKind[kind]) {
-      const byItem = groups.get(`${kind}:${member.id}`);
-      if (!byItem && standingHere.length === 0) continue;
+      const mine = ctx.subsets.bySubject.get(`${kind}:${member.id}`);
+      const [lo, hi] = mine ? spanOf(mine, range.startMs, range.endMs) : [0, 0];
+      if (lo === hi && standingHere.length === 0) continue;
       const b = bucket(kind, member.id);
-      const items = new Map<Item, Prepared[]>(byItem ?? []);
-      for (const i of standingHere) if (!items.has(i)) items.set(i, []);
-      for (const [item, list] of items) {
+      const stamp = subjectNo++;
+      let seen = 0;
+      for (let i = lo; i < hi; i++) {
+        const f = (mine as Prepared[])[i] as Prepared;
+        const k = f.itemIndex;
+        if (seenBy[k] !== stamp) {
+          seenBy[k] = stamp;
+          order[seen++] = k;
+          allSum[k] = 0;
+          countedSum[k] = 0;
+          lists[k] = undefined;
+        }
+        if (f.item.rule.kind === 'score') continue;
+        if (f.status === 'counted') b.findingCount++;
+        if (summed[k] && !b.explain) {
+          const p = findingLinePoints(f.item, f);
+          allSum[k] = (allSum[k] as number) + p;
+          if (f.status === 'counted') countedSum[k] = (countedSum[k] as number) + p;
+        } else {
+          const list = lists[k];
+          if (list) list.push(f);
+          else lists[k] = [f];
+        }
+      }
+      // Items with findings first, in the order first seen, then standing items with none.
+      const withFindings = seen;
+      for (const k of standingHere) {
+        if (seenBy[k] === stamp) continue;
+        seenBy[k] = stamp;
+        order[seen++] = k;
+        lists[k] = undefined;
+      }
+      for (let j = 0; j < seen; j++) {
+        const k = order[j] as number;
+        const item = items[k] as Item;
         if (item.rule.kind === 'score') continue;
-        const outcome = itemOutcome(item, list, countPending);
+        if (j < withFindings && summed[k] && !b.explain) {
+          add(b, item.category, summedValue(item, allSum[k] as number, countedSum[k] as number, countPending), summedPending(item, allSum[k] as number, countedSum[k] as number));
+          continue;
+        }
+        const list = lists[k] ?? [];
+        const outcome = itemOutcome(item, list, countPending, b.explain);
         add(b, item.category, outcome.value, outcome.pending);
-        b.explanation.push(...outcome.explanation);
-        for (const f of list) if (f.status === 'counted') b.findingCount++;
+        for (const line of outcome.explanation) b.explanation.push(line);
         for (const move of outcome.moves) {
           for (const co of item.also ?? []) {
             const target = move.first.subjects[co.subject];
@@ -121,19 +167,21 @@ export function scoreDirect(ctx: ScoringContext, range: PeriodRange): Map<Subjec
             const points = fix(Math.sign(move.line.points) * magnitude);
             const tb = bucket(co.subject, target);
             add(tb, co.category, move.inValue ? points : 0, move.status === 'pending' ? points : 0);
-            tb.explanation.push({
-              kind: 'finding',
-              findingId: move.first.id,
-              itemId: item.id,
-              itemName: item.name,
-              clause: item.clause,
-              categoryId: co.category,
-              at: move.first.at,
-              points,
-              calc: { rule: 'co-deduction', from: item.subject, fromPoints: Math.abs(move.line.points), points: magnitude, factor: co.points !== undefined ? null : (co.factor ?? 0) },
-              status: move.status,
-              coDeduction: true,
-            });
+            if (tb.explain) {
+              tb.explanation.push({
+                kind: 'finding',
+                findingId: move.first.id,
+                itemId: item.id,
+                itemName: item.name,
+                clause: item.clause,
+                categoryId: co.category,
+                at: move.first.at,
+                points,
+                calc: { rule: 'co-deduction', from: item.subject, fromPoints: Math.abs(move.line.points), points: magnitude, factor: co.points !== undefined ? null : (co.factor ?? 0) },
+                status: move.status,
+                coDeduction: true,
+              });
+            }
           }
         }
         if (item.followUp) {
@@ -147,18 +195,20 @@ export function scoreDirect(ctx: ScoringContext, range: PeriodRange): Map<Subjec
             const rectified = f.rectifiedMs !== undefined && f.rectifiedMs < closesMs;
             if (!due || rectified) continue;
             add(b, item.category, -fu.points, 0);
-            b.explanation.push({
-              kind: 'follow-up',
-              findingId: f.id,
-              itemId: item.id,
-              itemName: item.name,
-              clause: item.clause,
-              categoryId: item.category,
-              points: -fu.points,
-              days: fu.days,
-              lastDay: deadline.lastDay,
-              text: fu.text,
-            });
+            if (b.explain) {
+              b.explanation.push({
+                kind: 'follow-up',
+                findingId: f.id,
+                itemId: item.id,
+                itemName: item.name,
+                clause: item.clause,
+                categoryId: item.category,
+                points: -fu.points,
+                days: fu.days,
+                lastDay: deadline.lastDay,
+                text: fu.text,
+              });
+            }
             const key = `${kind}:${member.id}`;
             const raised = flags.get(key) ?? [];
             raised.push({
@@ -178,7 +228,10 @@ export function scoreDirect(ctx: ScoringContext, range: PeriodRange): Map<Subjec
 
   // Ledger scores (互评, 满意度) read by aggregates: the period's latest counted recording per subject.
   const scores = new Map<string, { value: number; name: string }>();
-  for (const f of findings) {
+  const ledger = ctx.subsets.scores;
+  const [slo, shi] = spanOf(ledger, range.startMs, range.endMs);
+  for (let i = slo; i < shi; i++) {
+    const f = ledger[i] as Prepared;
     if (f.item.rule.kind !== 'score' || f.status !== 'counted' || f.inputs.quantity === undefined) continue;
     scores.set(`${f.item.subject}:${f.subjects[f.item.subject] ?? ''}:${f.item.id}`, { value: f.inputs.quantity, name: f.item.name });
   }
@@ -196,120 +249,12 @@ export function scoreDirect(ctx: ScoringContext, range: PeriodRange): Map<Subjec
     if (!table) continue;
     out.set(
       kind,
-      index.byKind[kind].map((m) => scoreSubject(table, m, buckets.get(`${kind}:${m.id}`), flags.get(`${kind}:${m.id}`) ?? [], resultsById, index, scores, itemNames)),
+      index.byKind[kind].map((m) => {
+        const b = buckets.get(`${kind}:${m.id}`);
+        return scoreSubject(table, m, b, b ? b.explain : ctx.explains(kind, m.id), flags.get(`${kind}:${m.id}`) ?? [], resultsById, index, scores, itemNames);
+      }),
     );
   }
   return out;
 }
 
-function scoreSubject(
-  table: Table,
-  member: Member,
-  b: Bucket | undefined,
-  flags: Flag[],
-  resultsById: (kind: SubjectKind) => Map<string, SubjectResult>,
-  index: RosterIndex,
-  scores: Map<string, { value: number; name: string }>,
-  itemNames: ReadonlyMap<string, string>,
-): SubjectResult {
-  // The bucket is this run's own: its explanation becomes the result's without a copy.
-  const explanation: ExplanationLine[] = b?.explanation ?? [];
-  const categories: CategoryResult[] = table.categories.map((c) => {
-    if (c.from) {
-      const src = c.from;
-      const members = index.membersOf(member, src.subject);
-      const results = resultsById(src.subject);
-      const scores = members
-        .map((m) => results.get(m.id)?.categories.find((x) => x.id === src.category)?.score)
-        .filter((x): x is number => x !== undefined);
-      const mean = scores.length ? round2(scores.reduce((s, x) => s + x, 0) / scores.length) : null;
-      const score = scores.length ? round2((scores.reduce((s, x) => s + x, 0) / scores.length) * src.scale) : c.points;
-      explanation.push({
-        kind: 'category-from',
-        categoryId: c.id,
-        categoryName: c.name,
-        source: { subject: src.subject, categoryId: src.category },
-        members: scores.length,
-        mean,
-        scale: src.scale,
-        points: score,
-      });
-      return { id: c.id, name: c.name, mode: c.mode, points: c.points, score, pending: 0 };
-    }
-    const moved = b?.byCategory.get(c.id) ?? { value: 0, pending: 0 };
-    let score = c.mode === 'deduct' ? fix(c.points + moved.value) : moved.value;
-    if (score > c.points) {
-      explanation.push({ kind: 'category-cap', categoryId: c.id, categoryName: c.name, max: c.points, trimmed: fix(score - c.points) });
-      score = c.points;
-    }
-    if (c.floor !== undefined && score < c.floor) {
-      explanation.push({ kind: 'category-floor', categoryId: c.id, categoryName: c.name, floor: c.floor, trimmed: fix(c.floor - score) });
-      score = c.floor;
-    }
-    return { id: c.id, name: c.name, mode: c.mode, points: c.points, score, pending: moved.pending };
-  });
-
-  let bonus = fix(categories.filter((c) => c.mode === 'bonus').reduce((s, c) => s + c.score, 0));
-  if (table.bonusCap !== undefined && bonus > table.bonusCap) {
-    explanation.push({ kind: 'bonus-cap', cap: table.bonusCap, trimmed: fix(bonus - table.bonusCap) });
-    bonus = table.bonusCap;
-  }
-  let total = fix(categories.filter((c) => c.mode !== 'bonus').reduce((s, c) => s + c.score, 0) + bonus);
-  if (table.aggregate) total = aggregateTotal(table, member, resultsById, index, scores, itemNames, explanation);
-  if (table.floor !== undefined && total < table.floor) {
-    explanation.push({ kind: 'total-floor', floor: table.floor, trimmed: fix(table.floor - total) });
-    total = table.floor;
-  }
-  return {
-    subject: member.kind,
-    subjectId: member.id,
-    name: member.name,
-    unitId: member.unitId,
-    categories,
-    bonus,
-    total,
-    pending: fix(categories.reduce((s, c) => s + c.pending, 0)),
-    gradeId: null,
-    gradeName: null,
-    rank: 0,
-    flags,
-    explanation,
-    findingCount: b?.findingCount ?? 0,
-  };
-}
-
-function aggregateTotal(
-  table: Table,
-  member: Member,
-  resultsById: (kind: SubjectKind) => Map<string, SubjectResult>,
-  index: RosterIndex,
-  scores: Map<string, { value: number; name: string }>,
-  itemNames: ReadonlyMap<string, string>,
-  explanation: ExplanationLine[],
-): number {
-  const parts = table.aggregate?.parts ?? [];
-  let weighted = 0;
-  let present = 0;
-  for (const p of parts) {
-    let value: number | undefined;
-    let members = 0;
-    if (p.of) {
-      const results = resultsById(p.of);
-      const totals = index.membersOf(member, p.of).map((m) => results.get(m.id)?.total).filter((x): x is number => x !== undefined);
-      members = totals.length;
-      if (totals.length) value = totals.reduce((s, x) => s + x, 0) / totals.length;
-    } else if (p.item) {
-      value = scores.get(`${member.kind}:${member.id}:${p.item}`)?.value;
-    }
-    const line = { kind: 'aggregate-part' as const, of: p.of ?? null, members, itemId: p.item ?? null, itemName: p.item ? (itemNames.get(p.item) ?? null) : null, weight: p.weight };
-    if (value === undefined) {
-      explanation.push({ ...line, value: null });
-      continue;
-    }
-    weighted += value * p.weight;
-    present += p.weight;
-    explanation.push({ ...line, value: round2(value) });
-  }
-  // Weighted mean over the parts that have data: a missing part's weight is shared out in proportion.
-  return present > 0 ? round2(weighted / present) : 0;
-}

@@ -7,19 +7,24 @@ import type { Roster } from '../model/roster';
 import type { ScoreOptions } from './scoreOptions';
 import { flagSourceKey } from './flag';
 import type { Flag, FlagMeasure, FlagSource } from './flag';
-import type { PeriodResults, SubjectResult } from './results';
+import type { PeriodResults, SkipProblem, SubjectResult } from './results';
 import { indexRoster } from '../model/rosterIndex';
+import type { RosterIndex } from '../model/rosterIndex';
 import { prepareFindings } from './prepareFindings';
+import type { Prepared } from './prepareFindings';
+import { findingSubsets } from './findingSubsets';
+import type { FindingSubsets } from './findingSubsets';
 import { containing, periodKey, periodMonths, periodRange, shiftPeriod, subPeriods } from '../time/period';
-import { anyIn, findingsIn, scoreDirect, SUBJECT_ORDER } from './scoreDirect';
+import { anyIn, scoreDirect, spanOf, SUBJECT_ORDER } from './scoreDirect';
 import type { ScoringContext } from './scoreDirect';
 import { gradeTable } from './gradeTable';
 import { averageResults } from './averageResults';
 import { compareSubjects } from './compareSubjects';
 
 /**
- * Score one period: (scheme, roster, findings with review state, period) -> results per staff, window, chief, unit.
- * Pure and deterministic: the same findings in any order give identical results.
+ * Score one period: (scheme, roster, findings with review state, period) -> results per staff, window, chief, unit,
+ * every subject with every explanation line. Pure and deterministic: the same findings in any order give identical
+ * results. Screens that show one subject's lines at a time use scoreOnDemand, which builds them only when asked.
  */
 export function scorePeriod(
   scheme: Scheme,
@@ -28,8 +33,25 @@ export function scorePeriod(
   period: PeriodRef,
   options: ScoreOptions,
 ): PeriodResults {
+  return runPeriod(prepareRun(scheme, roster, findings), period, options, () => true);
+}
+
+/** The findings of one scoring resolved once (subjects, items, instants, sorted), shared by every run over them. */
+export interface PreparedRun {
+  scheme: Scheme;
+  index: RosterIndex;
+  prepared: Prepared[];
+  subsets: FindingSubsets;
+  skipped: { findingId: string; problem: SkipProblem }[];
+  timeZone: string;
+  rangeOf: (p: PeriodRef) => PeriodRange;
+}
+
+/** Resolve the findings against the scheme and roster, once. */
+export function prepareRun(scheme: Scheme, roster: Roster, findings: readonly Finding[]): PreparedRun {
   const index = indexRoster(roster);
   const { prepared, skipped } = prepareFindings(scheme, index, findings);
+  skipped.sort((a, b) => (a.findingId < b.findingId ? -1 : a.findingId > b.findingId ? 1 : 0));
   const tz = roster.hall.timeZone;
   const ranges = new Map<string, PeriodRange>();
   const rangeOf = (p: PeriodRef): PeriodRange => {
@@ -38,17 +60,37 @@ export function scorePeriod(
     if (!r) ranges.set(key, (r = periodRange(p, tz)));
     return r;
   };
-  const ctx: ScoringContext = { scheme, index, prepared, options, asOfMs: options.asOf ? Date.parse(options.asOf) : undefined, timeZone: tz, rangeOf, graded: new Map(), gradeIds: new Map() };
+  return { scheme, index, prepared, subsets: findingSubsets(scheme, prepared), skipped, timeZone: tz, rangeOf };
+}
+
+/**
+ * Score a period over prepared findings, writing explanation lines only for the subjects `explains` names (every
+ * other result's explanation stays empty). The numbers never depend on `explains`.
+ */
+export function runPeriod(run: PreparedRun, period: PeriodRef, options: ScoreOptions, explains: (kind: SubjectKind, id: string) => boolean): PeriodResults {
+  const { scheme, index, prepared, rangeOf } = run;
+  const ctx: ScoringContext = {
+    scheme,
+    index,
+    prepared,
+    subsets: run.subsets,
+    options,
+    asOfMs: options.asOf ? Date.parse(options.asOf) : undefined,
+    timeZone: run.timeZone,
+    rangeOf,
+    graded: new Map(),
+    gradeIds: new Map(),
+    explains,
+  };
   const range = rangeOf(period);
   const graded = scoreGraded(ctx, period, true);
   const subjects = SUBJECT_ORDER.flatMap((k) => [...(graded.get(k) ?? [])].sort(compareSubjects));
-  skipped.sort((a, b) => (a.findingId < b.findingId ? -1 : a.findingId > b.findingId ? 1 : 0));
   return {
     schemeId: scheme.id,
     schemeVersion: scheme.version,
     period: { kind: period.kind, key: range.key, start: new Date(range.startMs).toISOString(), end: new Date(range.endMs).toISOString() },
     subjects,
-    skipped,
+    skipped: [...run.skipped],
   };
 }
 
@@ -61,13 +103,20 @@ function scoreGraded(ctx: ScoringContext, period: PeriodRef, withTriggers: boole
   const longer = periodMonths(period.kind) > periodMonths(scheme.period);
   const raw =
     longer && rollup === 'average'
-      ? averageResults(subPeriods(period, scheme.period).map((p) => ({ key: ctx.rangeOf(p).key, results: scoreGraded(ctx, p, false) })))
+      ? averageResults(
+          subPeriods(period, scheme.period).map((p) => ({ key: ctx.rangeOf(p).key, results: scoreGraded(ctx, p, false) })),
+          ctx.explains,
+        )
       : scoreDirect(ctx, range);
   addStandingDisqualifications(ctx, range, raw);
   addStandingGradeDisqualifications(ctx, range, raw);
   if (withTriggers) addTriggerFlags(ctx, range, raw);
-  const findings = findingsIn(ctx.prepared, range.startMs, range.endMs);
-  for (const table of scheme.tables) gradeTable(table, raw.get(table.subject) ?? [], range, findings, ctx.options.countPending);
+  const explains = (r: SubjectResult): boolean => ctx.explains(r.subject, r.subjectId);
+  for (const table of scheme.tables) {
+    const measured = ctx.subsets.eligibility.get(table.subject) ?? [];
+    const [lo, hi] = spanOf(measured, range.startMs, range.endMs);
+    gradeTable(table, raw.get(table.subject) ?? [], range, measured, lo, hi, ctx.options.countPending, explains);
+  }
   if (!withTriggers) ctx.graded.set(range.key, raw);
   return raw;
 }
@@ -83,8 +132,10 @@ function addStandingDisqualifications(ctx: ScoringContext, range: PeriodRange, r
   const byId = resultsByKey(raw);
   for (const scope of scopes) {
     if (periodMonths(scope) <= periodMonths(range.ref.kind)) continue;
-    const from = ctx.rangeOf(containing(range.ref, scope)).startMs;
-    for (const f of findingsIn(ctx.prepared, from, range.startMs)) {
+    const flagging = ctx.subsets.flagging;
+    const [lo, hi] = spanOf(flagging, ctx.rangeOf(containing(range.ref, scope)).startMs, range.startMs);
+    for (let i = lo; i < hi; i++) {
+      const f = flagging[i] as Prepared;
       if (f.status !== 'counted' && !ctx.options.countPending) continue;
       for (const d of f.item.disqualifies ?? []) {
         if (d.scope !== scope || d.reach === 'result') continue;
@@ -170,7 +221,10 @@ function addTriggerFlags(ctx: ScoringContext, range: PeriodRange, raw: Map<Subje
       const items = new Set(tr.items);
       for (const [from, to, periodKey] of windows) {
         const hits = new Map<string, { measure: number; ids: string[] }>();
-        for (const f of findingsIn(ctx.prepared, from, to)) {
+        const counted = ctx.subsets.triggers.get(tr.id) ?? [];
+        const [lo, hi] = spanOf(counted, from, to);
+        for (let i = lo; i < hi; i++) {
+          const f = counted[i] as Prepared;
           if (!items.has(f.item.id) || (f.status !== 'counted' && !ctx.options.countPending)) continue;
           const id = f.subjects[tr.subject];
           if (!id) continue;
@@ -194,8 +248,10 @@ function addTriggerFlags(ctx: ScoringContext, range: PeriodRange, raw: Map<Subje
         const run = Array.from({ length: tr.consecutive }, (_, k) => shiftPeriod(end, k));
         // A period nobody was assessed in (no finding of the scheme at all) holds no grade: it cannot complete a run.
         if (!run.every((p) => assessed(p))) continue;
+        const held = run.map(gradesAt);
         for (const r of results) {
-          const all = run.every((p) => gradesAt(p).get(`${tr.subject}:${r.subjectId}`) === tr.grade);
+          const key = `${tr.subject}:${r.subjectId}`;
+          const all = held.every((grades) => grades.get(key) === tr.grade);
           if (all) raise(r, [], { kind: 'consecutive', periods: tr.consecutive ?? 0, through: ctx.rangeOf(end).key });
         }
       }

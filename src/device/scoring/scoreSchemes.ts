@@ -2,8 +2,8 @@ import type { Scheme } from '../../core/scheme/parseScheme';
 import type { Finding } from '../../core/model/finding';
 import type { PeriodRef } from '../../core/time/period';
 import type { Roster } from '../../core/model/roster';
-import type { PeriodResults } from '../../core/scoring/results';
-import { scorePeriod } from '../../core/scoring/scorePeriod';
+import { scoreOnDemand } from '../../core/scoring/scoreOnDemand';
+import type { ScoredPeriod } from '../../core/scoring/scoreOnDemand';
 
 /** A finding as scored on the device: the engine's finding and the scheme it was recorded under. */
 export type SchemedFinding = Finding & { schemeId: string };
@@ -11,7 +11,8 @@ export type SchemedFinding = Finding & { schemeId: string };
 /**
  * Provisional results of every scheme in force for one period: each scheme scores only the findings recorded
  * under it. Contested findings count only when `countPending` (the hall's `countPendingInProvisional`); final
- * results are the committee's, on the server, and never count them.
+ * results are the committee's, on the server, and never count them. No explanation line is built until a subject is
+ * explained (ScoredPeriod.explain).
  */
 export function scoreSchemes(
   schemes: readonly Scheme[],
@@ -20,8 +21,8 @@ export function scoreSchemes(
   period: PeriodRef,
   asOf: string,
   countPending: boolean,
-): PeriodResults[] {
+): ScoredPeriod[] {
   const bySchemeId = new Map<string, Finding[]>(schemes.map((s) => [s.id, []]));
   for (const f of findings) bySchemeId.get(f.schemeId)?.push(f);
-  return schemes.map((s) => scorePeriod(s, roster, bySchemeId.get(s.id) ?? [], period, { countPending, asOf }));
+  return schemes.map((s) => scoreOnDemand(s, roster, bySchemeId.get(s.id) ?? [], period, { countPending, asOf }));
 }

@@ -1,18 +1,18 @@
 import type { Scheme } from '../../core/scheme/parseScheme';
 import type { PeriodRef } from '../../core/time/period';
 import type { Roster } from '../../core/model/roster';
-import type { PeriodResults, SubjectResult } from '../../core/scoring/results';
+import type { PeriodScores, SubjectResult } from '../../core/scoring/results';
+import type { ScoredPeriod } from '../../core/scoring/scoreOnDemand';
 import type { LogSnapshot } from '../findingLog';
 import type { LoggedFinding } from '../loggedFinding';
 import { ObservableValue } from '../observableValue';
 import type { SchemedFinding } from './scoreSchemes';
 import type { FromScoreWorker, ToScoreWorker } from './scoreMessages';
-import { findSubject, summarize } from './scoreSummary';
-import type { PeriodSummary } from './scoreSummary';
+import { explainSubject } from './explainSubject';
 
 /** The latest provisional results (without explanation lines), and whether a newer computation is under way. */
 export interface ScoreState {
-  results: readonly PeriodSummary[];
+  results: readonly PeriodScores[];
   /** The period key the results are for (2026-03), null before the first result. */
   periodKey: string | null;
   pending: boolean;
@@ -40,7 +40,7 @@ function schemed(f: LoggedFinding): SchemedFinding {
 /**
  * Live provisional scores. `update` may be called on every change: computations are coalesced (the latest ask
  * wins), run in a Web Worker when the browser has one (inline otherwise, e.g. under jsdom), and only the findings
- * that changed since the last computation are sent to the worker. The page receives summaries; one subject's
+ * that changed since the last computation are sent to the worker. The page receives results without lines; one subject's
  * explanation is fetched when it is shown. So a new finding costs the main thread almost nothing, however many
  * findings are stored.
  */
@@ -55,8 +55,8 @@ export class ScoreService {
   private latestKey = '';
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly worker: Worker | null;
-  /** Inline mode: the full results of the latest computation. */
-  private full: PeriodResults[] = [];
+  /** Inline mode: the latest scoring, which explains a subject when asked. */
+  private scored: ScoredPeriod[] = [];
   private readonly asked = new Map<number, (r: SubjectResult | null) => void>();
   /** Whether contested findings count in the provisional totals (the hall's review setting, default true). */
   private countPending = true;
@@ -92,9 +92,9 @@ export class ScoreService {
     if (this.lastAsk) this.update(...this.lastAsk);
   }
 
-  /** One subject's full result, with its explanation, from the latest computation (null when not scored). */
+  /** One subject's full result, with its explanation lines built for this ask, from the latest computation (null when not scored). */
   explain(schemeId: string, subject: string, subjectId: string): Promise<SubjectResult | null> {
-    if (!this.worker) return Promise.resolve(findSubject(this.full, schemeId, subject, subjectId));
+    if (!this.worker) return Promise.resolve(explainSubject(this.scored, schemeId, subject, subjectId));
     const seq = ++this.seq;
     return new Promise((resolve) => {
       this.asked.set(seq, resolve);
@@ -119,8 +119,8 @@ export class ScoreService {
       // Loaded on demand so the engine is not in the initial bundle (the worker has its own copy).
       import('./scoreSchemes')
         .then(({ scoreSchemes }) => {
-          this.full = scoreSchemes(this.schemes, this.roster, snap.findings.map(schemed), period, asOf, countPending);
-          this.receive({ type: 'results', seq, results: this.full.map(summarize), ms: 0 });
+          this.scored = scoreSchemes(this.schemes, this.roster, snap.findings.map(schemed), period, asOf, countPending);
+          this.receive({ type: 'results', seq, results: this.scored.map((s) => s.results), ms: 0 });
         })
         .catch((err: unknown) => this.receive({ type: 'error', seq, message: err instanceof Error ? err.message : String(err) }));
       return;

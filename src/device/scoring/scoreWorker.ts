@@ -1,10 +1,10 @@
 import type { Scheme } from '../../core/scheme/parseScheme';
 import type { Roster } from '../../core/model/roster';
-import type { PeriodResults } from '../../core/scoring/results';
+import type { ScoredPeriod } from '../../core/scoring/scoreOnDemand';
 import type { FromScoreWorker, ToScoreWorker } from './scoreMessages';
 import { scoreSchemes } from './scoreSchemes';
 import type { SchemedFinding } from './scoreSchemes';
-import { findSubject, summarize } from './scoreSummary';
+import { explainSubject } from './explainSubject';
 
 /**
  * Scores off the main thread, so recording a finding never waits for the engine. The schemes come from the page,
@@ -17,8 +17,8 @@ const scope = self as unknown as {
 let schemes: Scheme[] = [];
 let roster: Roster | null = null;
 const findings = new Map<string, SchemedFinding>();
-/** The latest full results; the page gets summaries and asks for one subject's explanation when it shows it. */
-let last: PeriodResults[] = [];
+/** The latest scoring; the page gets its results without lines and asks for one subject's explanation when it shows it. */
+let last: ScoredPeriod[] = [];
 
 scope.onmessage = (e: MessageEvent<ToScoreWorker>) => {
   const msg = e.data;
@@ -40,13 +40,13 @@ scope.onmessage = (e: MessageEvent<ToScoreWorker>) => {
       try {
         const t0 = performance.now();
         last = scoreSchemes(schemes, roster, findings.values(), msg.period, msg.asOf, msg.countPending);
-        post({ type: 'results', seq: msg.seq, results: last.map(summarize), ms: performance.now() - t0 });
+        post({ type: 'results', seq: msg.seq, results: last.map((s) => s.results), ms: performance.now() - t0 });
       } catch (err) {
         post({ type: 'error', seq: msg.seq, message: err instanceof Error ? err.message : String(err) });
       }
       return;
     }
     case 'explain':
-      post({ type: 'explained', seq: msg.seq, result: findSubject(last, msg.schemeId, msg.subject, msg.subjectId) });
+      post({ type: 'explained', seq: msg.seq, result: explainSubject(last, msg.schemeId, msg.subject, msg.subjectId) });
   }
 };

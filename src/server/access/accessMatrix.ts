@@ -42,6 +42,7 @@ export const ENDPOINTS: readonly EndpointRule[] = [
   { method: 'PATCH', path: '/api/photos/:hash', roles: every, resource: 'the caller’s own upload' },
   { method: 'GET', path: '/api/photos/:hash', roles: chiefScoped, resource: 'photos named by findings' },
   { method: 'GET', path: '/api/results', roles: chiefScoped, resource: 'subjects (a chief sees only theirs)' },
+  { method: 'GET', path: '/api/results/explanation', roles: chiefScoped, resource: 'one subject’s explanation (a chief: only theirs)' },
   { method: 'GET', path: '/api/findings/:id/history', roles: chiefScoped, resource: 'findings' },
   { method: 'GET', path: '/api/notices/:noticeId', roles: chiefScoped, resource: 'notices (every finding must be in scope)' },
   { method: 'GET', path: '/api/review/settings', roles: every, resource: 'none' },

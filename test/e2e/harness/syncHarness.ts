@@ -2,7 +2,7 @@ import { monotonicFactory } from 'ulid';
 import type { FindingEvent } from '../../../src/core/events/events';
 import { scoreEvents } from '../../../src/core/events/scoreEvents';
 import { parsePeriod } from '../../../src/core/time/period';
-import type { PeriodResults } from '../../../src/core/scoring/results';
+import type { PeriodScores } from '../../../src/core/scoring/results';
 import { PatrolDb } from '../../../src/device/patrolDb';
 import { commitWrite } from '../../../src/device/commitWrite';
 import { recordedEvent } from '../../../src/device/recordFinding';
@@ -87,15 +87,15 @@ const api = {
   async outboxSize(): Promise<number> {
     return need(db, 'outbox').outbox.count();
   },
-  /** The tablet's provisional results from its own database, with the shared engine (final rules: no pending). */
-  async results(schemeId: string, periodKey: string, asOf: string): Promise<PeriodResults> {
+  /** The tablet's provisional results (without lines) from its own database, with the shared engine (final rules: no pending). */
+  async results(schemeId: string, periodKey: string, asOf: string): Promise<PeriodScores> {
     const d = need(db, 'results');
     const pulled = await readPulledSetup(d);
     const scheme = pulled?.schemes.filter((s) => s.id === schemeId).pop();
     const period = parsePeriod(periodKey);
     if (!pulled || !scheme || !period) throw new Error('no pulled hall or scheme yet');
     const events = (await d.events.toArray()).map((r) => r.event);
-    return scoreEvents(scheme, pulled.setup.roster, events, period, { countPending: false, asOf });
+    return scoreEvents(scheme, pulled.setup.roster, events, period, { countPending: false, asOf }).results;
   },
 };
 

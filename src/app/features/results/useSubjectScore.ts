@@ -1,12 +1,12 @@
 import { useCallback, useMemo } from 'react';
 import type { SubjectKind } from '../../../core/scheme/schemeSchema';
-import type { SubjectSummary } from '../../../device/scoring/scoreSummary';
+import type { SubjectScore } from '../../../core/scoring/results';
 import { useScoreState } from '../../services/useScoreState';
 import { useServices } from '../../services/useServices';
 
 export interface ScoredSubject {
   schemeId: string;
-  result: SubjectSummary;
+  result: SubjectScore;
 }
 
 /**

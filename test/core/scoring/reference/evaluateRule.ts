@@ -1,0 +1,142 @@
+import type { Item } from '../../../../src/core/scheme/schemeSchema';
+import { inBound } from '../../../../src/core/scheme/bounds';
+import type { RuleCalc } from '../../../../src/core/scoring/explanation';
+import type { Prepared } from './prepareFindings';
+import { fix, roundUnits } from '../../../../src/core/scoring/points';
+
+/** Points one rule gives: per finding (findings has one) or once for the period (many), with its arithmetic as data. */
+export interface RuleLine {
+  findings: readonly Prepared[];
+  /** Signed: negative deducts. */
+  points: number;
+  calc: RuleCalc;
+  perFinding: boolean;
+}
+
+/** Whether the rule scores each finding on its own (additive) or the period's findings together. */
+export function isPerFinding(item: Item): boolean {
+  const r = item.rule;
+  switch (r.kind) {
+    case 'fixed':
+    case 'range':
+    case 'ratio':
+      return true;
+    case 'levels':
+      return !r.once;
+    case 'tiers':
+    case 'perUnit':
+      return r.basis === 'finding';
+    default:
+      return false;
+  }
+}
+
+/**
+ * Evaluate an item's rule over one subject's findings of a period (sorted by instant, then id).
+ * Called with no findings for items that score when nothing was recorded (levels `unrecorded`).
+ */
+export function evaluateRule(item: Item, findings: readonly Prepared[]): RuleLine[] {
+  const sign = item.direction === 'deduct' ? -1 : 1;
+  const one = (f: Prepared, calc: RuleCalc): RuleLine => lineOf([f], sign, calc, true);
+  const period = (all: readonly Prepared[], calc: RuleCalc): RuleLine => lineOf(all, sign, calc, false);
+  const rule = item.rule;
+  if (findings.length === 0 && item.unrecorded !== undefined) return [period([], { rule: 'unrecorded', points: item.unrecorded })];
+  switch (rule.kind) {
+    case 'fixed': {
+      // The hot path of a year's scoring: one shared calc object, no closure per finding.
+      const calc: RuleCalc = { rule: 'fixed', points: rule.points };
+      const out: RuleLine[] = new Array<RuleLine>(findings.length);
+      for (let i = 0; i < findings.length; i++) out[i] = lineOf([findings[i] as Prepared], sign, calc, true);
+      return out;
+    }
+    case 'range':
+      return findings.map((f) => {
+        const amount = Math.min(rule.max, Math.max(rule.min, f.inputs.amount ?? rule.min));
+        return one(f, { rule: 'range', amount, min: rule.min, max: rule.max, points: amount });
+      });
+    case 'levels': {
+      if (!rule.once) {
+        return findings.map((f) => {
+          const level = rule.levels.find((l) => l.id === f.inputs.level);
+          return one(f, { rule: 'level', levelId: f.inputs.level ?? '', levelName: level?.name ?? null, points: level?.points ?? 0 });
+        });
+      }
+      const latest = findings[findings.length - 1];
+      const level = rule.levels.find((l) => l.id === (latest ? latest.inputs.level : rule.unrecorded));
+      if (!latest && !level) return [];
+      return [period(findings, { rule: 'level-once', levelName: level?.name ?? null, points: level?.points ?? 0, recorded: latest !== undefined })];
+    }
+    case 'tiers': {
+      const calc = (x: number): RuleCalc => {
+        const tier = rule.tiers.find((t) => inBound(t.when, x));
+        return { rule: 'tier', quantity: x, unit: rule.quantity.unit, label: tier?.label ?? null, when: tier?.when ?? null, points: tier?.points ?? 0, basis: rule.basis };
+      };
+      if (rule.basis === 'finding') return findings.map((f) => one(f, calc(qty(f))));
+      if (findings.length === 0) return [];
+      return [period(findings, calc(fix(findings.reduce((s, f) => s + qty(f), 0))))];
+    }
+    case 'perUnit': {
+      const calc = (x: number): RuleCalc => {
+        const units = roundUnits(x / rule.per, rule.rounding);
+        return { rule: 'per-unit', quantity: x, unit: rule.quantity.unit, per: rule.per, units, perPoints: rule.points, points: fix(units * rule.points), basis: rule.basis };
+      };
+      if (rule.basis === 'finding') return findings.map((f) => one(f, calc(qty(f))));
+      if (findings.length === 0) return [];
+      return [period(findings, calc(fix(findings.reduce((s, f) => s + qty(f), 0))))];
+    }
+    case 'allowance': {
+      if (findings.length === 0) return [];
+      const total = rule.quantity ? fix(findings.reduce((s, f) => s + qty(f), 0)) : findings.length;
+      const excess = Math.max(0, fix(total - rule.allowance));
+      return [
+        period(findings, { rule: 'allowance', total, unit: rule.quantity?.unit ?? null, allowance: rule.allowance, excess, perPoints: rule.points, points: fix(excess * rule.points) }),
+      ];
+    }
+    case 'ratio':
+      return findings.map((f) => {
+        const x = qty(f);
+        const distance = rule.direction === 'above' ? x - rule.threshold : rule.threshold - x;
+        const steps = distance > 0 ? roundUnits(distance / rule.step, rule.rounding) : 0;
+        return one(f, {
+          rule: 'ratio',
+          value: x,
+          direction: rule.direction,
+          threshold: rule.threshold,
+          distance: Math.max(0, fix(distance)),
+          steps,
+          perPoints: rule.points,
+          points: fix(steps * rule.points),
+        });
+      });
+    case 'escalation': {
+      if (findings.length === 0) return [];
+      const stepFor = (n: number): (typeof rule.steps)[number] | undefined => rule.steps.find((s) => inBound(s.count, n));
+      if (rule.mode === 'nth') {
+        return findings.map((f, i) => ({ ...one(f, { rule: 'escalation-nth', n: i + 1, points: stepFor(i + 1)?.points ?? 0 }), perFinding: false }));
+      }
+      return [period(findings, { rule: 'escalation-total', count: findings.length, points: stepFor(findings.length)?.points ?? 0 })];
+    }
+    case 'errorRate': {
+      const latest = findings[findings.length - 1];
+      if (!latest) return [];
+      const errors = latest.inputs.errors ?? 0;
+      const total = latest.inputs.total ?? 0;
+      if (total <= 0) return [period(findings, { rule: 'error-rate', outcome: 'no-work', points: rule.noWork })];
+      const share = fix((errors / total) * 100);
+      if (inBound(rule.zeroWhen, share)) return [period(findings, { rule: 'error-rate', outcome: 'zero', errors, total, share, when: rule.zeroWhen, points: 0 })];
+      const points = Math.max(0, fix(rule.full - errors * rule.perError));
+      return [period(findings, { rule: 'error-rate', outcome: 'scored', errors, total, full: rule.full, perError: rule.perError, points })];
+    }
+    case 'score':
+      return [];
+  }
+}
+
+/** A line's signed points are the calc's magnitude with the item's direction. */
+function lineOf(findings: readonly Prepared[], sign: number, calc: RuleCalc, perFinding: boolean): RuleLine {
+  return { findings, points: fix(sign * calc.points), calc, perFinding };
+}
+
+function qty(f: Prepared): number {
+  return f.inputs.quantity ?? 0;
+}
