@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { FindingEvent } from '../../src/core/events/events';
-import type { PeriodResults } from '../../src/core/scoring/results';
+import type { PeriodScores } from '../../src/core/scoring/results';
 import type { SyncOutcome } from '../../src/device/sync/syncClient';
 import type { SyncState } from '../../src/device/sync/syncState';
 
@@ -151,7 +151,7 @@ export class ChaosTablet {
     return this.on((p) => p.evaluate(() => window.hp.state()));
   }
 
-  results(period: string, asOf: string): Promise<PeriodResults> {
+  results(period: string, asOf: string): Promise<PeriodScores> {
     return this.on((p) => p.evaluate(([k, t]) => window.hp.results('kunqu-window-staff', k, t), [period, asOf] as const));
   }
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { FindingEvent } from '../../src/core/events/events';
-import type { PeriodResults } from '../../src/core/scoring/results';
+import type { PeriodScores } from '../../src/core/scoring/results';
 import type { RunningServer } from '../../src/server/startServer';
 import { signIn } from '../server/testServer';
 import type { ChaosTablet } from './chaosTablet';
@@ -105,7 +105,7 @@ export async function checkConvergence(o: {
 
   const asOf = '2026-12-01T00:00:00Z';
   const query = `scheme=kunqu-window-staff&period=${o.period}&asOf=${encodeURIComponent(asOf)}`;
-  const results = async (base: string, token: string): Promise<PeriodResults> => (await (await fetch(`${base}/api/results?${query}`, { headers: { authorization: `Bearer ${token}` } })).json()) as PeriodResults;
+  const results = async (base: string, token: string): Promise<PeriodScores> => (await (await fetch(`${base}/api/results?${query}`, { headers: { authorization: `Bearer ${token}` } })).json()) as PeriodScores;
   const reference = await uninterrupted(o.reference, o.tablets, recorded, o.accounts, (base, token) => results(base, token));
   const views = [await results(url, committee.token), ...(await Promise.all(o.tablets.map((t) => t.results(o.period, asOf))))];
   const resultsEqual = views.every((v) => isDeepStrictEqual(v, reference));
@@ -121,8 +121,8 @@ async function uninterrupted(
   tablets: readonly ChaosTablet[],
   recorded: readonly FindingEvent[][],
   accounts: readonly { username: string }[],
-  results: (base: string, token: string) => Promise<PeriodResults>,
-): Promise<PeriodResults> {
+  results: (base: string, token: string) => Promise<PeriodScores>,
+): Promise<PeriodScores> {
   for (const [i, t] of tablets.entries()) {
     const device = await signIn(server.url, accounts[i]?.username ?? '', t.deviceId);
     const events = [...(recorded[i] ?? [])].sort((a, b) => (a.id < b.id ? -1 : 1));
