@@ -8,11 +8,11 @@ import { loadScheme } from '../../fixtures/schemes';
 import { recorded, signIn, testServer } from '../../server/testServer';
 import { testClock, testDb } from '../testDb';
 
-describe('the device joined to sync', { timeout: 60_000 }, () => {
+describe('the device joined to sync', () => {
   let server: RunningServer;
   beforeAll(async () => {
     server = await testServer();
-  }, 60_000);
+  });
   afterAll(() => server.close());
 
   it('asks for a push after a local write, and re-reads a pull without asking for another push', async () => {
