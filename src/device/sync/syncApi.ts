@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { errorResultSchema, loginResultSchema, pullResultSchema, pushResultSchema } from '../../core/protocol/messages';
 import { PROTOCOL_VERSION } from '../../core/protocol/version';
 import type { FindingEvent } from '../../core/events/events';
-import type { LoginResult, PullResult, PushResult } from '../../core/protocol/messages';
+import type { LoginRequest, LoginResult, PullRequest, PullResult, PushRequest, PushResult } from '../../core/protocol/messages';
 import type { SyncErrorCode } from './syncState';
 
 /** A request that failed as a whole, classified for retry and for the person. */
@@ -65,13 +65,13 @@ export function syncApi(o: SyncApiOptions) {
   };
   return {
     async login(username: string, password: string, deviceId: string, deviceName: string): Promise<LoginResult> {
-      return check(loginResultSchema, await call('/api/auth/login', json({ type: 'login', protocol: PROTOCOL_VERSION, username, password, deviceId, deviceName })), 'sign-in');
+      return check(loginResultSchema, await call('/api/auth/login', json({ type: 'login', protocol: PROTOCOL_VERSION, username, password, deviceId, deviceName } satisfies LoginRequest)), 'sign-in');
     },
     async push(deviceId: string, events: readonly FindingEvent[]): Promise<PushResult> {
-      return check(pushResultSchema, await call('/api/sync/push', json({ type: 'push', protocol: PROTOCOL_VERSION, deviceId, events })), 'push');
+      return check(pushResultSchema, await call('/api/sync/push', json({ type: 'push', protocol: PROTOCOL_VERSION, deviceId, events: [...events] } satisfies PushRequest)), 'push');
     },
     async pull(cursor: string | null, limit: number): Promise<PullResult> {
-      return check(pullResultSchema, await call('/api/sync/pull', json({ type: 'pull', protocol: PROTOCOL_VERSION, cursor, limit })), 'pull') as PullResult;
+      return check(pullResultSchema, await call('/api/sync/pull', json({ type: 'pull', protocol: PROTOCOL_VERSION, cursor, limit } satisfies PullRequest)), 'pull') as PullResult;
     },
     async photoStatus(hash: string): Promise<{ received: number; complete: boolean }> {
       const r = (await call(`/api/photos/${hash}/status`, { method: 'GET' })) as { received?: unknown; complete?: unknown };
