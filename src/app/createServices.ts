@@ -5,6 +5,7 @@ import type { SyncHandle } from '../device/sync/syncHandle';
 import type { DeviceHome } from '../device/deviceHome';
 import type { PatrolScheme } from '../device/patrolScheme';
 import { preparePhoto } from '../device/photos/preparePhoto';
+import { connectSync } from '../device/sync/connectSync';
 import { followReviewSettings } from '../device/scoring/followReviewSettings';
 import { ScoreService } from '../device/scoring/scoreService';
 import { hallView } from './services/hallView';
@@ -36,15 +37,8 @@ export async function createServices(
     device.start().then(() => performance.mark('hp:today-loaded')),
   ]);
   performance.mark('hp:services-ready');
-  if (sync) {
-    // Every local write (a finding, a void, a review act) is pushed soon after; a pull is folded in by re-reading the
-    // loaded range and the pulled hall, which asks for no push (nothing new was written here).
-    device.onCommitted(() => sync.localChange());
-    sync.pulled.subscribe(() => {
-      void device.reload();
-      void device.refreshPulled();
-    });
-  }
+  // Local writes are pushed soon after; a pull is re-read and pushes nothing.
+  if (sync) connectSync(device, sync);
   const scores = new ScoreService(
     schemes.map((s) => s.scheme),
     hall.roster,

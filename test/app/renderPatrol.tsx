@@ -17,6 +17,7 @@ import type { AppServices, StorageApi } from '../../src/app/services/AppServices
 import { PatrolDevice } from '../../src/device/patrolDevice';
 import type { PatrolScheme } from '../../src/device/patrolScheme';
 import type { PreparedPhoto } from '../../src/device/photos/preparedPhoto';
+import type { SyncHandle } from '../../src/device/sync/syncHandle';
 import { ScoreService } from '../../src/device/scoring/scoreService';
 import { INSPECTOR, testClock, testDb } from '../device/testDb';
 
@@ -49,7 +50,7 @@ const storage: StorageApi = {
  * 10:00 in the hall), the fixture scheme and scores computed inline.
  */
 export async function renderPatrol(
-  options: { language?: string; account?: AccountSummary; db?: ReturnType<typeof testDb>; at?: string; fetchPhoto?: AppServices['fetchPhoto'] } = {},
+  options: { language?: string; account?: AccountSummary; db?: ReturnType<typeof testDb>; at?: string; fetchPhoto?: AppServices['fetchPhoto']; sync?: SyncHandle } = {},
 ) {
   cleanup();
   const db = options.db ?? testDb();
@@ -78,6 +79,7 @@ export async function renderPatrol(
   };
   if (options.fetchPhoto) services.fetchPhoto = options.fetchPhoto;
   if (options.account) services.account = options.account;
+  if (options.sync) services.sync = options.sync;
   const view = render(
     <I18nextProvider i18n={i18n}>
       <PatrolApp services={services} />

@@ -100,7 +100,6 @@ export const schemeDocSchema = z.object({
   /** The scheme data, to be checked on arrival with checkSchemeData. */
   data: z.unknown(),
 });
-export type SchemeDoc = z.infer<typeof schemeDocSchema>;
 
 /** One page of changes after the cursor. */
 export const pullResultSchema = z.object({

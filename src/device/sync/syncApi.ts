@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { errorResultSchema, loginResultSchema, pullResultSchema, pushResultSchema } from '../../core/protocol/messages';
 import { PROTOCOL_VERSION } from '../../core/protocol/version';
 import type { FindingEvent } from '../../core/events/events';
-import type { LoginResult, PullResult, PushResult } from '../../core/protocol/messages';
+import type { LoginRequest, LoginResult, PullRequest, PullResult, PushRequest, PushResult } from '../../core/protocol/messages';
 import type { SyncErrorCode } from './syncState';
 
 /** A request that failed as a whole, classified for retry and for the person. */
@@ -66,7 +66,7 @@ export function syncApi(o: SyncApiOptions) {
   };
   return {
     async login(username: string, password: string, deviceId: string, deviceName: string): Promise<LoginResult> {
-      return check(loginResultSchema, await call('/api/auth/login', json({ type: 'login', protocol: PROTOCOL_VERSION, username, password, deviceId, deviceName })), 'sign-in');
+      return check(loginResultSchema, await call('/api/auth/login', json({ type: 'login', protocol: PROTOCOL_VERSION, username, password, deviceId, deviceName } satisfies LoginRequest)), 'sign-in');
     },
     /** End this sign-in on the server (the token stops working at once). */
     async logout(): Promise<void> {
@@ -80,10 +80,10 @@ export function syncApi(o: SyncApiOptions) {
     },
     /** Push events; `deviceTime` is this device's clock now, so the server can keep how far it is off. */
     async push(deviceId: string, events: readonly FindingEvent[], deviceTime?: string): Promise<PushResult> {
-      return check(pushResultSchema, await call('/api/sync/push', json({ type: 'push', protocol: PROTOCOL_VERSION, deviceId, events, deviceTime })), 'push');
+      return check(pushResultSchema, await call('/api/sync/push', json({ type: 'push', protocol: PROTOCOL_VERSION, deviceId, events: [...events], deviceTime } satisfies PushRequest)), 'push');
     },
     async pull(cursor: string | null, limit: number): Promise<PullResult> {
-      return check(pullResultSchema, await call('/api/sync/pull', json({ type: 'pull', protocol: PROTOCOL_VERSION, cursor, limit })), 'pull') as PullResult;
+      return check(pullResultSchema, await call('/api/sync/pull', json({ type: 'pull', protocol: PROTOCOL_VERSION, cursor, limit } satisfies PullRequest)), 'pull') as PullResult;
     },
     async photoStatus(hash: string): Promise<{ received: number; complete: boolean }> {
       const r = (await call(`/api/photos/${hash}/status`, { method: 'GET' })) as { received?: unknown; complete?: unknown };

@@ -31,6 +31,8 @@ const SHEET_ACTS: readonly { act: Exclude<Act, 'void' | 'acknowledge'>; label: '
   { act: 'rectify', label: 'review.rectify' },
 ];
 
+const VOID = { act: 'void', label: 'log.void' } as const;
+
 /**
  * One finding in full (the item in force and its clause, points, who, when, evidence and counter-evidence full size,
  * state, deadlines, history) and what the acting account may do: the acts the core allows are offered; an act the
@@ -57,7 +59,8 @@ export function FindingSheet({ findingId }: { findingId: string }) {
   const entered = facts.item ? inputsText(facts.item, inputs) : '';
   const counter = status?.contested?.photos ?? [];
   // Refusals worth saying: the role may take the act, but not on this finding now (a role that never may is not told).
-  const refused = SHEET_ACTS.flatMap(({ act, label }) => {
+  // Void is offered in the log; here it says why it is not (signed, contested, someone else's ...).
+  const refused = [...SHEET_ACTS, VOID].flatMap(({ act, label }) => {
     const a = acts[act];
     return !a.ok && a.refusal.kind !== 'role' && a.refusal.kind !== 'scope' ? [{ act, label, reason: words.refusal(a.refusal) }] : [];
   });
