@@ -1,3 +1,4 @@
+import './sync/zodWithoutEval';
 import type { Transaction } from 'dexie';
 import { isAccountSummary, isLocalSecret, isRecord, isSignIn } from './rowChecks';
 import type { DeviceRow, HandOverRow, PulledSchemeRow, RejectionRow, SessionRow, SyncStateRow } from './rows';

@@ -1,3 +1,4 @@
+import '../sync/zodWithoutEval';
 import { subjectKindSchema } from '../../core/scheme/schemeSchema';
 import type { ScoredPeriod } from '../../core/scoring/scoreOnDemand';
 import type { SubjectResult } from '../../core/scoring/results';

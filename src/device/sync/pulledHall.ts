@@ -1,3 +1,4 @@
+import './zodWithoutEval';
 import { accountSummarySchema } from '../../core/access/account';
 import type { AccountSummary } from '../../core/access/account';
 import { DEFAULT_REVIEW_SETTINGS } from '../../core/events/defaultReviewSettings';

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Dexie } from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_REVIEW_SETTINGS } from '../../../src/core/events/defaultReviewSettings';
 import { declareSchema, SCHEMA_VERSION } from '../../../src/device/migrations';
 import { PatrolDb } from '../../../src/device/patrolDb';
 import { enrolledChiefs, checkUnlock, unlockChief } from '../../../src/device/session/handOverStore';
@@ -72,7 +73,8 @@ describe('upgrading a version 2 device database', () => {
 
     const byId = (a: { id: string }, b: { id: string }): number => a.id.localeCompare(b.id);
     const hall = await readPulledHall(db);
-    expect(hall.review).toEqual(json('sync.review'));
+    // Version 2 kept no offline grace (issue 9 added it): the stored settings stand, the grace takes its default.
+    expect(hall.review).toEqual({ ...(json('sync.review') as object), offlineGraceHours: DEFAULT_REVIEW_SETTINGS.offlineGraceHours });
     expect([...hall.accounts].sort(byId)).toEqual((json('sync.accounts') as { id: string }[]).sort(byId));
     const pulled = await readPulledSetup(db);
     expect(pulled?.setup).toEqual(json('sync.setup'));
