@@ -8,7 +8,7 @@ import { fillHall, viewHall } from '../server/backup/hallFixture';
 import type { HallView } from '../server/backup/hallFixture';
 import { serverProcess } from '../server/serverProcess';
 import type { ServerProcess } from '../server/serverProcess';
-import { root } from '../server/testServer';
+import { REPLAY_REVIEW, root, signIn } from '../server/testServer';
 
 /** Run `npm run <command> -- args` the way an admin does (through tsx), and collect what it says. */
 function run(command: 'backup' | 'restore', args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
@@ -35,6 +35,10 @@ describe('npm run backup and npm run restore', { timeout: 400_000 }, () => {
   beforeAll(async () => {
     source = await serverProcess({ DATA_DIR: join(dir, 'office'), BACKUP_DIR: join(dir, 'office-backups'), BACKUP_KEEP: '3' });
     servers.push(source);
+    // The fixture replays early-2026 contests now: the admin gives the hall the suite's replay grace, as testServer does.
+    const admin = await signIn(source.url, 'admin', 'cli-admin');
+    const put = await fetch(`${source.url}/api/review/settings`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` }, body: JSON.stringify(REPLAY_REVIEW) });
+    if (!put.ok) throw new Error(`review settings: ${put.status} ${await put.text()}`);
     ({ photoHashes } = await fillHall(source.url));
     before = await viewHall(source.url, photoHashes);
   });
