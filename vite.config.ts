@@ -37,6 +37,7 @@ function schemeInputsDigest(): string {
   const files = [
     ...readdirSync(join(root, 'schemes')).filter((f) => /\.(ya?ml|json)$/.test(f)).map((f) => join('schemes', f)),
     ...readdirSync(join(root, 'src', 'core', 'scheme')).filter((f) => f.endsWith('.ts')).map((f) => join('src', 'core', 'scheme', f)),
+    ...readdirSync(join(root, 'src', 'server', 'schemes')).filter((f) => f.endsWith('.ts')).map((f) => join('src', 'server', 'schemes', f)),
     join('src', 'cli', 'compileSchemes.ts'),
   ].sort();
   const hash = createHash('sha256');

@@ -1,21 +1,16 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pinyin } from 'pinyin-pro';
 import { parseScheme } from '../core/scheme/parseScheme';
+import type { Scheme } from '../core/scheme/parseScheme';
+import { repeatedVersions, schemeVersionKey } from '../core/scheme/schemeFolder';
+import { readableTextErrors } from '../server/schemes/readableText';
 import type { SchemeError } from '../core/scheme/schemeError';
-import type { CompiledScheme, ItemSearchKeys } from '../device/compiledScheme';
-
-/** The search keys of a Chinese name: 玩手机 → { initials: 'wsj', pinyin: 'wanshouji' }; letters and digits are kept. */
-export function searchKeys(name: string): ItemSearchKeys {
-  const initials = pinyin(name, { pattern: 'first', toneType: 'none', type: 'array' });
-  const full = pinyin(name, { toneType: 'none', type: 'array' });
-  const clean = (parts: string[]): string => parts.join('').toLowerCase().replace(/[^a-z0-9]/g, '');
-  return { initials: clean(initials), pinyin: clean(full) };
-}
+import type { CompiledScheme } from '../device/compiledScheme';
+import { itemSearchKeys } from '../server/schemes/searchKeys';
 
 /**
  * Parse every scheme file in `schemesDir` (YAML or JSON, not *.schema.json) and write one pre-validated JSON file per
- * scheme into `outDir` (emptied first, so a removed scheme does not linger). Returns every error found; nothing is
+ * scheme version into `outDir` as `<id>@<version>.json` (emptied first, so a removed scheme does not linger). Returns every error found; nothing is
  * written when any file fails.
  */
 export function compileSchemes(schemesDir: string, outDir: string): { written: string[]; errors: SchemeError[] } {
@@ -23,6 +18,7 @@ export function compileSchemes(schemesDir: string, outDir: string): { written: s
     .filter((f) => /\.(ya?ml|json)$/.test(f) && !f.endsWith('.schema.json'))
     .sort();
   const compiled: CompiledScheme[] = [];
+  const parsedFiles: { file: string; scheme: Scheme }[] = [];
   const errors: SchemeError[] = [];
   for (const file of files) {
     const result = parseScheme(readFileSync(join(schemesDir, file), 'utf8'), file);
@@ -30,20 +26,16 @@ export function compileSchemes(schemesDir: string, outDir: string): { written: s
       errors.push(...result.errors);
       continue;
     }
-    const search: Record<string, ItemSearchKeys> = {};
-    for (const item of result.scheme.items) search[item.id] = searchKeys(item.name);
-    compiled.push({ format: 'hall-patrol/compiled-scheme@1', scheme: result.scheme, search });
+    errors.push(...readableTextErrors(result.scheme, file));
+    parsedFiles.push({ file, scheme: result.scheme });
+    compiled.push({ format: 'hall-patrol/compiled-scheme@1', scheme: result.scheme, search: itemSearchKeys(result.scheme) });
   }
-  const ids = new Set<string>();
-  for (const c of compiled) {
-    if (ids.has(c.scheme.id)) errors.push({ file: c.scheme.id, path: 'id', message: `two scheme files share the id "${c.scheme.id}"`, expected: 'unique scheme ids' });
-    ids.add(c.scheme.id);
-  }
+  errors.push(...repeatedVersions(parsedFiles.map((p) => ({ file: p.file, id: p.scheme.id, version: p.scheme.version }))));
   if (errors.length > 0) return { written: [], errors };
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const written = compiled.map((c) => {
-    const target = join(outDir, `${c.scheme.id}.json`);
+    const target = join(outDir, `${schemeVersionKey(c.scheme.id, c.scheme.version)}.json`);
     writeFileSync(target, JSON.stringify(c));
     return target;
   });

@@ -1,10 +1,7 @@
 import type { SchemeData, SubjectKind } from '../core/scheme/schemeSchema';
+import type { ItemSearchKeys } from '../core/scheme/itemSearchKeys';
 
-/** How an item is found by typing: pinyin initials (wsj = 玩手机) and the full toneless pinyin. */
-export interface ItemSearchKeys {
-  initials: string;
-  pinyin: string;
-}
+export type { ItemSearchKeys };
 
 /**
  * A scheme as shipped to the tablet: validated at build time by src/cli/buildSchemes.ts (so the tablet carries no

@@ -15,8 +15,9 @@ const LEVELS = new Set<string>(['staff', 'window', 'unit', 'chief']);
 export async function loadSchemes(assignments: readonly SchemeAssignment[]): Promise<PatrolScheme[]> {
   return Promise.all(
     assignments.map(async (a) => {
-      const load = compiled[`../generated/schemes/${a.id}.json`];
-      if (!load) throw new Error(`scheme "${a.id}" is not in this build (run npm run build)`);
+      // Compiled per version (src/cli/compileSchemes.ts): the folder may hold several versions of one id.
+      const load = compiled[`../generated/schemes/${a.id}@${a.version}.json`];
+      if (!load) throw new Error(`scheme "${a.id}" v${a.version} is not in this build (run npm run build)`);
       const c = await load();
       if (c.format !== 'hall-patrol/compiled-scheme@1' || c.scheme.version !== a.version) {
         throw new Error(`scheme "${a.id}" v${a.version} is assigned, but the build has v${c.scheme.version}`);

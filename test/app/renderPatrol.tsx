@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cleanup, configure, render } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
-import { searchKeys } from '../../src/cli/compileSchemes';
+import { searchKeys } from '../../src/server/schemes/searchKeys';
 import { demoHall } from '../../src/core/model/demoHall';
 import { parseScheme } from '../../src/core/scheme/parseScheme';
 import type { AccountSummary } from '../../src/core/access/account';

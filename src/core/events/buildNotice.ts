@@ -1,4 +1,5 @@
 import type { Scheme } from '../scheme/parseScheme';
+import { displayText } from '../scheme/displayText';
 import type { ReviewState } from '../model/finding';
 import { place } from '../model/placement';
 import type { Roster } from '../model/roster';
@@ -25,7 +26,8 @@ export interface NoticeLine {
   window: { id: string; number: string; name: string | null } | null;
   staff: Named | null;
   /** The item and the regulation's clause; null when the scheme version is not known here. */
-  item: { schemeId: string; schemeVersion: number; id: string; name: string; text: string; clause: string } | null;
+  /** `text`: the wording printed on the notice (the item's display text); `verbatim`: the regulation's own, for the record. */
+  item: { schemeId: string; schemeVersion: number; id: string; name: string; text: string; verbatim: string; clause: string } | null;
   points: FindingPoints | null;
   evidence: { photos: string[]; note?: string };
   inspector: { accountId: string; name: string | null };
@@ -121,7 +123,7 @@ export function buildNotice(
       unit: unit ? { id: unit.id, name: unit.name } : null,
       window: win ? { id: win.id, number: win.number, name: win.name ?? null } : null,
       staff: staff ? { id: staff.id, name: staff.name } : null,
-      item: item ? { schemeId: r.schemeId, schemeVersion: r.schemeVersion, id: item.id, name: item.name, text: item.text, clause: item.clause } : null,
+      item: item ? { schemeId: r.schemeId, schemeVersion: r.schemeVersion, id: item.id, name: item.name, text: displayText(item), verbatim: item.text, clause: item.clause } : null,
       points: scheme ? findingPoints(scheme, index, folded.finding) : null,
       evidence: r.note ? { photos: r.photos, note: r.note } : { photos: r.photos },
       inspector: { accountId: r.actorId, name: accounts.find((a) => a.id === r.actorId)?.name ?? null },

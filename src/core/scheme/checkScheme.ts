@@ -1,6 +1,7 @@
 import type { Band, Bound, Item, PeriodKind, Rule, SchemeData, SubjectKind, Table } from './schemeSchema';
 import { boundProblem, boundsOverlap, describeBound } from './bounds';
 import type { SchemeError } from './schemeError';
+import { displayText, pinyinInBrackets } from './displayText';
 
 type Problem = Omit<SchemeError, 'file'>;
 
@@ -70,6 +71,11 @@ export function checkScheme(s: SchemeData): Problem[] {
       err(at('base'), 'base is only for deduct items inside an award category', 'no base', item.id);
     }
     checkRule(item.rule, at('rule'), item.id, err);
+    const garbled = pinyinInBrackets(displayText(item));
+    if (garbled) {
+      const field = item.display === undefined ? 'text' : 'display';
+      err(at(field), `the ${field} shown to people has pinyin in brackets ("${garbled}")`, item.display === undefined ? 'a display text in simplified Chinese beside the verbatim text' : 'simplified Chinese without pinyin', item.id);
+    }
     (item.flags ?? []).forEach((f, fi) => {
       if (f.band) pushBand(f.band, at('flags', fi, 'band'), err, item.id);
     });

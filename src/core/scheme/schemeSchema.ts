@@ -178,8 +178,13 @@ export const itemSchema = z
     category: id,
     /** Short Chinese name for lists and search: 玩手机. */
     name: z.string().min(1),
-    /** The regulation's own wording, verbatim from the seed. */
+    /** The regulation's own wording, verbatim from the seed: kept for the record, never shown as it is when garbled. */
     text: z.string().min(1),
+    /**
+     * The wording as people read it (screens, the printed notice): simplified Chinese, without the seed's pinyin in
+     * brackets. Omitted when `text` already reads cleanly; displayText(item) gives the one to show.
+     */
+    display: z.string().min(1).optional(),
     /** Clause reference: 二（一）1, 附件1 工作纪律, 第十五条. */
     clause: z.string().min(1),
     subject: subjectKindSchema,

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { parseScheme } from '../../core/scheme/parseScheme';
 import type { Scheme } from '../../core/scheme/parseScheme';
 import { formatSchemeError } from '../../core/scheme/schemeError';
+import { repeatedVersions } from '../../core/scheme/schemeFolder';
+import { readableTextErrors } from '../schemes/readableText';
 
 /** Read and check every scheme file in the folder; all precise errors of all files when any is malformed. */
 export function loadSchemeFiles(dir: string): { ok: true; schemes: Scheme[] } | { ok: false; errors: string[] } {
@@ -14,19 +16,19 @@ export function loadSchemeFiles(dir: string): { ok: true; schemes: Scheme[] } | 
   }
   const schemes: Scheme[] = [];
   const errors: string[] = [];
-  const seen = new Map<string, string>();
+  const entries: { file: string; id: string; version: number }[] = [];
   for (const f of files) {
     const r = parseScheme(readFileSync(join(dir, f), 'utf8'), f);
     if (!r.ok) {
       errors.push(...r.errors.map(formatSchemeError));
       continue;
     }
-    const key = `${r.scheme.id}@${r.scheme.version}`;
-    const other = seen.get(key);
-    if (other) errors.push(`${f}: scheme ${r.scheme.id} v${r.scheme.version} is also defined in ${other} (expected one file per id and version)`);
-    seen.set(key, f);
+    errors.push(...readableTextErrors(r.scheme, f).map(formatSchemeError));
+    entries.push({ file: f, id: r.scheme.id, version: r.scheme.version });
     schemes.push(r.scheme);
   }
+  // The same folder rule as the build's (src/cli/compileSchemes.ts): several versions of an id, each once.
+  errors.push(...repeatedVersions(entries).map(formatSchemeError));
   if (files.length === 0) errors.push(`${dir}: no scheme files (expected schemes/*.yaml)`);
   return errors.length ? { ok: false, errors } : { ok: true, schemes };
 }

@@ -6,6 +6,7 @@ import type { FindingEvent, FindingRecorded } from '../../core/events/events';
 import { compareForQueue, reviewStatus } from '../../core/events/reviewStatus';
 import type { ReviewStatus } from '../../core/events/reviewStatus';
 import { reviewSettingsSchema } from '../../core/events/reviewSettings';
+import { displayText } from '../../core/scheme/displayText';
 import type { AppEnv, ServerDeps } from '../appEnv';
 import { requireAuth } from '../auth/requireAuth';
 import { schemeKey } from '../hall/hallState';
@@ -70,7 +71,7 @@ export function reviewRoutes({ db, hall, log }: ServerDeps): Hono<AppEnv> {
         findingId: status.findingId,
         status,
         recorded,
-        item: item ? { id: item.id, name: item.name, text: item.text, clause: item.clause, rule: item.rule } : null,
+        item: item ? { id: item.id, name: item.name, text: displayText(item), verbatim: item.text, clause: item.clause, rule: item.rule } : null,
         unitId: charged?.unitId ?? null,
         windowId: charged?.windowId ?? null,
         trail: withArrival(auditTrail(events), arrived, config.review.clockToleranceMinutes),

@@ -41,7 +41,7 @@ describe('buildNotice (违规违纪通知单, 003 附件2)', () => {
       unit: { id: 'u1', name: '税务局' },
       window: { id: 'w1', number: '1', name: null },
       staff: { id: 's1', name: '张三' },
-      item: { schemeId: 'mini', schemeVersion: 1, id: 'phone', name: '玩手机', text: '玩手机', clause: '一3' },
+      item: { schemeId: 'mini', schemeVersion: 1, id: 'phone', name: '玩手机', text: '玩手机', verbatim: '玩手机', clause: '一3' },
       points: {
         kind: 'points',
         points: -5,

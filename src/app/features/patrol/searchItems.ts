@@ -1,8 +1,9 @@
+import { displayText } from '../../../core/scheme/displayText';
 import type { PatrolItem } from './patrolItems';
 
 /**
  * Find items by Chinese text (玩手机, 手机) or by pinyin: initials (wsj) or full (wanshouji). Best matches first:
- * the name or initials starting with the query, then containing it, then the regulation's text containing it.
+ * the name or initials starting with the query, then containing it, then the regulation's text (as displayed: simplified Chinese) containing it.
  */
 export function searchItems(items: readonly PatrolItem[], query: string): PatrolItem[] {
   const q = query.trim().toLowerCase().replace(/\s+/g, '');
@@ -14,7 +15,7 @@ export function searchItems(items: readonly PatrolItem[], query: string): Patrol
     let rank = -1;
     if (name.startsWith(q) || (latin && (it.search.initials.startsWith(q) || it.search.pinyin.startsWith(q)))) rank = 0;
     else if (name.includes(q) || (latin && (it.search.initials.includes(q) || it.search.pinyin.includes(q)))) rank = 1;
-    else if (it.item.text.includes(q) || it.category.name.includes(q)) rank = 2;
+    else if (displayText(it.item).includes(q) || it.category.name.includes(q)) rank = 2;
     if (rank >= 0) scored.push({ it, rank, order });
   });
   return scored.sort((a, b) => a.rank - b.rank || a.order - b.order).map((s) => s.it);

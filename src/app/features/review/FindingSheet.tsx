@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Act } from '../../../core/access/acts';
 import { reviewStatus } from '../../../core/events/reviewStatus';
 import { effectiveItem } from '../../../core/model/effectiveItem';
+import { displayText } from '../../../core/scheme/displayText';
 import { calcText } from '../../format/calcText';
 import { formatDateTime } from '../../format/formatDateTime';
 import { inputsText } from '../../format/inputsText';
@@ -78,7 +79,7 @@ export function FindingSheet({ findingId }: { findingId: string }) {
         <dl className="facts">
           <dt>{t('review.regulation')}</dt>
           <dd>
-            {facts.item?.text ?? ''} <small className="muted">{facts.item?.clause ?? ''}</small>
+            {facts.item ? displayText(facts.item) : ''} <small className="muted">{facts.item?.clause ?? ''}</small>
           </dd>
           {f.state === 'amended' && (
             <>
