@@ -8,7 +8,8 @@ const rect = {
   w: z.number().finite().positive(),
   h: z.number().finite().positive(),
 };
-const clock = z.string().regex(/^\d{2}:\d{2}$/, 'a time of day HH:MM');
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day HH:MM');
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day YYYY-MM-DD');
 
 /**
  * How the hall floor is drawn: windows placed on a grid (in metres), zones and the entrance. The floor map renders
@@ -34,10 +35,16 @@ export const hallSetupSchema = z
   .object({
     roster: rosterSchema,
     layout: hallLayoutSchema,
-    /** The scheme versions in force and the level of the hall each is assigned to (the tablet offers their patrol items). */
-    schemes: z.array(z.object({ id: z.string().min(1), version: z.number().int().positive(), subject: subjectKindSchema })),
+    /**
+     * The scheme schedule: which scheme is assigned to each level of the hall (the tablet offers its patrol items) and
+     * which version is in force from which hall-local day (`from`; absent: from the beginning) until the next version's
+     * day. src/core/versions/schemeSchedule.ts reads and checks it; docs/scheme-versions.md.
+     */
+    schemes: z.array(z.object({ id: z.string().min(1), version: z.number().int().positive(), subject: subjectKindSchema, from: day.optional() })),
     /** Opening hours, HH:MM in the hall's time zone. */
     opening: z.object({ morning: z.tuple([clock, clock]), afternoon: z.tuple([clock, clock]) }),
+    /** Days the hall is closed: weekdays (1 Monday … 7 Sunday) and dates (holidays); absent: open every day. */
+    closed: z.object({ weekdays: z.array(z.number().int().min(1).max(7)), dates: z.array(day) }).optional(),
   })
   .superRefine((s, ctx) => {
     const windows = new Set(s.roster.windows.map((w) => w.id));

@@ -24,8 +24,11 @@ export const rosterSchema = z
     units: z.array(z.object({ id: ref, name: ref })),
     /** Counters on the floor: the number painted on it, an optional name, and the unit it serves. */
     windows: z.array(z.object({ id: ref, number: ref, name: z.string().optional(), unitId: ref })),
-    /** 窗口工作人员, each of a unit, seated at a window of that unit (or none). */
-    staff: z.array(z.object({ id: ref, name: ref, unitId: ref, windowId: z.string().optional() })),
+    /**
+     * 窗口工作人员, each of a unit, seated at a window of that unit (or none). `left`: the hall-local day they left the
+     * hall; a person with recorded findings is marked so, never deleted (their findings and results stay theirs).
+     */
+    staff: z.array(z.object({ id: ref, name: ref, unitId: ref, windowId: z.string().optional(), left: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day YYYY-MM-DD').optional() })),
     /** 首席代表: one per unit. */
     chiefs: z.array(z.object({ id: ref, name: ref, unitId: ref })),
   })
