@@ -13,7 +13,7 @@ import { eventId, recording } from '../events/reviewFixture';
 function v2(): Scheme {
   const yaml = MINI_SCHEME_YAML.replace('version: 1', 'version: 2')
     .replace('rule: { kind: fixed, points: 5 },', 'rule: { kind: fixed, points: 8 },')
-    .replace(/  - \{ id: roam,[^\n]*\n/, '  - { id: sleep, category: discipline, name: 睡觉, text: 睡觉, clause: "一9", subject: staff, office: 大厅运行室, source: patrol, direction: deduct, rule: { kind: fixed, points: 2 } }\n');
+    .replace(/ {2}- \{ id: roam,[^\n]*\n/, '  - { id: sleep, category: discipline, name: 睡觉, text: 睡觉, clause: "一9", subject: staff, office: 大厅运行室, source: patrol, direction: deduct, rule: { kind: fixed, points: 2 } }\n');
   const r = parseScheme(yaml, 'mini-v2.yaml');
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   return r.scheme;
