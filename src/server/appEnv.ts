@@ -5,11 +5,16 @@ import type { Db } from './storage/db';
 import type { HallState } from './hall/hallState';
 import type { PullCache } from './sync/pullCache';
 import type { Logger } from './log';
+import type { Scheme } from '../core/scheme/parseScheme';
 
 /** The signed-in caller, set by requireAuth. */
 export interface AuthInfo {
   tokenId: string;
   deviceId: string;
+  /** The hall the token was issued for: every hall-scoped request works on it (docs/halls.md). */
+  hallId: string;
+  /** Set for a centre administrator (an account of no hall): the halls they manage. */
+  centre: { halls: string[] } | null;
   /** Seconds since the sign-in that made the token (a hand-over key is registered only under a fresh one). */
   ageSeconds: number;
   account: AccountRow;
@@ -33,4 +38,6 @@ export interface ServerDeps {
   distDir: string | undefined;
   /** The server's own backups (BACKUP_DIR); undefined: this server makes none (tests on an in-memory database). */
   backups?: BackupService | undefined;
+  /** The scheme files shipped with the server (schemes/): every hall holds them, a new hall from the start. */
+  builtInSchemes?: readonly Scheme[] | undefined;
 }

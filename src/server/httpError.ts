@@ -29,6 +29,12 @@ export function errorResponse(c: Context, code: ErrorCode, message: string, retr
   return c.json(body, STATUS[code]);
 }
 
+/** A refusal with the core's problems as data beside their words (nothing was changed). */
+export function problemsResponse(c: Context, code: 'bad-request' | 'conflict', message: string, problems: readonly object[]): Response {
+  const body: ErrorResult = { type: 'error', protocol: PROTOCOL_VERSION, code, message, problems: problems.map((p) => ({ kind: 'unknown', ...p })) };
+  return c.json(body, STATUS[code]);
+}
+
 /**
  * Read a JSON body; a refusal (already answered) when it is not JSON or, unless `perItem` (a push, whose events are
  * each refused on their own), when a string in it holds NUL or another control character: named by its field.

@@ -61,7 +61,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     throw e;
   }
   const backups = opts.backup ? createBackupService(db, opts.backup) : undefined;
-  const app = createApp({ db, hall: createHallState(), pulls: createPullCache(), distDir: opts.distDir, backups, log: opts.log ?? jsonLogger });
+  const app = createApp({ db, hall: createHallState(), pulls: createPullCache(), distDir: opts.distDir, backups, log: opts.log ?? jsonLogger, builtInSchemes: schemes.schemes });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.hostname ?? '0.0.0.0' }, () => resolve(s));
   });

@@ -47,9 +47,9 @@ async function fill(db: Db): Promise<void> {
     const bytes = randomBytes(PHOTO_BYTES);
     const hash = createHash('sha256').update(bytes).digest('hex');
     const key = uploadKey(hash, 'acc-inspector1');
-    await createPhoto(db, { hash: key, size: bytes.length, contentType: 'image/jpeg', uploadedBy: 'acc-inspector1' });
-    await db.transaction((tx) => appendChunk(tx, key, 0, bytes));
-    await db.transaction((tx) => completeUpload(tx, key, hash, 'image/jpeg'));
+    await createPhoto(db, 'demo-hall', { hash: key, size: bytes.length, contentType: 'image/jpeg', uploadedBy: 'acc-inspector1' });
+    await db.transaction((tx) => appendChunk(tx, 'demo-hall', key, 0, bytes));
+    await db.transaction((tx) => completeUpload(tx, 'demo-hall', key, hash, 'image/jpeg'));
     photoHashes.push(hash);
   }
   for (let done = 0; done < FINDINGS; done += 5_000) {
@@ -73,7 +73,7 @@ async function fill(db: Db): Promise<void> {
       };
       return { id: e.id, findingId: e.findingId, type: e.type, schemeId: e.schemeId, unitId: 'u-zonghe', windowId: null, actorId: e.actorId, deviceId: e.deviceId, at, body: JSON.stringify(e), clockOffsetMs: null };
     });
-    await db.transaction((tx) => insertEvents(tx, rows));
+    await db.transaction((tx) => insertEvents(tx, 'demo-hall', rows));
   }
 }
 

@@ -76,7 +76,10 @@ describe('two tablets offline, then back', () => {
     expect(ra).toEqual(rb);
     const committee = await signIn(server.url, 'committee1', 'pc-committee');
     const res = await fetch(`${server.url}/api/results?scheme=kunqu-window-staff&period=2026-03&asOf=${encodeURIComponent(asOf)}`, { headers: { authorization: `Bearer ${committee.token}` } });
-    expect((await res.json()) as PeriodScores).toEqual(ra);
+    // Beside the scores the server says which scheme version scored the period (docs/scheme-versions.md): one held here.
+    const { versions, ...onServer } = (await res.json()) as PeriodScores & { versions: { scoredBy: number; otherVersions: unknown[] } };
+    expect(versions).toMatchObject({ scoredBy: 1, otherVersions: [] });
+    expect(onServer).toEqual(ra);
     const s002 = ra.subjects.find((s) => s.subjectId === 's-002');
     expect(s002?.findingCount).toBe(2 + 2);
 

@@ -105,7 +105,11 @@ export async function checkConvergence(o: {
 
   const asOf = '2026-12-01T00:00:00Z';
   const query = `scheme=kunqu-window-staff&period=${o.period}&asOf=${encodeURIComponent(asOf)}`;
-  const results = async (base: string, token: string): Promise<PeriodScores> => (await (await fetch(`${base}/api/results?${query}`, { headers: { authorization: `Bearer ${token}` } })).json()) as PeriodScores;
+  /** The server's scores, without the report of which scheme version scored them (the tablets' results have none). */
+  const results = async (base: string, token: string): Promise<PeriodScores> => {
+    const { versions: _versions, ...scores } = (await (await fetch(`${base}/api/results?${query}`, { headers: { authorization: `Bearer ${token}` } })).json()) as PeriodScores & { versions: unknown };
+    return scores;
+  };
   const reference = await uninterrupted(o.reference, o.tablets, recorded, o.accounts, (base, token) => results(base, token));
   const views = [await results(url, committee.token), ...(await Promise.all(o.tablets.map((t) => t.results(o.period, asOf))))];
   const resultsEqual = views.every((v) => isDeepStrictEqual(v, reference));

@@ -124,6 +124,30 @@ export function hostileRequests(t: FuzzTargets): fc.Arbitrary<HostileRequest> {
     fc.tuple(token, pathPart, fc.constantFrom('devices', 'tokens', 'keys')).map(([k, id, what]) => json('admin revoke', 'POST', `/api/admin/${what}/${id}/revoke`, k, {})),
     fc.tuple(token, hostileValue).map(([k, b]) => json('admin hall', 'PUT', '/api/admin/hall', k, b)),
     fc.tuple(token, mutate({ publicKey: 'A'.repeat(43) })).map(([k, b]) => json('hand-over key', 'POST', '/api/auth/keys', k, b)),
+    fc.tuple(token, mutate({ name: '示范政务服务大厅', timeZone: 'Asia/Shanghai', opening: { morning: ['08:30', '11:30'], afternoon: ['13:00', '17:00'] }, closed: { weekdays: [], dates: [] } })).map(([k, b]) => json('hall settings', 'PUT', '/api/admin/hall/settings', k, b)),
+    fc.tuple(token, fc.constantFrom('floor', 'roster'), hostileValue).map(([k, part, b]) => json(`hall ${part}`, 'PUT', `/api/admin/hall/${part}`, k, b)),
+    fc.tuple(token, fc.constantFrom('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/plain', ''), fc.oneof(fc.uint8Array({ maxLength: 200 }), hostileString.map((x) => new Uint8Array(Buffer.from(`单位,姓名,身份,窗口号\n${x}`)))), fc.constantFrom('0', '1', 'x')).map(([k, type, body, apply]) => ({
+      family: 'roster import',
+      method: 'POST',
+      path: `/api/admin/hall/roster/import?apply=${apply}`,
+      token: k,
+      headers: { 'content-type': type },
+      body,
+    })),
+    fc.tuple(token, hostileString, fc.oneof(fc.constant('upload.yaml'), hostileString)).map(([k, text, file]) => ({ family: 'scheme upload', method: 'POST', path: `/api/admin/schemes?file=${encode(file.slice(0, 200))}`, token: k, headers: { 'content-type': 'text/yaml' }, body: text.slice(0, 100_000) })),
+    fc.tuple(token, mutate({ schemes: [{ id: 'kunqu-window-staff', version: 1, subject: 'staff' }] })).map(([k, b]) => json('scheme schedule', 'PUT', '/api/admin/schemes/schedule', k, b)),
+    fc.tuple(token, fc.record({ scheme: fc.oneof(fc.constant('kunqu-window-staff'), hostileString), version: fc.oneof(fc.constantFrom('1', '2', '0', '-1', '99999999'), hostileString), period: fc.oneof(fc.constantFrom('2026-03', '2026-13'), hostileString) })).map(([k, q]) => ({
+      family: 'what-if',
+      method: 'GET',
+      path: `/api/admin/schemes/what-if?${new URLSearchParams(Object.entries(q).map(([a, v]) => [a, v.slice(0, 2000)])).toString()}`,
+      token: k,
+      headers: {},
+      body: null,
+    })),
+    fc.tuple(token, pathPart).map(([k, key]) => ({ family: 'scheme version', method: 'GET', path: `/api/admin/schemes/${key}`, token: k, headers: {}, body: null })),
+    fc.tuple(token, pathPart, mutate({ unitIds: ['u-zonghe'], windowIds: [] })).map(([k, id, b]) => json('account scope', 'PUT', `/api/admin/accounts/${id}/scope`, k, b)),
+    fc.tuple(token, mutate({ id: 'fuzz-hall', name: '某大厅', timeZone: 'Asia/Shanghai', admin: { username: 'fuzz-admin', name: '某人', password: 'longenough' } })).map(([k, b]) => json('centre hall', 'POST', '/api/centre/halls', k, b)),
+    fc.tuple(token, mutate({ hallId: 'demo-hall' })).map(([k, b]) => json('switch hall', 'POST', '/api/auth/hall', k, b)),
     fc.tuple(token, pathPart).map(([k, id]) => json('hand-over key revoke', 'POST', `/api/auth/keys/${id}/revoke`, k, {})),
     fc.tuple(token, fc.constantFrom('/api/sync/push', '/api/auth/login', '/api/admin/accounts', '/api/review/settings'), fc.oneof(fc.string({ maxLength: 100 }), fc.constantFrom('{', '[]', '{"type":', 'null', '"x"', '\u0000'))).map(([k, path, body]) => ({
       family: 'not JSON',
@@ -139,7 +163,7 @@ export function hostileRequests(t: FuzzTargets): fc.Arbitrary<HostileRequest> {
 
 /**
  * A fingerprint of everything the server keeps that a refused request must not change: events, config, accounts,
- * sign-ins (revocation), devices, hand-over keys, photos. Not the sign-in throttle's own counts: counting refused
+ * sign-ins (revocation), devices, hand-over keys, photos, halls and who manages them, uploaded schemes. Not the sign-in throttle's own counts: counting refused
  * sign-ins is its job.
  */
 export async function databaseFingerprint(db: Db): Promise<string> {
@@ -151,6 +175,9 @@ export async function databaseFingerprint(db: Db): Promise<string> {
     (select md5(string_agg(id || name, ',' order by id)) from devices),
     (select count(*) || ':' || coalesce(md5(string_agg(id || coalesce(revoked_at::text, ''), ',' order by id)), '') from device_keys),
     (select count(*) || ':' || coalesce(md5(string_agg(hash || size || received || complete::text, ',' order by hash)), '') from photos),
-    (select count(*) from photo_chunks)) as f`);
+    (select count(*) from photo_chunks),
+    (select string_agg(id, ',' order by id) from halls),
+    (select count(*) || ':' || coalesce(string_agg(account_id || hall_id, ',' order by account_id, hall_id), '') from centre_halls),
+    (select count(*) from scheme_uploads)) as f`);
   return rows[0]?.f ?? '';
 }

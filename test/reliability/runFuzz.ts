@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import fc from 'fast-check';
 import type { RunningServer } from '../../src/server/startServer';
 import { tokenHash } from '../../src/server/auth/tokens';
-import { about, recorded, signIn } from '../server/testServer';
+import { about, DEMO_HALL_ID, recorded, signIn } from '../server/testServer';
 import { databaseFingerprint, hostileRequests } from './hostileRequests';
 import type { FuzzTargets, HostileRequest } from './hostileRequests';
 
@@ -41,7 +41,7 @@ export async function fuzzFixtures(server: RunningServer): Promise<FuzzTargets> 
   const revoked = await signIn(server.url, 'inspector2', 'fuzz-revoked');
   await revoked.post('/api/auth/logout', {});
   const expired = 'E'.repeat(43);
-  await server.db.query(`insert into tokens (id, hash, account_id, device_id, expires_at) values ('fuzz-expired', $1, 'acc-inspector2', 'fuzz-revoked', now() - interval '1 day')`, [tokenHash(expired)]);
+  await server.db.query(`insert into tokens (id, hash, hall_id, account_id, device_id, expires_at) values ('fuzz-expired', $1, $2, 'acc-inspector2', 'fuzz-revoked', now() - interval '1 day')`, [tokenHash(expired), DEMO_HALL_ID]);
   return {
     tokens: { admin: admin.token, inspector: inspector.token, chief: chief.token, committee: committee.token, forged: 'F'.repeat(43), expired, revoked: revoked.token },
     devices: { admin: admin.deviceId, inspector: inspector.deviceId, chief: chief.deviceId, committee: committee.deviceId },

@@ -15,26 +15,43 @@ import { createApp } from '../../src/server/createApp';
 import { createHallState } from '../../src/server/hall/hallState';
 import type { RunningServer } from '../../src/server/startServer';
 import { createPullCache } from '../../src/server/sync/pullCache';
-import { about, newId, recorded, signIn, testServer } from './testServer';
+import { about, DEMO_HALL_ID, newId, recorded, schemesDir, signIn, testServer } from './testServer';
 import type { Device } from './testServer';
 import { handOverKey } from './actingAs';
 import { jpeg } from './edgeDefenses';
+import { demoHall } from '../../src/core/model/demoHall';
+import { addCentreAdmin } from '../../src/server/hall/centreAdmins';
+import { hallB, type HallB } from './halls/hallB';
+import { readFileSync } from 'node:fs';
 
 type Scope = 'own' | 'foreign';
-const USER: Record<Role, string> = { admin: 'admin', inspector: 'inspector1', chief: 'chief-zonghe', committee: 'committee1' };
+/** The roles, and a centre administrator (an admin of no hall, here signed in to the demo hall). */
+type Caller = Role | 'centre';
+const CALLERS: readonly Caller[] = [...ROLES, 'centre'];
+const USER: Record<Caller, string> = { admin: 'admin', inspector: 'inspector1', chief: 'chief-zonghe', committee: 'committee1', centre: 'centre' };
 const key = (r: Pick<EndpointRule, 'method' | 'path'>): string => `${r.method} ${r.path}`;
 
 /** What a cell expects of an answer: allowed (2xx), refused (403, or 404 for another's key), or a list that leaves the foreign out. */
 const allowed = (access: string, scope: Scope): boolean => access === 'all' || (access === 'scoped' && scope === 'own');
+/** A caller's access to a row: a centre administrator is an admin in its token's hall; `centre` rows are theirs only. */
+const accessOf = (rule: EndpointRule, caller: Caller): string => {
+  if (!rule.roles) return 'all';
+  if (rule.hall === 'centre' && caller !== 'centre') return 'none';
+  return rule.roles[caller === 'centre' ? 'admin' : caller];
+};
 
 /**
  * The access matrix (src/server/access/accessMatrix.ts), every cell checked against a running server: each endpoint
  * for each role on a resource of the caller's own scope and on a foreign one, and each pushed act for each role on
  * an own and a foreign finding, plus acts whose actor or author is not the pusher.
  */
-describe('the access matrix, cell by cell', { timeout: 180_000 }, () => {
+describe('the access matrix, cell by cell', { timeout: 900_000 }, () => {
   let server: RunningServer;
-  const as: Record<Role, Device> = {} as Record<Role, Device>;
+  const as: Record<Caller, Device> = {} as Record<Caller, Device>;
+  /** Another hall on the same server, with its own accounts, finding, photo, notice, device, key, sign-in and scheme. */
+  let b: HallB;
+  /** A centre administrator of every hall (the only one who may take backups once a hall exists that `centre` does not manage). */
+  let operator: Device;
   let chiefShuiwu: Device;
   const fixtures = {} as {
     own: FindingRecorded;
@@ -70,7 +87,7 @@ describe('the access matrix, cell by cell', { timeout: 180_000 }, () => {
     // A server that makes backups (on demand only), so the backup routes are there to probe.
     backupDir = mkdtempSync(join(tmpdir(), 'hp-matrix-backups-'));
     server = await testServer({ backup: { dir: backupDir, keep: 0, everyHours: 24 } });
-    for (const role of ROLES) as[role] = await signIn(server.url, USER[role], `dev-${role}`);
+    for (const caller of CALLERS) as[caller] = await signIn(server.url, USER[caller], `dev-${caller}`);
     chiefShuiwu = await signIn(server.url, 'chief-shuiwu', 'dev-chief-shuiwu');
     fixtures.ownPhoto = await upload(as.inspector, 'own');
     fixtures.foreignPhoto = await upload(as.inspector, 'foreign');
@@ -81,14 +98,20 @@ describe('the access matrix, cell by cell', { timeout: 180_000 }, () => {
     expect(r.results.every((x) => x.status === 'accepted')).toBe(true);
     fixtures.shuiwuKey = await registerKey('chief-shuiwu');
     fixtures.zongheKey = await registerKey('chief-zonghe');
-  }, 120_000);
+    b = await hallB(server, as.centre);
+    // A hall `centre` does not manage: made by an operator who manages every hall.
+    await addCentreAdmin(server.db, { username: 'operator', name: '运维 中心管理员', password: 'operator-pass', halls: 'all' });
+    operator = await signIn(server.url, 'operator', 'dev-operator', { hallId: DEMO_HALL_ID, password: 'operator-pass' });
+    const c = await req(operator, 'POST', '/api/centre/halls', { id: 'hall-c', name: '东城便民服务中心', timeZone: 'Asia/Shanghai', admin: { username: 'admin-c', name: '管理员 C', password: 'hall-c-pass' } });
+    expect(c.status).toBe(201);
+  }, 600_000);
   afterAll(async () => {
     await server.close();
     rmSync(backupDir, { recursive: true, force: true });
   });
 
   /** One request per endpoint, role and scope; the answer's status and, for lists, whether the foreign resource is in it. */
-  const probe: Record<string, (role: Role, scope: Scope) => Promise<{ status: number; foreignListed?: boolean }>> = {
+  const probe: Record<string, (role: Caller, scope: Scope) => Promise<{ status: number; foreignListed?: boolean }>> = {
     'GET /api/health': async () => ({ status: (await req(null, 'GET', '/api/health')).status }),
     'POST /api/auth/login': async () => ({ status: (await req(null, 'POST', '/api/auth/login', { type: 'login', protocol: 1, username: 'inspector2', password: 'demo1234', deviceId: 'dev-login', deviceName: 'd' })).status }),
     'POST /api/auth/logout': async (role) => ({ status: (await req(await signIn(server.url, USER[role], `dev-out-${role}`), 'POST', '/api/auth/logout', {})).status }),
@@ -139,17 +162,237 @@ describe('the access matrix, cell by cell', { timeout: 180_000 }, () => {
     'POST /api/admin/devices/:id/revoke': async (role) => ({ status: (await req(as[role], 'POST', '/api/admin/devices/dev-login/revoke', {})).status }),
     'POST /api/admin/keys/:id/revoke': async (role) => ({ status: (await req(as[role], 'POST', `/api/admin/keys/${newId()}/revoke`, {})).status }),
     'POST /api/admin/tokens/:id/revoke': async (role) => ({ status: (await req(as[role], 'POST', `/api/admin/tokens/${newId()}/revoke`, {})).status }),
-    'GET /api/admin/backups': async (role) => ({ status: (await req(as[role], 'GET', '/api/admin/backups')).status }),
-    'POST /api/admin/backups': async (role) => ({ status: (await req(as[role], 'POST', '/api/admin/backups')).status }),
+    // A backup holds every hall: the centre administrator's cells are the operator's (who manages every hall).
+    'GET /api/admin/backups': async (role) => ({ status: (await req(role === 'centre' ? await operatorOfAll() : as[role], 'GET', '/api/admin/backups')).status }),
+    'POST /api/admin/backups': async (role) => ({ status: (await req(role === 'centre' ? await operatorOfAll() : as[role], 'POST', '/api/admin/backups')).status }),
     'GET /api/admin/backups/:name': async (role) => {
-      const { files } = (await (await req(as.admin, 'GET', '/api/admin/backups')).json()) as { files: { name: string }[] };
-      const name = files[0]?.name ?? (((await (await req(as.admin, 'POST', '/api/admin/backups')).json()) as { file?: string }).file ?? 'none');
-      return { status: (await req(as[role], 'GET', `/api/admin/backups/${encodeURIComponent(name.split('/').pop() ?? name)}`)).status };
+      const name = await backupName();
+      return { status: (await req(role === 'centre' ? operator : as[role], 'GET', `/api/admin/backups/${name}`)).status };
     },
+    'GET /api/admin/hall': async (role) => ({ status: (await req(as[role], 'GET', '/api/admin/hall')).status }),
     'PUT /api/admin/hall': async (role) => {
       const setup = (await as.admin.pullAll()).pages[0]?.setup;
       return { status: (await req(as[role], 'PUT', '/api/admin/hall', setup)).status };
     },
+    'PUT /api/admin/accounts/:id/scope': async (role) => ({ status: (await req(as[role], 'PUT', '/api/admin/accounts/acc-chief-shuiwu/scope', { unitIds: ['u-shuiwu'], windowIds: [] })).status }),
+    'POST /api/auth/hall': async (role) => ({ status: (await req(as[role], 'POST', '/api/auth/hall', { hallId: 'hall-b' })).status }),
+    'GET /api/admin/hall/settings': async (role) => ({ status: (await req(as[role], 'GET', '/api/admin/hall/settings')).status }),
+    'PUT /api/admin/hall/settings': async (role) => ({ status: (await req(as[role], 'PUT', '/api/admin/hall/settings', await (await req(as.admin, 'GET', '/api/admin/hall/settings')).json())).status }),
+    'GET /api/admin/hall/floor': async (role) => ({ status: (await req(as[role], 'GET', '/api/admin/hall/floor')).status }),
+    'PUT /api/admin/hall/floor': async (role) => {
+      const { layout, windows } = (await (await req(as.admin, 'GET', '/api/admin/hall/floor')).json()) as { layout: unknown; windows: unknown };
+      return { status: (await req(as[role], 'PUT', '/api/admin/hall/floor', { layout, windows })).status };
+    },
+    'GET /api/admin/hall/roster': async (role) => ({ status: (await req(as[role], 'GET', '/api/admin/hall/roster')).status }),
+    'PUT /api/admin/hall/roster': async (role) => {
+      const { units, staff, chiefs } = (await (await req(as.admin, 'GET', '/api/admin/hall/roster')).json()) as { units: unknown; staff: unknown; chiefs: unknown };
+      return { status: (await req(as[role], 'PUT', '/api/admin/hall/roster', { units, staff, chiefs })).status };
+    },
+    'GET /api/admin/hall/roster/template': async (role) => ({ status: (await req(as[role], 'GET', '/api/admin/hall/roster/template?format=csv')).status }),
+    'POST /api/admin/hall/roster/import': async (role) => ({ status: (await req(as[role], 'POST', '/api/admin/hall/roster/import', await rosterCsv(as.admin), { 'content-type': 'text/csv' })).status }),
+    'GET /api/admin/schemes': async (role) => ({ status: (await req(as[role], 'GET', '/api/admin/schemes')).status }),
+    'POST /api/admin/schemes': async (role, scope) => ({ status: (await req(as[role], 'POST', '/api/admin/schemes?file=upload.yaml', schemeFile(`up-${role}-${scope}`), { 'content-type': 'text/yaml' })).status }),
+    'PUT /api/admin/schemes/schedule': async (role) => ({ status: (await req(as[role], 'PUT', '/api/admin/schemes/schedule', { schemes: demoHall().schemes })).status }),
+    'GET /api/admin/schemes/what-if': async (role) => ({ status: (await req(as[role], 'GET', '/api/admin/schemes/what-if?scheme=kunqu-window-staff&version=1&period=2026-03')).status }),
+    'GET /api/admin/schemes/:key': async (role) => ({ status: (await req(as[role], 'GET', '/api/admin/schemes/kunqu-window-staff@1')).status }),
+    'GET /api/centre/halls': async (role) => ({ status: (await req(as[role], 'GET', '/api/centre/halls')).status }),
+    'POST /api/centre/halls': async (role, scope) => ({
+      status: (await req(as[role], 'POST', '/api/centre/halls', { id: `made-${role}-${scope}`, name: '新大厅', timeZone: 'Asia/Shanghai', admin: { username: `admin-${role}-${scope}`, name: '管理员', password: 'longenough' } })).status,
+    }),
+  };
+
+  /** The hall's roster as a CSV roster file (what a re-import of an unchanged roster sends). */
+  const rosterCsv = async (admin: Device): Promise<Uint8Array> => {
+    const r = (await (await req(admin, 'GET', '/api/admin/hall/roster')).json()) as { units: { id: string; name: string }[]; staff: { name: string; unitId: string; windowId?: string }[]; chiefs: { name: string; unitId: string }[]; windows: { id: string; number: string }[] };
+    const unit = (id: string): string => r.units.find((u) => u.id === id)?.name ?? id;
+    const lines = ['单位,姓名,身份,窗口号', ...r.staff.map((p) => `${unit(p.unitId)},${p.name},工作人员,${r.windows.find((w) => w.id === p.windowId)?.number ?? ''}`), ...r.chiefs.map((p) => `${unit(p.unitId)},${p.name},首席代表,`)];
+    return new Uint8Array(Buffer.from(lines.join('\n')));
+  };
+  /** A valid scheme file (the kunqu scheme under another id). */
+  const schemeFile = (id: string): Uint8Array => new Uint8Array(Buffer.from(readFileSync(join(schemesDir, '000-kunqu.yaml'), 'utf8').replace(/^id: kunqu-window-staff$/m, `id: ${id}`)));
+  const bSetup = async (): Promise<string> => JSON.stringify(((await (await req(b.admin, 'GET', '/api/admin/hall')).json()) as { setup: unknown }).setup);
+  const bHeld = async (): Promise<string[]> => ((await (await req(b.admin, 'GET', '/api/admin/schemes')).json()) as { held: { id: string }[] }).held.map((h) => h.id);
+
+  /** The operator, managing every hall made so far (the probes open halls as they go). */
+  const operatorOfAll = async (): Promise<Device> => {
+    await addCentreAdmin(server.db, { username: 'operator', halls: 'all' });
+    return operator;
+  };
+  const backupName = async (): Promise<string> => {
+    const { files } = (await (await req(await operatorOfAll(), 'GET', '/api/admin/backups')).json()) as { files: { name: string }[] };
+    const name = files[0]?.name ?? (((await (await req(operator, 'POST', '/api/admin/backups')).json()) as { file?: string }).file ?? 'none');
+    return encodeURIComponent(name.split('/').pop() ?? name);
+  };
+
+  /** The hall the caller may not sign in to: hall B for the demo hall's accounts, hall C for `centre` (who manages B). */
+  const notTheirs = (caller: Caller): string => (caller === 'centre' ? 'hall-c' : 'hall-b');
+  const bAccounts = async (): Promise<string[]> => ((await (await req(b.admin, 'GET', '/api/admin/accounts')).json()) as { id: string; username: string }[]).map((a) => a.username);
+  const bReview = async (): Promise<unknown> => (await req(b.admin, 'GET', '/api/review/settings')).json();
+  const pushAbout = async (caller: Caller, event: FindingEvent): Promise<{ status: number }> => {
+    const r = await as[caller].push([event]);
+    const o = r.results[0];
+    // A pushed event naming another hall's finding is refused by name, whatever the role.
+    return { status: o?.status === 'rejected' && /another hall/.test(o.reason) ? 403 : o?.status === 'rejected' ? 400 : 200 };
+  };
+
+  /**
+   * The hall axis: one request per endpoint and caller (signed in to the demo hall) naming hall B's resource. A named
+   * resource must answer 403; a list must leave hall B's out, and a change must leave hall B as it was
+   * (`foreignListed`: hall B's data showed, or changed).
+   */
+  const hallProbe: Record<string, (caller: Caller) => Promise<{ status: number; foreignListed?: boolean }>> = {
+    'GET /api/health': async () => ({ status: (await req(null, 'GET', '/api/health')).status, foreignListed: false }),
+    'POST /api/auth/login': async (caller) => ({
+      status: (await req(null, 'POST', '/api/auth/login', { type: 'login', protocol: 1, username: USER[caller], password: 'demo1234', deviceId: 'dev-login-b', deviceName: 'd', hallId: notTheirs(caller) })).status,
+    }),
+    'POST /api/auth/logout': async (caller) => {
+      const r = await req(await signIn(server.url, USER[caller], `dev-out-b-${caller}`), 'POST', '/api/auth/logout', {});
+      return { status: r.status, foreignListed: (await req(b.inspector, 'GET', '/api/auth/me')).status !== 200 };
+    },
+    'GET /api/auth/me': async (caller) => {
+      const r = await req(as[caller], 'GET', '/api/auth/me');
+      return { status: r.status, foreignListed: ((await r.json()) as { hallId: string }).hallId !== DEMO_HALL_ID };
+    },
+    'POST /api/auth/hall': async (caller) => ({ status: (await req(as[caller], 'POST', '/api/auth/hall', { hallId: notTheirs(caller) })).status }),
+    'POST /api/auth/keys': async (caller) => {
+      const r = await req(await signIn(server.url, USER[caller], `dev-key-b-${caller}`), 'POST', '/api/auth/keys', { publicKey: handOverKey().publicKey });
+      const keyId = r.ok ? ((await r.json()) as { keyId: string }).keyId : 'none';
+      const bKeys = ((await (await req(b.admin, 'GET', '/api/admin/devices')).json()) as { keys: { id: string }[] }[]).flatMap((d) => d.keys.map((k) => k.id));
+      return { status: r.status, foreignListed: bKeys.includes(keyId) };
+    },
+    'POST /api/auth/keys/:keyId/revoke': async (caller) => ({ status: (await req(as[caller], 'POST', `/api/auth/keys/${b.keyId}/revoke`, {})).status }),
+    'POST /api/sync/push': async (caller) => pushAbout(caller, about(as[caller], b.finding.findingId, { type: 'finding.contested', reason: '不服', photos: [], at: '2026-03-10T13:00:00+08:00' })),
+    'POST /api/sync/pull': async (caller) => {
+      const pulled = await as[caller].pullAll();
+      return { status: 200, foreignListed: pulled.events.some((e) => e.findingId === b.finding.findingId) || pulled.pages.some((p) => p.setup?.roster.hall.id === 'hall-b') };
+    },
+    'GET /api/photos/:hash/status': async (caller) => {
+      const r = await req(as[caller], 'GET', `/api/photos/${b.photo}/status`);
+      return { status: r.status, foreignListed: ((await r.json()) as { complete: boolean }).complete };
+    },
+    'PATCH /api/photos/:hash': async (caller) => {
+      // The same bytes sent in the demo hall are the demo hall's own photo: hall B's stays B's uploader's.
+      const r = await req(as[caller], 'PATCH', `/api/photos/${b.photo}`, new Uint8Array(b.photoBytes), { 'content-type': 'image/jpeg', 'upload-offset': '0', 'upload-length': String(b.photoBytes.length) });
+      const [row] = await server.db.query<{ uploaded_by: string }>("select uploaded_by from photos where hall_id = 'hall-b' and hash = $1", [b.photo]);
+      return { status: r.status, foreignListed: row?.uploaded_by !== b.inspector.accountId };
+    },
+    'GET /api/photos/:hash': async (caller) => ({ status: (await req(as[caller], 'GET', `/api/photos/${b.photo}`)).status }),
+    'GET /api/results': async (caller) => ({ status: (await req(as[caller], 'GET', `/api/results?scheme=${b.scheme}&period=2026-03`)).status }),
+    'GET /api/results/explanation': async (caller) => ({ status: (await req(as[caller], 'GET', `/api/results/explanation?scheme=${b.scheme}&period=2026-03&subject=staff&subjectId=s-001`)).status }),
+    'GET /api/findings/:id/history': async (caller) => ({ status: (await req(as[caller], 'GET', `/api/findings/${b.finding.findingId}/history`)).status }),
+    'GET /api/notices/:noticeId': async (caller) => ({ status: (await req(as[caller], 'GET', `/api/notices/${b.notice}`)).status }),
+    'GET /api/review/settings': async (caller) => {
+      const r = await req(as[caller], 'GET', '/api/review/settings');
+      return { status: r.status, foreignListed: ((await r.json()) as { contestDays: number }).contestDays === 3 };
+    },
+    'PUT /api/review/settings': async (caller) => {
+      const before = JSON.stringify(await bReview());
+      const r = await req(as[caller], 'PUT', '/api/review/settings', { contestDays: 4, decideDays: 10, countPendingInProvisional: true, clockToleranceMinutes: 10, offlineGraceHours: 10 * 366 * 24 });
+      const changed = JSON.stringify(await bReview()) !== before;
+      await req(as.admin, 'PUT', '/api/review/settings', await (await req(as.committee, 'GET', '/api/review/settings')).json());
+      return { status: r.status, foreignListed: changed };
+    },
+    'GET /api/review/queue': async (caller) => {
+      const r = await req(as[caller], 'GET', '/api/review/queue?all=1');
+      const items = r.ok ? ((await r.json()) as { items: { findingId: string }[] }).items : [];
+      return { status: r.status, foreignListed: items.some((i) => i.findingId === b.contested.findingId) };
+    },
+    'GET /api/admin/accounts': async (caller) => {
+      const r = await req(as[caller], 'GET', '/api/admin/accounts');
+      const list = r.ok ? ((await r.json()) as { username: string }[]).map((a) => a.username) : [];
+      return { status: r.status, foreignListed: list.includes('inspector-b') || list.includes('admin-b') };
+    },
+    'POST /api/admin/accounts': async (caller) => {
+      const username = `made-b-${caller}`;
+      const r = await req(as[caller], 'POST', '/api/admin/accounts', { username, name: 'X', role: 'inspector', password: 'longenough' });
+      return { status: r.status, foreignListed: (await bAccounts()).includes(username) };
+    },
+    'POST /api/admin/accounts/:id/password': async (caller) => ({ status: (await req(as[caller], 'POST', `/api/admin/accounts/${b.inspectorAccount}/password`, { password: 'longenough' })).status }),
+    'POST /api/admin/accounts/:id/disable': async (caller) => ({ status: (await req(as[caller], 'POST', `/api/admin/accounts/${b.inspectorAccount}/disable`, {})).status }),
+    'POST /api/admin/accounts/:id/enable': async (caller) => ({ status: (await req(as[caller], 'POST', `/api/admin/accounts/${b.inspectorAccount}/enable`, {})).status }),
+    'PUT /api/admin/accounts/:id/scope': async (caller) => ({ status: (await req(as[caller], 'PUT', `/api/admin/accounts/${b.chief.accountId}/scope`, { unitIds: ['u-shuiwu'], windowIds: [] })).status }),
+    'GET /api/admin/devices': async (caller) => {
+      const r = await req(as[caller], 'GET', '/api/admin/devices');
+      const ids = r.ok ? ((await r.json()) as { id: string }[]).map((d) => d.id) : [];
+      return { status: r.status, foreignListed: ids.includes(b.inspector.deviceId) };
+    },
+    'POST /api/admin/devices/:id/revoke': async (caller) => ({ status: (await req(as[caller], 'POST', `/api/admin/devices/${b.inspector.deviceId}/revoke`, {})).status }),
+    'POST /api/admin/keys/:id/revoke': async (caller) => ({ status: (await req(as[caller], 'POST', `/api/admin/keys/${b.keyId}/revoke`, {})).status }),
+    'POST /api/admin/tokens/:id/revoke': async (caller) => ({ status: (await req(as[caller], 'POST', `/api/admin/tokens/${b.tokenId}/revoke`, {})).status }),
+    'GET /api/admin/hall': async (caller) => {
+      const r = await req(as[caller], 'GET', '/api/admin/hall');
+      return { status: r.status, foreignListed: r.ok && ((await r.json()) as { setup: { roster: { hall: { id: string } } } }).setup.roster.hall.id !== DEMO_HALL_ID };
+    },
+    'PUT /api/admin/hall': async (caller) => {
+      const setup = demoHall();
+      setup.roster.hall = { id: 'hall-b', name: '被改的大厅', timeZone: 'Asia/Shanghai' };
+      return { status: (await req(as[caller], 'PUT', '/api/admin/hall', setup)).status };
+    },
+    'GET /api/admin/hall/settings': async (caller) => {
+      const r = await req(as[caller], 'GET', '/api/admin/hall/settings');
+      return { status: r.status, foreignListed: r.ok && ((await r.json()) as { name: string }).name !== '示范政务服务大厅' };
+    },
+    'PUT /api/admin/hall/settings': async (caller) => {
+      const before = await bSetup();
+      const r = await req(as[caller], 'PUT', '/api/admin/hall/settings', { name: '示范政务服务大厅', timeZone: 'Asia/Shanghai', opening: { morning: ['08:30', '11:30'], afternoon: ['13:00', '17:00'] }, closed: { weekdays: [7], dates: [] } });
+      return { status: r.status, foreignListed: (await bSetup()) !== before };
+    },
+    'GET /api/admin/hall/floor': async (caller) => {
+      const r = await req(as[caller], 'GET', '/api/admin/hall/floor');
+      return { status: r.status, foreignListed: r.ok && ((await r.json()) as { windows: { number: string }[] }).windows.some((w) => w.number === '101') };
+    },
+    'PUT /api/admin/hall/floor': async (caller) => {
+      const before = await bSetup();
+      const { layout, roster } = demoHall();
+      const r = await req(as[caller], 'PUT', '/api/admin/hall/floor', { layout, windows: roster.windows });
+      return { status: r.status, foreignListed: (await bSetup()) !== before };
+    },
+    'GET /api/admin/hall/roster': async (caller) => {
+      const r = await req(as[caller], 'GET', '/api/admin/hall/roster');
+      return { status: r.status, foreignListed: r.ok && JSON.stringify(await r.json()).includes('乙馆') };
+    },
+    'PUT /api/admin/hall/roster': async (caller) => {
+      const before = await bSetup();
+      const { units, staff, chiefs } = demoHall().roster;
+      const r = await req(as[caller], 'PUT', '/api/admin/hall/roster', { units, staff, chiefs });
+      return { status: r.status, foreignListed: (await bSetup()) !== before };
+    },
+    'GET /api/admin/hall/roster/template': async (caller) => {
+      const r = await req(as[caller], 'GET', '/api/admin/hall/roster/template?format=csv');
+      return { status: r.status, foreignListed: (await r.text()).includes('乙馆') };
+    },
+    'POST /api/admin/hall/roster/import': async (caller) => {
+      const before = await bSetup();
+      const r = await req(as[caller], 'POST', '/api/admin/hall/roster/import?apply=1', await rosterCsv(as.admin), { 'content-type': 'text/csv' });
+      return { status: r.status, foreignListed: (await bSetup()) !== before };
+    },
+    'GET /api/admin/schemes': async (caller) => {
+      const r = await req(as[caller], 'GET', '/api/admin/schemes');
+      return { status: r.status, foreignListed: r.ok && ((await r.json()) as { held: { id: string }[] }).held.some((h) => h.id === b.scheme) };
+    },
+    'POST /api/admin/schemes': async (caller) => {
+      const id = `up-b-${caller}`;
+      const r = await req(as[caller], 'POST', '/api/admin/schemes?file=upload.yaml', schemeFile(id), { 'content-type': 'text/yaml' });
+      return { status: r.status, foreignListed: (await bHeld()).includes(id) };
+    },
+    'PUT /api/admin/schemes/schedule': async (caller) => ({ status: (await req(as[caller], 'PUT', '/api/admin/schemes/schedule', { schemes: [...demoHall().schemes.filter((a) => a.subject !== 'staff'), { id: b.scheme, version: 1, subject: 'staff' }] })).status }),
+    'GET /api/admin/schemes/what-if': async (caller) => ({ status: (await req(as[caller], 'GET', `/api/admin/schemes/what-if?scheme=${b.scheme}&version=1&period=2026-03`)).status }),
+    'GET /api/admin/schemes/:key': async (caller) => ({ status: (await req(as[caller], 'GET', `/api/admin/schemes/${b.scheme}@1`)).status }),
+    'GET /api/centre/halls': async (caller) => {
+      const r = await req(as[caller], 'GET', '/api/centre/halls');
+      const ids = r.ok ? ((await r.json()) as { halls: { id: string }[] }).halls.map((h) => h.id) : [];
+      return { status: r.status, foreignListed: ids.includes(notTheirs(caller)) };
+    },
+    'POST /api/centre/halls': async (caller) => {
+      // Making a hall gives no hold on another: the maker still does not manage hall C.
+      const r = await req(as[caller], 'POST', '/api/centre/halls', { id: `made-b-${caller}`, name: '新大厅', timeZone: 'Asia/Shanghai', admin: { username: `admin-made-b-${caller}`, name: '管理员', password: 'longenough' } });
+      const me = (await (await req(as[caller], 'GET', '/api/auth/me')).json()) as { centre: { halls: string[] } | null };
+      return { status: r.status, foreignListed: Boolean(me.centre?.halls.includes(notTheirs(caller))) };
+    },
+    // `centre` does not manage hall C, so a backup (which holds it) is not theirs to make or read.
+    'GET /api/admin/backups': async (caller) => ({ status: (await req(as[caller], 'GET', '/api/admin/backups')).status }),
+    'POST /api/admin/backups': async (caller) => ({ status: (await req(as[caller], 'POST', '/api/admin/backups')).status }),
+    'GET /api/admin/backups/:name': async (caller) => ({ status: (await req(as[caller], 'GET', `/api/admin/backups/${await backupName()}`)).status }),
   };
 
   it('has a row for every API route the server mounts, and a probe for every row', () => {
@@ -158,14 +401,15 @@ describe('the access matrix, cell by cell', { timeout: 180_000 }, () => {
     const mounted = new Set(app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/')).map((r) => `${r.method} ${r.path}`));
     expect([...mounted].sort()).toEqual(ENDPOINTS.map(key).sort());
     expect(Object.keys(probe).sort()).toEqual(ENDPOINTS.map(key).sort());
+    expect(Object.keys(hallProbe).sort()).toEqual(ENDPOINTS.map(key).sort());
   });
 
   it('answers every endpoint cell as the table says', async () => {
     const wrong: string[] = [];
     for (const rule of ENDPOINTS) {
-      for (const role of ROLES) {
+      for (const role of CALLERS) {
         for (const scope of ['own', 'foreign'] as const) {
-          const access = rule.roles ? rule.roles[role] : 'all';
+          const access = accessOf(rule, role);
           const got = await (probe[key(rule)] ?? (() => Promise.reject(new Error(`no probe for ${key(rule)}`))))(role, scope);
           cells++;
           const ok = got.status >= 200 && got.status < 300;
@@ -178,6 +422,23 @@ describe('the access matrix, cell by cell', { timeout: 180_000 }, () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('answers every endpoint naming another hall with 403, and lists or changes nothing of another hall', async () => {
+    const wrong: string[] = [];
+    for (const rule of ENDPOINTS) {
+      for (const caller of CALLERS) {
+        const got = await (hallProbe[key(rule)] ?? (() => Promise.reject(new Error(`no hall probe for ${key(rule)}`))))(caller);
+        cells++;
+        const refused = got.foreignListed === undefined ? got.status === 403 : !got.foreignListed && got.status < 500;
+        if (!refused) wrong.push(`${key(rule)} as ${caller} on another hall: got ${got.status}${got.foreignListed !== undefined ? ` (another hall's data showed or changed: ${got.foreignListed})` : ''}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    // Hall B is as it was: its accounts, finding and photo are still B's and B's admin still signs in.
+    expect((await bAccounts()).sort()).toEqual(['admin-b', 'chief-b', 'committee-b', 'inspector-b']);
+    expect((await req(b.committee, 'GET', `/api/findings/${b.finding.findingId}/history`)).status).toBe(200);
+    expect((await req(b.committee, 'GET', `/api/photos/${b.photo}`)).status).toBe(200);
   });
 
   it("keeps the table's acts equal to the core's rule (checkEvent's MAY)", () => {
@@ -238,6 +499,15 @@ describe('the access matrix, cell by cell', { timeout: 180_000 }, () => {
         if (o?.status === 'accepted') wrong.push(`${type} pushed by ${role} as ${other.accountId}: accepted`);
       }
     }
+    // Another hall's finding: every act by every caller is refused by name (a device syncs its token's hall only).
+    for (const type of Object.keys(EVENTS) as FindingEvent['type'][]) {
+      for (const caller of CALLERS) {
+        const e = act(type, as[caller], b.finding);
+        const o = outcome(await as[caller].push([type === 'finding.recorded' ? { ...e, findingId: b.finding.findingId } : e]));
+        cells++;
+        if (o?.status !== 'rejected' || !/another hall/.test(o.reason)) wrong.push(`${type} by ${caller} on hall B's finding: ${o?.status === 'rejected' ? o.reason : o?.status}`);
+      }
+    }
     // Only the author voids: another inspector's void of inspector1's finding is refused.
     const theirs = await findingFor('finding.voided', 'own', as.inspector);
     const inspector2 = await signIn(server.url, 'inspector2', 'dev-inspector2');
@@ -248,6 +518,6 @@ describe('the access matrix, cell by cell', { timeout: 180_000 }, () => {
     // (chief foreign cells); a chief's recording is refused whatever its placement.
     expect(wrong).toEqual([]);
     expect(chiefShuiwu.accountId).toBe('acc-chief-shuiwu');
-    console.log(`access matrix: ${cells} cells checked (${ENDPOINTS.length} endpoints and ${Object.keys(EVENTS).length} acts × ${ROLES.length} roles × own/foreign, plus acting as another)`);
+    console.log(`access matrix: ${cells} cells checked (${ENDPOINTS.length} endpoints and ${Object.keys(EVENTS).length} acts × ${ROLES.length} roles and a centre administrator × own/foreign resource and own/foreign hall, plus acting as another)`);
   });
 });

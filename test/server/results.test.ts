@@ -49,8 +49,10 @@ describe('final results', () => {
     const asOf = '2026-12-31T00:00:00Z';
     const tablet = scoreEvents(scheme.scheme, first.setup.roster, pulled.events, period, { countPending: false, asOf });
     const query = `scheme=kunqu-window-staff&period=${key}&asOf=${encodeURIComponent(asOf)}`;
-    const final = await get(committee, query);
+    const { versions, ...final } = (await get(committee, query)) as PeriodScores & { versions: { scoredBy: number; rule: string; otherVersions: unknown[] } };
     expect(final).toEqual(JSON.parse(JSON.stringify(tablet.results)));
+    // One version held and in force from the beginning: it scored everything (docs/scheme-versions.md).
+    expect(versions).toMatchObject({ scoredBy: 1, rule: 'in-force-on-first-day', otherVersions: [] });
     // The results carry no lines; each subject's are built when asked, the same on the server as on the tablet.
     expect(final.subjects.some((s) => 'explanation' in s)).toBe(false);
     const charged = final.subjects.filter((s) => s.findingCount > 0).slice(0, 3);

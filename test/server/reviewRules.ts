@@ -8,6 +8,7 @@ import { demoHall } from '../../src/core/model/demoHall';
 import { hashPassword } from '../../src/server/auth/password';
 import { publishAccounts } from '../../src/server/hall/publishAccounts';
 import { insertAccount } from '../../src/server/storage/accountRepo';
+import { DEMO_HALL_ID } from './testServer';
 import type { RunningServer } from '../../src/server/startServer';
 import { about, recorded, REPLAY_REVIEW, signIn } from './testServer';
 import type { Device } from './testServer';
@@ -53,10 +54,10 @@ export function runReviewRules(name: string, start: () => Promise<{ server: Runn
       ({ server, stop } = await start());
       const hash = await hashPassword('demo1234');
       await server.db.transaction(async (tx) => {
-        await insertAccount(tx, { id: 'acc-committee2', username: 'committee2', name: '考核小组 钱红', role: 'committee', unitIds: [], windowIds: [], passwordHash: hash });
-        await insertAccount(tx, { id: 'acc-chief-w30', username: 'chief-w30', name: '首席代表 (30号窗口)', role: 'chief', unitIds: [], windowIds: ['w-30'], passwordHash: hash });
-        await insertAccount(tx, { id: 'acc-inspector9', username: 'inspector9', name: '巡查员 冯九', role: 'inspector', unitIds: [], windowIds: [], passwordHash: hash });
-        await publishAccounts(tx);
+        await insertAccount(tx, { id: 'acc-committee2', username: 'committee2', name: '考核小组 钱红', role: 'committee', unitIds: [], windowIds: [], passwordHash: hash, hallId: DEMO_HALL_ID });
+        await insertAccount(tx, { id: 'acc-chief-w30', username: 'chief-w30', name: '首席代表 (30号窗口)', role: 'chief', unitIds: [], windowIds: ['w-30'], passwordHash: hash, hallId: DEMO_HALL_ID });
+        await insertAccount(tx, { id: 'acc-inspector9', username: 'inspector9', name: '巡查员 冯九', role: 'inspector', unitIds: [], windowIds: [], passwordHash: hash, hallId: DEMO_HALL_ID });
+        await publishAccounts(tx, DEMO_HALL_ID);
       });
       [inspector, chief, otherChief, committee, committee2, admin] = await Promise.all([
         signIn(server.url, 'inspector1', 'tablet-a'),

@@ -11,6 +11,9 @@ import { DEFAULT_REVIEW_SETTINGS } from '../../src/core/events/defaultReviewSett
 import type { ReviewSettings } from '../../src/core/events/reviewSettings';
 import { putConfig } from '../../src/server/storage/configRepo';
 
+/** The hall `npm start` seeds on an empty database (src/core/model/demoHall.ts). */
+export const DEMO_HALL_ID = 'demo-hall';
+
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const schemesDir = join(root, 'schemes');
 
@@ -30,7 +33,7 @@ export const REPLAY_REVIEW: ReviewSettings = { ...DEFAULT_REVIEW_SETTINGS, offli
 export async function testServer(opts: { dataDir?: string; databaseUrl?: string; log?: Logger; review?: ReviewSettings; backup?: BackupSettings } = {}): Promise<RunningServer> {
   const server = await startServer({ port: 0, hostname: '127.0.0.1', dataDir: opts.dataDir, databaseUrl: opts.databaseUrl, schemesDir, distDir: undefined, log: opts.log ?? printErrors, backup: opts.backup });
   const review = opts.review ?? REPLAY_REVIEW;
-  await server.db.transaction((tx) => putConfig(tx, 'review', 'hall', JSON.stringify(review)));
+  await server.db.transaction((tx) => putConfig(tx, DEMO_HALL_ID, 'review', 'hall', JSON.stringify(review)));
   return server;
 }
 
@@ -44,12 +47,16 @@ export interface Device {
   pullAll: (cursor?: string | null) => Promise<{ events: FindingEvent[]; cursor: string; pages: PullResult[] }>;
 }
 
-/** Sign in as a demo account (password demo1234) on a device. */
-export async function signIn(url: string, username: string, deviceId: string): Promise<Device> {
+/**
+ * Sign in as a demo account (password demo1234, unless given) on a device; a centre administrator (the demo's
+ * `centre`) names a hall (default: the demo hall).
+ */
+export async function signIn(url: string, username: string, deviceId: string, opts: { hallId?: string; password?: string } = {}): Promise<Device> {
+  const hallId = opts.hallId ?? (username === 'centre' ? DEMO_HALL_ID : undefined);
   const res = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ type: 'login', protocol: 1, username, password: 'demo1234', deviceId, deviceName: deviceId }),
+    body: JSON.stringify({ type: 'login', protocol: 1, username, password: opts.password ?? 'demo1234', deviceId, deviceName: deviceId, ...(hallId ? { hallId } : {}) }),
   });
   if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
   const login = (await res.json()) as LoginResult;

@@ -143,6 +143,11 @@ export const loginRequestSchema = z
     deviceId: z.string().min(1).max(100),
     /** A name to recognise the device by in the admin's device list. */
     deviceName: z.string().max(100),
+    /**
+     * The hall to sign in to (docs/halls.md). An account of a hall may omit it (its own hall); a centre administrator
+     * names one of the halls they manage. The token is for that hall only.
+     */
+    hallId: z.string().min(1).max(100).optional(),
   })
   .strict();
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
@@ -161,6 +166,8 @@ export const loginResultSchema = z.object({
   expiresAt: z.string(),
   /** The account signed in. */
   account: accountSummarySchema,
+  /** The hall the token is for (absent from servers before halls). */
+  hall: z.object({ id: z.string(), name: z.string() }).optional(),
 });
 export type LoginResult = z.infer<typeof loginResultSchema>;
 
@@ -196,5 +203,10 @@ export const errorResultSchema = z.object({
   message: z.string(),
   /** For rate-limited: seconds to wait before trying again. */
   retryAfterSeconds: z.number().optional(),
+  /**
+   * The problems as data, where the core decided them (a hall setup's, a roster file's rows, a scheme file's, a
+   * schedule's), so a screen can word and place each one (docs/admin-api.md).
+   */
+  problems: z.array(z.object({ kind: z.string() }).loose()).optional(),
 });
 export type ErrorResult = z.infer<typeof errorResultSchema>;

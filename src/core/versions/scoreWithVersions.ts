@@ -8,6 +8,8 @@ import { checkInputs } from '../scheme/ruleInputs';
 import type { PeriodResults } from '../scoring/results';
 import type { ScoreOptions } from '../scoring/scoreOptions';
 import { scorePeriod } from '../scoring/scorePeriod';
+import { scoreOnDemand } from '../scoring/scoreOnDemand';
+import type { ScoredPeriod } from '../scoring/scoreOnDemand';
 import { parseInstant } from '../time/parseInstant';
 import { periodRange } from '../time/period';
 import type { PeriodRef } from '../time/period';
@@ -56,14 +58,23 @@ export interface ScoreWithVersionsInput {
   version?: number | undefined;
 }
 
+/** A period's scheme version chosen and its findings resolved by the version rule, ready for the engine. */
+interface Resolved {
+  scheme: Scheme;
+  findings: Finding[];
+  versions: VersionsReport;
+}
+
+type NoVersion = { error: 'no-version'; schemeId: string; version?: number };
+
 /**
  * THE rule for periods and scheme versions (docs/scheme-versions.md): a period is scored, whole, by the version in
  * force on its first day (hall-local), so a new version never reaches back before the day it took effect. A finding
  * recorded under another version is scored by the scoring version's item of the same id when that item exists and the
  * recorded inputs fit its rule; otherwise it is left out and listed as not scored, with the reason. The engine runs
- * once, unchanged; the report says which version scored what. The tablet and the server both call this.
+ * unchanged on what this keeps; the report says which version scored what.
  */
-export function scoreWithVersions(input: ScoreWithVersionsInput): VersionedResults | { error: 'no-version'; schemeId: string; version?: number } {
+function resolveVersions(input: ScoreWithVersionsInput): Resolved | NoVersion {
   const { schemeId, assignments, held, roster, period } = input;
   const tz = roster.hall.timeZone;
   const versions = held.filter((s) => s.id === schemeId).sort((a, b) => a.version - b.version);
@@ -101,10 +112,10 @@ export function scoreWithVersions(input: ScoreWithVersionsInput): VersionedResul
   }
   findings.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   otherVersions.sort((a, b) => (a.findingId < b.findingId ? -1 : a.findingId > b.findingId ? 1 : 0));
-  const results = scorePeriod(scheme, roster, findings, period, input.options);
   const inForce = scheduleOf(assignments, schemeId).filter((v) => (v.from === null || v.from < endDay(period)) && (v.until === null || v.until > day));
   return {
-    ...results,
+    scheme,
+    findings,
     versions: {
       scoredBy: scheme.version,
       rule,
@@ -113,6 +124,26 @@ export function scoreWithVersions(input: ScoreWithVersionsInput): VersionedResul
       otherVersions,
     },
   };
+}
+
+/**
+ * A period's results under the version rule (resolveVersions), every subject with its explanation lines: the what-if
+ * compares items subject by subject with them.
+ */
+export function scoreWithVersions(input: ScoreWithVersionsInput): VersionedResults | NoVersion {
+  const r = resolveVersions(input);
+  if ('error' in r) return r;
+  return { ...scorePeriod(r.scheme, input.roster, r.findings, input.period, input.options), versions: r.versions };
+}
+
+/**
+ * A period's results under the version rule without explanation lines, and any one subject explained when asked
+ * (scoreOnDemand): the server's results route and its explanation route.
+ */
+export function scoreVersionsOnDemand(input: ScoreWithVersionsInput): { scored: ScoredPeriod; versions: VersionsReport } | NoVersion {
+  const r = resolveVersions(input);
+  if ('error' in r) return r;
+  return { scored: scoreOnDemand(r.scheme, input.roster, r.findings, input.period, input.options), versions: r.versions };
 }
 
 /** The first day after a period, YYYY-MM-DD. */

@@ -5,7 +5,9 @@ import { MAX_PHOTO_CHUNK_BYTES } from '../routes/photoLimits';
 export const BODY_LIMITS: { method: string; path: RegExp; maxBytes: number; what: string }[] = [
   { method: 'POST', path: /^\/api\/sync\/push$/, maxBytes: 8 * 1024 * 1024, what: 'a push (send smaller batches)' },
   { method: 'PATCH', path: /^\/api\/photos\/[^/]+$/, maxBytes: MAX_PHOTO_CHUNK_BYTES, what: 'a photo chunk' },
-  { method: 'PUT', path: /^\/api\/admin\/hall$/, maxBytes: 4 * 1024 * 1024, what: 'a hall setup' },
+  { method: 'PUT', path: /^\/api\/admin\/hall(\/floor|\/roster)?$/, maxBytes: 4 * 1024 * 1024, what: 'a hall setup' },
+  { method: 'POST', path: /^\/api\/admin\/hall\/roster\/import$/, maxBytes: 4 * 1024 * 1024, what: 'a roster file' },
+  { method: 'POST', path: /^\/api\/admin\/schemes$/, maxBytes: 1024 * 1024, what: 'a scheme file' },
 ];
 
 export const DEFAULT_BODY_BYTES = 64 * 1024;

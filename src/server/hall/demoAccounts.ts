@@ -11,3 +11,6 @@ export const DEMO_ACCOUNTS: { id: string; username: string; name: string; role: 
   { id: 'acc-chief-shuiwu', username: 'chief-shuiwu', name: '首席代表 (税务局)', role: 'chief', unitIds: ['u-shuiwu'], windowIds: [] },
   { id: 'acc-committee1', username: 'committee1', name: '考核小组 郑华', role: 'committee', unitIds: [], windowIds: [] },
 ];
+
+/** The demo centre administrator (中心管理员): belongs to no hall, manages the demo hall and every hall it creates. */
+export const DEMO_CENTRE_ADMIN = { id: 'acc-centre', username: 'centre', name: '中心管理员 陈志远' } as const;

@@ -25,27 +25,32 @@ export interface HallConfig {
 }
 
 export interface HallState {
-  /** The current config; re-read from the database whenever its revision moved (another server may have changed it). */
-  current: (q: Queryable) => Promise<HallConfig>;
+  /**
+   * A hall's current config; re-read from the database whenever the hall's revision moved (another server may have
+   * changed it).
+   */
+  current: (q: Queryable, hallId: string) => Promise<HallConfig>;
 }
 
-/** A per-process cache of the parsed config, checked against the database's revision on every use. */
+/** A per-process cache of each hall's parsed config, checked against the database's revision on every use. */
 export function createHallState(): HallState {
-  let cached: HallConfig | undefined;
+  const cached = new Map<string, HallConfig>();
   return {
-    async current(q) {
-      const revision = await configRevision(q);
-      if (cached && cached.revision === revision) return cached;
-      cached = await loadConfig(q, revision);
-      return cached;
+    async current(q, hallId) {
+      const revision = await configRevision(q, hallId);
+      const have = cached.get(hallId);
+      if (have && have.revision === revision) return have;
+      const fresh = await loadConfig(q, hallId, revision);
+      cached.set(hallId, fresh);
+      return fresh;
     },
   };
 }
 
-async function loadConfig(q: Queryable, revision: number): Promise<HallConfig> {
-  const rows = await configBetween(q, 0, revision);
+async function loadConfig(q: Queryable, hallId: string, revision: number): Promise<HallConfig> {
+  const rows = await configBetween(q, hallId, 0, revision);
   const setupRow = rows.find((r) => r.kind === 'setup');
-  if (!setupRow) throw new Error('the database has no hall setup; the server seeds one at start');
+  if (!setupRow) throw new Error(`hall "${hallId}" has no setup; a hall is created with one`);
   const setup = hallSetupSchema.parse(JSON.parse(setupRow.body));
   const schemes = new Map<string, Scheme>();
   for (const r of rows.filter((x) => x.kind === 'scheme')) {

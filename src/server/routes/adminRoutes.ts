@@ -1,40 +1,67 @@
 import { Hono } from 'hono';
+import type { Context } from 'hono';
 import { ulid } from 'ulid';
 import { z } from 'zod';
 import { ROLES } from '../../core/access/roles';
-import { hallSetupSchema } from '../../core/model/hallSetup';
 import { hashPassword } from '../auth/password';
 import type { AppEnv, ServerDeps } from '../appEnv';
 import { requireAuth } from '../auth/requireAuth';
 import { describeIssues, errorResponse, readJson } from '../httpError';
 import { publishAccounts } from '../hall/publishAccounts';
-import { allAccounts, insertAccount, listDevices, revokeTokens, setAccountDisabled, setPasswordHash } from '../storage/accountRepo';
-import { putConfig } from '../storage/configRepo';
-import { allDeviceKeys, revokeDeviceKeys } from '../storage/deviceKeyRepo';
+import { accountById, deviceHalls, hallAccounts, insertAccount, listDevices, revokeTokens, setAccountDisabled, setAccountScope, setPasswordHash, tokenHall } from '../storage/accountRepo';
+import type { AccountRow } from '../storage/accountRepo';
+import { allDeviceKeys, keyHall, revokeDeviceKeys } from '../storage/deviceKeyRepo';
 
 const password = z.string().min(8, 'at least 8 characters').max(200);
+const ids = z.array(z.string().min(1).max(100)).max(500);
 const newAccount = z
   .object({
     username: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,49}$/, 'a user name of lower-case letters, digits, dot, dash or underscore'),
     name: z.string().min(1).max(100),
     role: z.enum(ROLES),
-    unitIds: z.array(z.string().min(1)).default([]),
-    windowIds: z.array(z.string().min(1)).default([]),
+    unitIds: ids.default([]),
+    windowIds: ids.default([]),
     password,
   })
   .strict();
+const scope = z.object({ unitIds: ids, windowIds: ids }).strict();
 
-/** The admin's tools: accounts, devices and their sign-ins (revoke a lost tablet), the hall setup. */
+/**
+ * The hall admin's tools, on the hall of the admin's token (docs/admin-api.md): accounts (create, bind a chief, reset
+ * a password, disable, enable), devices and their sign-ins (revoke a lost tablet). An account,
+ * device, key or sign-in of another hall answers 403; a centre administrator's account is managed at the centre.
+ */
 export function adminRoutes({ db, hall, log }: ServerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', requireAuth(db));
-  /** One log line per admin action that changed something: who, what, on what. */
-  const done = (c: { get: (k: 'auth') => { account: { id: string } } }, action: string, target: string): void =>
-    log({ kind: 'admin', action, by: c.get('auth').account.id, target: target.slice(0, 100) });
+  /** One log line per admin action that changed something: who, in which hall, what, on what. */
+  const done = (c: Context<AppEnv>, action: string, target: string): void =>
+    log({ kind: 'admin', action, by: c.get('auth').account.id, hall: c.get('auth').hallId, target: target.slice(0, 100) });
+
+  /** The account named by the path, if it is one of this hall's: else the refusal (404 none, 403 another hall's or a centre administrator). */
+  const hallAccount = async (c: Context<AppEnv>): Promise<{ account: AccountRow } | { response: Response }> => {
+    const id = c.req.param('id') ?? '';
+    const a = await accountById(db, id);
+    const { hallId } = c.get('auth');
+    if (!a) return { response: errorResponse(c, 'not-found', `no account "${id.slice(0, 100)}"`) };
+    if (a.hallId === null) return { response: errorResponse(c, 'forbidden', `${a.id} is a centre administrator's account: it is managed at the centre, not by a hall`) };
+    if (a.hallId !== hallId) return { response: errorResponse(c, 'forbidden', `account ${a.id} belongs to another hall; this sign-in is for hall ${hallId}`) };
+    return { account: a };
+  };
+
+  /** Units and windows a chief may be bound to must be this hall's; only a chief is bound. */
+  const scopeProblem = async (hallId: string, role: string, unitIds: readonly string[], windowIds: readonly string[]): Promise<string | null> => {
+    const { index } = await hall.current(db, hallId);
+    const unknown = [...unitIds.filter((u) => !index.find('unit', u)).map((u) => `unit "${u}"`), ...windowIds.filter((w) => !index.find('window', w)).map((w) => `window "${w}"`)];
+    if (unknown.length) return `${unknown.join(', ')} not in the roster`;
+    if (role === 'chief' && unitIds.length + windowIds.length === 0) return 'a chief answers for at least one unit or window';
+    if (role !== 'chief' && unitIds.length + windowIds.length > 0) return `only a chief is bound to units or windows, not a ${role}`;
+    return null;
+  };
 
   app.get('/accounts', async (c) => {
-    const list = await allAccounts(db);
-    return c.json(list.map(({ passwordHash: _hidden, ...a }) => a));
+    const list = await hallAccounts(db, c.get('auth').hallId);
+    return c.json(list.map(({ passwordHash: _hidden, hallId, ...a }) => ({ ...a, centre: hallId === null })));
   });
 
   app.post('/accounts', async (c) => {
@@ -43,16 +70,14 @@ export function adminRoutes({ db, hall, log }: ServerDeps): Hono<AppEnv> {
     const req = newAccount.safeParse(body.value);
     if (!req.success) return errorResponse(c, 'bad-request', `account: ${describeIssues(req.error.issues)}`);
     const a = req.data;
-    const { index } = await hall.current(db);
-    const unknown = [...a.unitIds.filter((u) => !index.find('unit', u)).map((u) => `unit "${u}"`), ...a.windowIds.filter((w) => !index.find('window', w)).map((w) => `window "${w}"`)];
-    if (unknown.length) return errorResponse(c, 'bad-request', `account: ${unknown.join(', ')} not in the roster`);
-    if (a.role === 'chief' && a.unitIds.length + a.windowIds.length === 0) return errorResponse(c, 'bad-request', 'account: a chief answers for at least one unit or window');
-    if (a.role !== 'chief' && a.unitIds.length + a.windowIds.length > 0) return errorResponse(c, 'bad-request', `account: only a chief is bound to units or windows, not a ${a.role}`);
+    const { hallId } = c.get('auth');
+    const problem = await scopeProblem(hallId, a.role, a.unitIds, a.windowIds);
+    if (problem) return errorResponse(c, 'bad-request', `account: ${problem}`);
     const id = `acc-${ulid()}`;
     const passwordHash = await hashPassword(a.password);
     const created = await db.transaction(async (tx) => {
-      if (!(await insertAccount(tx, { id, username: a.username, name: a.name, role: a.role, unitIds: a.unitIds, windowIds: a.windowIds, passwordHash }))) return false;
-      await publishAccounts(tx);
+      if (!(await insertAccount(tx, { id, username: a.username, name: a.name, role: a.role, unitIds: a.unitIds, windowIds: a.windowIds, passwordHash, hallId }))) return false;
+      await publishAccounts(tx, hallId);
       return true;
     });
     if (!created) return errorResponse(c, 'conflict', `the user name "${a.username}" is taken`);
@@ -60,87 +85,108 @@ export function adminRoutes({ db, hall, log }: ServerDeps): Hono<AppEnv> {
     return c.json({ id, username: a.username }, 201);
   });
 
+  // Bind a chief to the units and windows they answer for (replacing the old binding); the hall's devices pull it.
+  app.put('/accounts/:id/scope', async (c) => {
+    const found = await hallAccount(c);
+    if ('response' in found) return found.response;
+    const body = await readJson(c);
+    if (!body.ok) return body.response;
+    const req = scope.safeParse(body.value);
+    if (!req.success) return errorResponse(c, 'bad-request', `scope: ${describeIssues(req.error.issues)}`);
+    const { hallId } = c.get('auth');
+    const problem = await scopeProblem(hallId, found.account.role, req.data.unitIds, req.data.windowIds);
+    if (problem) return errorResponse(c, 'bad-request', `scope of ${found.account.id}: ${problem}`);
+    await db.transaction(async (tx) => {
+      await setAccountScope(tx, found.account.id, req.data.unitIds, req.data.windowIds);
+      await publishAccounts(tx, hallId);
+    });
+    done(c, 'account.scope', `${found.account.id}: ${[...req.data.unitIds, ...req.data.windowIds].join(',')}`);
+    return c.json({ id: found.account.id, unitIds: req.data.unitIds, windowIds: req.data.windowIds });
+  });
+
   app.post('/accounts/:id/password', async (c) => {
+    const found = await hallAccount(c);
+    if ('response' in found) return found.response;
     const body = await readJson(c);
     if (!body.ok) return body.response;
     const req = z.object({ password }).strict().safeParse(body.value);
     if (!req.success) return errorResponse(c, 'bad-request', `password: ${describeIssues(req.error.issues)}`);
-    const id = c.req.param('id');
+    const id = found.account.id;
     const hash = await hashPassword(req.data.password);
     // A new password ends every sign-in made with the old one.
-    const changed = await db.transaction(async (tx) => {
-      if (!(await setPasswordHash(tx, id, hash))) return false;
+    await db.transaction(async (tx) => {
+      await setPasswordHash(tx, id, hash);
       await revokeTokens(tx, { accountId: id });
       await revokeDeviceKeys(tx, { accountId: id });
-      return true;
     });
-    if (!changed) return errorResponse(c, 'not-found', `no account "${id}"`);
     done(c, 'account.password', id);
     return c.json({ changed: id });
   });
 
   app.post('/accounts/:id/disable', async (c) => {
-    const id = c.req.param('id');
     // The hall must keep an admin who can sign in: an admin never locks themselves out.
-    if (id === c.get('auth').account.id) return errorResponse(c, 'conflict', 'an admin may not disable their own account; ask another admin');
-    const disabled = await db.transaction(async (tx) => {
-      if (!(await setAccountDisabled(tx, id, true))) return false;
+    if (c.req.param('id') === c.get('auth').account.id) return errorResponse(c, 'conflict', 'an admin may not disable their own account; ask another admin');
+    const found = await hallAccount(c);
+    if ('response' in found) return found.response;
+    const id = found.account.id;
+    await db.transaction(async (tx) => {
+      await setAccountDisabled(tx, id, true);
       await revokeTokens(tx, { accountId: id });
       await revokeDeviceKeys(tx, { accountId: id });
-      await publishAccounts(tx);
-      return true;
+      await publishAccounts(tx, c.get('auth').hallId);
     });
-    if (!disabled) return errorResponse(c, 'not-found', `no account "${id}"`);
     done(c, 'account.disable', id);
     return c.json({ disabled: id });
   });
 
   // A disabled account can sign in again (its old sign-ins and hand-over keys stay ended).
   app.post('/accounts/:id/enable', async (c) => {
-    const id = c.req.param('id');
-    const enabled = await db.transaction(async (tx) => {
-      if (!(await setAccountDisabled(tx, id, false))) return false;
-      await publishAccounts(tx);
-      return true;
+    const found = await hallAccount(c);
+    if ('response' in found) return found.response;
+    const id = found.account.id;
+    await db.transaction(async (tx) => {
+      await setAccountDisabled(tx, id, false);
+      await publishAccounts(tx, c.get('auth').hallId);
     });
-    if (!enabled) return errorResponse(c, 'not-found', `no account "${id}"`);
     done(c, 'account.enable', id);
     return c.json({ enabled: id });
   });
 
   app.get('/devices', async (c) => {
-    const [devices, keys] = await Promise.all([listDevices(db), allDeviceKeys(db)]);
+    const { hallId } = c.get('auth');
+    const [devices, keys] = await Promise.all([listDevices(db, hallId), allDeviceKeys(db, hallId)]);
     return c.json(devices.map((d) => ({ ...d, keys: keys.filter((k) => k.deviceId === d.id) })));
   });
 
-  // A lost tablet: its sign-ins and the hand-over keys registered for it end at once.
+  // A lost tablet: its sign-ins to this hall and the hand-over keys registered for it here end at once.
   app.post('/devices/:id/revoke', async (c) => {
     const deviceId = c.req.param('id');
-    const [revoked, keys] = await db.transaction(async (tx) => [await revokeTokens(tx, { deviceId }), await revokeDeviceKeys(tx, { deviceId })] as const);
+    const { hallId } = c.get('auth');
+    const halls = await deviceHalls(db, deviceId);
+    if (!halls.includes(hallId)) {
+      return halls.length
+        ? errorResponse(c, 'forbidden', `device "${deviceId.slice(0, 100)}" is signed in to another hall, not to hall ${hallId}`)
+        : errorResponse(c, 'not-found', `no device "${deviceId.slice(0, 100)}"`);
+    }
+    const [revoked, keys] = await db.transaction(async (tx) => [await revokeTokens(tx, { hallId, deviceId }), await revokeDeviceKeys(tx, { hallId, deviceId })] as const);
     done(c, 'device.revoke', `${deviceId} (${revoked} sign-ins, ${keys} keys)`);
     return c.json({ revoked, keys });
   });
 
   app.post('/keys/:id/revoke', async (c) => {
+    const where = await keyHall(db, c.req.param('id'));
+    if (where !== undefined && where !== c.get('auth').hallId) return errorResponse(c, 'forbidden', `key "${c.req.param('id')}" is registered in another hall`);
     const revoked = await revokeDeviceKeys(db, { keyId: c.req.param('id') });
     if (revoked) done(c, 'key.revoke', c.req.param('id'));
     return c.json({ revoked });
   });
 
   app.post('/tokens/:id/revoke', async (c) => {
+    const where = await tokenHall(db, c.req.param('id'));
+    if (where !== undefined && where !== c.get('auth').hallId) return errorResponse(c, 'forbidden', `sign-in "${c.req.param('id')}" is for another hall`);
     const revoked = await revokeTokens(db, { tokenId: c.req.param('id') });
     if (revoked) done(c, 'token.revoke', c.req.param('id'));
     return c.json({ revoked });
-  });
-
-  app.put('/hall', async (c) => {
-    const body = await readJson(c);
-    if (!body.ok) return body.response;
-    const setup = hallSetupSchema.safeParse(body.value);
-    if (!setup.success) return errorResponse(c, 'bad-request', `hall setup: ${describeIssues(setup.error.issues)}`);
-    const changed = await db.transaction((tx) => putConfig(tx, 'setup', 'hall', JSON.stringify(setup.data)));
-    if (changed) done(c, 'hall.replace', `${setup.data.roster.units.length} units, ${setup.data.roster.windows.length} windows, ${setup.data.roster.staff.length} staff`);
-    return c.json({ changed });
   });
 
   return app;

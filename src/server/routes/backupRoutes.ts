@@ -7,14 +7,22 @@ import { requireAuth } from '../auth/requireAuth';
 import { BACKUP_NAME } from '../backup/backupFormat';
 import { BackupBusyError, listBackups } from '../backup/backupService';
 import { errorResponse } from '../httpError';
+import { hallIds } from '../storage/hallRepo';
 
 /**
  * The admin's backups (docs/operations.md): GET / the state (settings, last backup, last error, the files), POST /
- * make one now, GET /<name> download one. Mounted at /api/admin/backups.
+ * make one now, GET /<name> download one. Mounted at /api/admin/backups. A backup holds every hall's data, so only a
+ * centre administrator who manages every hall of the server may use them (docs/halls.md).
  */
 export function backupRoutes({ db, backups }: ServerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', requireAuth(db));
+  app.use('*', async (c, next) => {
+    const managed = c.get('auth').centre?.halls ?? [];
+    const missing = (await hallIds(db)).filter((h) => !managed.includes(h));
+    if (missing.length) return errorResponse(c, 'forbidden', `a backup holds every hall's data; ${c.get('auth').account.id} does not manage hall ${missing.join(', ')}`);
+    await next();
+  });
   if (!backups) {
     app.all('*', (c) => errorResponse(c, 'not-found', 'this server makes no backups (it was started without a backup folder)'));
     return app;

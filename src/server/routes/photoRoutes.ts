@@ -8,7 +8,7 @@ import { errorResponse } from '../httpError';
 import { inScope } from '../../core/access/actor';
 import { imageType } from '../photos/imageType';
 import { photoCharges } from '../storage/reviewRepo';
-import { appendChunk, completeUpload, createPhoto, discardPhoto, dropStaleUploads, openUploads, photoBytes, photoByHash, uploadKey } from '../storage/photoRepo';
+import { appendChunk, completeUpload, createPhoto, discardPhoto, dropStaleUploads, openUploads, photoBytes, photoByHash, photoElsewhere, uploadKey } from '../storage/photoRepo';
 import type { PhotoRow } from '../storage/photoRepo';
 import { MAX_OPEN_UPLOADS, UPLOAD_MAX_AGE_HOURS } from './photoLimits';
 
@@ -20,7 +20,7 @@ const HASH = /^[0-9a-f]{64}$/;
  * the bytes must be a JPEG, PNG or WebP, and the last chunk is verified against the hash (a mismatch is thrown away so
  * it can be sent again). An unfinished upload is its uploader's alone; at most MAX_OPEN_UPLOADS per account, and
  * those untouched for UPLOAD_MAX_AGE_HOURS are dropped. GET /:hash serves a complete photo; a chief only a photo they
- * uploaded or one named by a finding in their scope.
+ * uploaded or one named by a finding in their scope. Photos are the token's hall's: another hall's photo answers 403.
  */
 export function photoRoutes({ db }: ServerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -29,8 +29,9 @@ export function photoRoutes({ db }: ServerDeps): Hono<AppEnv> {
   app.get('/:hash/status', async (c) => {
     const hash = c.req.param('hash');
     if (!HASH.test(hash)) return errorResponse(c, 'bad-request', `"${hash.slice(0, 80)}" is not a SHA-256 hash in lower-case hex`);
-    const done = await photoByHash(db, hash);
-    const mine = done?.complete ? done : await photoByHash(db, uploadKey(hash, c.get('auth').account.id));
+    const { hallId } = c.get('auth');
+    const done = await photoByHash(db, hallId, hash);
+    const mine = done?.complete ? done : await photoByHash(db, hallId, uploadKey(hash, c.get('auth').account.id));
     return c.json(mine ? status(hash, mine) : { hash, size: null, received: 0, complete: false });
   });
 
@@ -44,7 +45,8 @@ export function photoRoutes({ db }: ServerDeps): Hono<AppEnv> {
     if (length === 0) return errorResponse(c, 'bad-request', 'Upload-Length 0: a photo has bytes');
     const contentType = c.req.header('content-type') ?? 'application/octet-stream';
     if (!/^image\/(jpeg|png|webp)$/.test(contentType)) return errorResponse(c, 'bad-request', `content type "${contentType.slice(0, 80)}" is not a photo (expected image/jpeg, image/png or image/webp)`);
-    const done = await photoByHash(db, hash);
+    const { hallId } = c.get('auth');
+    const done = await photoByHash(db, hallId, hash);
     if (done?.complete) return c.json(status(hash, done));
     // Everything about the chunk is checked before anything is stored: a refused chunk leaves no trace.
     const data = new Uint8Array(await c.req.arrayBuffer());
@@ -55,7 +57,7 @@ export function photoRoutes({ db }: ServerDeps): Hono<AppEnv> {
     }
     const account = c.get('auth').account.id;
     const key = uploadKey(hash, account);
-    let upload = await photoByHash(db, key);
+    let upload = await photoByHash(db, hallId, key);
     if (upload && upload.size !== length) return errorResponse(c, 'conflict', `the upload of ${hash} was started with Upload-Length ${upload.size}, not ${length}`);
     if (!upload) {
       if (offset !== 0) {
@@ -66,43 +68,46 @@ export function photoRoutes({ db }: ServerDeps): Hono<AppEnv> {
       if ((await openUploads(db, account)) >= MAX_OPEN_UPLOADS) {
         return errorResponse(c, 'rate-limited', `${MAX_OPEN_UPLOADS} uploads of this account are unfinished; finish them first (unfinished uploads are dropped after ${UPLOAD_MAX_AGE_HOURS} hours)`, 60);
       }
-      await createPhoto(db, { hash: key, size: length, contentType, uploadedBy: account });
-      upload = await photoByHash(db, key);
+      await createPhoto(db, hallId, { hash: key, size: length, contentType, uploadedBy: account });
+      upload = await photoByHash(db, hallId, key);
       if (!upload) return errorResponse(c, 'conflict', 'the upload could not be started; try again');
     }
-    const r = await db.transaction((tx) => appendChunk(tx, key, offset, data));
+    const r = await db.transaction((tx) => appendChunk(tx, hallId, key, offset, data));
     if (!r.ok) {
       c.header('Upload-Offset', String(r.received));
       return errorResponse(c, 'conflict', `the server has ${r.received} bytes of ${hash}; resume from Upload-Offset ${r.received}`);
     }
     if (r.received < length) return c.json({ hash, size: length, received: r.received, complete: false });
-    const bytes = await photoBytes(db, key);
+    const bytes = await photoBytes(db, hallId, key);
     const actual = createHash('sha256').update(bytes).digest('hex');
     const type = imageType(bytes);
     if (actual !== hash || !type) {
-      await discardPhoto(db, key);
+      await discardPhoto(db, hallId, key);
       return errorResponse(
         c,
         'bad-request',
         actual !== hash ? `the uploaded bytes hash to ${actual}, not ${hash}; the upload was discarded, send it again` : 'the bytes are not a JPEG, PNG or WebP image; the upload was discarded',
       );
     }
-    await db.transaction((tx) => completeUpload(tx, key, hash, type));
+    await db.transaction((tx) => completeUpload(tx, hallId, key, hash, type));
     return c.json({ hash, size: length, received: length, complete: true });
   });
 
   app.get('/:hash', async (c) => {
     const hash = c.req.param('hash');
-    const p = HASH.test(hash) ? await photoByHash(db, hash) : undefined;
-    if (!p?.complete) return errorResponse(c, 'not-found', `no complete photo ${hash.slice(0, 80)}`);
-    const { actor } = c.get('auth');
+    const { actor, hallId } = c.get('auth');
+    const p = HASH.test(hash) ? await photoByHash(db, hallId, hash) : undefined;
+    if (!p?.complete) {
+      if (HASH.test(hash) && (await photoElsewhere(db, hallId, hash))) return errorResponse(c, 'forbidden', `photo ${hash} belongs to another hall; this sign-in is for hall ${hallId}`);
+      return errorResponse(c, 'not-found', `no complete photo ${hash.slice(0, 80)}`);
+    }
     if (actor.role === 'chief') {
-      const { uploadedBy, charged } = await photoCharges(db, hash);
+      const { uploadedBy, charged } = await photoCharges(db, hallId, hash);
       if (uploadedBy !== actor.accountId && !charged.some((w) => inScope(actor, { unitId: w.unitId ?? undefined, windowId: w.windowId ?? undefined }))) {
         return errorResponse(c, 'forbidden', `photo ${hash} belongs to no finding in the scope of ${actor.accountId}`);
       }
     }
-    const bytes = await photoBytes(db, hash);
+    const bytes = await photoBytes(db, hallId, hash);
     return c.body(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, 200, {
       'content-type': p.contentType,
       'cache-control': 'private, max-age=31536000, immutable',

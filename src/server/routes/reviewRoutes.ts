@@ -32,25 +32,26 @@ const queueQuery = z.object({
 export function reviewRoutes({ db, hall, log }: ServerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.get('/settings', requireAuth(db), async (c) => c.json((await hall.current(db)).review));
+  app.get('/settings', requireAuth(db), async (c) => c.json((await hall.current(db, c.get('auth').hallId)).review));
 
   app.put('/settings', requireAuth(db), async (c) => {
     const body = await readJson(c);
     if (!body.ok) return body.response;
     const settings = reviewSettingsSchema.safeParse(body.value);
     if (!settings.success) return errorResponse(c, 'bad-request', `review settings: ${describeIssues(settings.error.issues)}`);
-    const changed = await db.transaction((tx) => putConfig(tx, 'review', 'hall', JSON.stringify(settings.data)));
-    if (changed) log({ kind: 'admin', action: 'review.settings', by: c.get('auth').account.id, target: JSON.stringify(settings.data) });
+    const changed = await db.transaction((tx) => putConfig(tx, c.get('auth').hallId, 'review', 'hall', JSON.stringify(settings.data)));
+    if (changed) log({ kind: 'admin', action: 'review.settings', by: c.get('auth').account.id, hall: c.get('auth').hallId, target: JSON.stringify(settings.data) });
     return c.json({ changed, settings: settings.data });
   });
 
   app.get('/queue', requireAuth(db), async (c) => {
     const q = queueQuery.safeParse(c.req.query());
     if (!q.success) return errorResponse(c, 'bad-request', `queue: ${describeIssues(q.error.issues)}`);
-    const config = await hall.current(db);
+    const { hallId } = c.get('auth');
+    const config = await hall.current(db, hallId);
     const now = q.data.asOf ?? new Date().toISOString();
     const byFinding = new Map<string, ArrivedEvent[]>();
-    for (const a of await eventsOfContestedFindings(db)) {
+    for (const a of await eventsOfContestedFindings(db, hallId)) {
       const list = byFinding.get(a.event.findingId);
       if (list) list.push(a);
       else byFinding.set(a.event.findingId, [a]);

@@ -2,8 +2,8 @@ import type { Db, Queryable } from './db';
 
 /**
  * Schema migrations, applied in order at start. Append only: a shipped migration is never edited.
- * Every row that a device pulls takes its `seq` from one sequence, under the change lock (see CHANGE_LOCK), so a
- * pull cursor (a seq) never skips a row that commits later with a smaller seq.
+ * Every row that a device pulls takes its `seq` from one sequence, under its hall's write lock (see lockHallChanges),
+ * so a pull cursor (a seq, per hall) never skips a row that commits later with a smaller seq.
  */
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   {
@@ -108,10 +108,99 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
     name: "the pushing device's clock offset with every event",
     sql: 'alter table events add column clock_offset_ms bigint',
   },
+  {
+    version: 5,
+    name: 'many halls: every row belongs to a hall; centre administrators; per-hall change order and write lock',
+    // The single hall of a database made before halls is the one its stored setup names (roster.hall.id); every row
+    // moves into it. An empty database (a first start) has no rows to move.
+    sql: `
+      create table halls (id text primary key, created_at timestamptz not null default now());
+      insert into halls (id) select body::jsonb #>> '{roster,hall,id}' from config where kind = 'setup' and key = 'hall';
+
+      alter table config add column hall_id text references halls (id);
+      update config set hall_id = (select id from halls);
+      alter table config alter column hall_id set not null;
+      alter table config drop constraint config_pkey;
+      alter table config add primary key (hall_id, kind, key);
+      create index config_hall_seq on config (hall_id, seq);
+
+      alter table events add column hall_id text references halls (id);
+      update events set hall_id = (select id from halls);
+      alter table events alter column hall_id set not null;
+      alter table events drop constraint events_id_key;
+      alter table events add constraint events_hall_event unique (hall_id, id);
+      drop index events_one_recording;
+      create unique index events_one_recording on events (hall_id, finding_id) where type = 'finding.recorded';
+      drop index events_finding;
+      create index events_finding on events (hall_id, finding_id);
+      drop index events_scheme;
+      create index events_scheme on events (hall_id, scheme_id);
+      create index events_hall_seq on events (hall_id, seq);
+
+      alter table accounts add column hall_id text references halls (id);
+      update accounts set hall_id = (select id from halls);
+      alter table accounts add constraint accounts_hall_or_centre check (hall_id is not null or role = 'admin');
+      create table centre_halls (
+        account_id text not null references accounts (id),
+        hall_id text not null references halls (id),
+        primary key (account_id, hall_id)
+      );
+
+      alter table tokens drop constraint tokens_device_id_fkey;
+      alter table device_keys drop constraint device_keys_device_id_fkey;
+      alter table devices add column hall_id text references halls (id);
+      update devices set hall_id = (select id from halls);
+      alter table devices alter column hall_id set not null;
+      alter table devices drop constraint devices_pkey;
+      alter table devices add primary key (hall_id, id);
+      alter table tokens add column hall_id text;
+      update tokens set hall_id = (select id from halls);
+      alter table tokens alter column hall_id set not null;
+      alter table tokens add constraint tokens_hall_device foreign key (hall_id, device_id) references devices (hall_id, id);
+      drop index tokens_device;
+      create index tokens_device on tokens (hall_id, device_id, account_id);
+      alter table device_keys add column hall_id text;
+      update device_keys set hall_id = (select id from halls);
+      alter table device_keys alter column hall_id set not null;
+      alter table device_keys add constraint device_keys_hall_device foreign key (hall_id, device_id) references devices (hall_id, id);
+      drop index device_keys_device;
+      create index device_keys_device on device_keys (hall_id, device_id);
+
+      alter table photo_chunks drop constraint photo_chunks_hash_fkey;
+      alter table photos add column hall_id text references halls (id);
+      update photos set hall_id = (select id from halls);
+      alter table photos alter column hall_id set not null;
+      alter table photos drop constraint photos_pkey;
+      alter table photos add primary key (hall_id, hash);
+      alter table photo_chunks add column hall_id text;
+      update photo_chunks set hall_id = (select id from halls);
+      alter table photo_chunks alter column hall_id set not null;
+      alter table photo_chunks drop constraint photo_chunks_pkey;
+      alter table photo_chunks add primary key (hall_id, hash, start);
+      alter table photo_chunks add constraint photo_chunks_photo foreign key (hall_id, hash) references photos (hall_id, hash) on delete cascade;
+
+      create table scheme_uploads (
+        hall_id text not null references halls (id),
+        key text not null,
+        file text not null,
+        uploaded_by text not null,
+        uploaded_at timestamptz not null default now(),
+        primary key (hall_id, key)
+      )
+    `,
+  },
 ];
 
-/** Advisory lock key taken by every transaction that writes pullable rows (events, config). */
-export const CHANGE_LOCK = 73010001;
+/**
+ * Every transaction that writes pullable rows (events, config) of a hall first takes that hall's write lock: its row
+ * in `halls`, locked FOR NO KEY UPDATE (writers of one hall queue; another hall's writers, and inserts that merely
+ * reference the hall, do not wait). Seqs are then taken from one sequence under the lock, so within a hall seq order
+ * is commit order and a pull cursor never skips a row that commits later with a smaller seq.
+ */
+export async function lockHallChanges(tx: Queryable, hallId: string): Promise<void> {
+  const rows = await tx.query<{ id: string }>('select id from halls where id = $1 for no key update', [hallId]);
+  if (rows.length === 0) throw new Error(`no hall "${hallId}"`);
+}
 const MIGRATION_LOCK = 73010002;
 
 /** Apply the migrations not yet applied; safe when several servers start at once (they queue on a lock). */

@@ -8,18 +8,19 @@ import type { PullCache, PullFilter } from './pullCache';
 export const PULL_PAGE = 1000;
 
 /**
- * One page of changes after `cursor`, as the JSON text of a pull.result. The upper end is read first: every row at
+ * One page of the token's hall's changes after `cursor` (a seq of that hall's change order), as the JSON text of a
+ * pull.result. The upper end is read first: every row at
  * or below the highest committed seq has committed (writers take the change lock), so nothing is skipped. The stored
  * event JSON is spliced in as is (from the pull cache), which keeps large pulls cheap.
  */
 export async function pullChanges(q: Queryable, cache: PullCache, auth: AuthInfo, cursor: string | null, limit = PULL_PAGE): Promise<string> {
   const after = cursor === null ? 0 : Number(cursor);
-  const { upTo, config: changed } = await changeHead(q, after);
+  const { upTo, config: changed } = await changeHead(q, auth.hallId, after);
   const filter: PullFilter = {
     scope: auth.actor.role === 'chief' ? { unitIds: auth.actor.unitIds, windowIds: auth.actor.windowIds } : undefined,
     notDevice: auth.deviceId,
   };
-  const page = await cache.page(q, after, upTo, limit, filter);
+  const page = await cache.page(q, auth.hallId, after, upTo, limit, filter);
   // Only a full page can have more behind it. `remaining` is then an upper bound (changes not yet sent, some of them
   // perhaps filtered out): exact enough for a progress bar, and it costs no count over the rest of the table.
   const more = page.count === limit && page.lastSeq < upTo;

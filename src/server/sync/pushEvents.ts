@@ -15,17 +15,19 @@ import { photoUploaders } from '../storage/photoRepo';
 import { noticeUnits } from '../storage/reviewRepo';
 import { foreignPhoto, namedPhotos, noticeOfAnotherUnit } from './pushGuards';
 import type { Db } from '../storage/db';
-import { bodiesOf, eventsOfFindings, insertEvents } from '../storage/eventRepo';
+import { bodiesOf, eventsOfFindings, findingsElsewhere, insertEvents } from '../storage/eventRepo';
 import type { EventRow } from '../storage/eventRepo';
 
 /**
- * Store a pushed batch exactly once. Each event is parsed and checked on its own, so a bad one is rejected by name
+ * Store a pushed batch exactly once, in the hall of the pusher's token (every event is checked against that hall's
+ * roster, schemes, accounts, photos and findings; another hall's are unknown here). Each event is parsed and checked on its own, so a bad one is rejected by name
  * while the rest go on; everything accepted is written in one transaction, so a batch is never half stored (a
  * failure rolls the whole write back and the device retries the same batch, which then meets its own ids as
  * duplicates). Recordings are checked before the review events of the same batch, so their order within a batch
  * does not matter.
  */
 export async function pushEvents(db: Db, hall: HallConfig, auth: AuthInfo, raw: readonly unknown[], deviceTime?: string): Promise<EventOutcome[]> {
+  const hallId = auth.hallId;
   const outcomes: (EventOutcome | undefined)[] = new Array(raw.length);
   const parsed: { index: number; event: FindingEvent; body: string }[] = [];
   raw.forEach((r, index) => {
@@ -39,15 +41,17 @@ export async function pushEvents(db: Db, hall: HallConfig, auth: AuthInfo, raw: 
 
   const ids = parsed.map((p) => p.event.id);
   const keyIds = [...new Set(parsed.flatMap((p) => (p.event.actorId !== auth.account.id && p.event.proof ? [p.event.proof.keyId] : [])))];
-  const [stored, keys, known, uploaders, notices] = await Promise.all([
-    bodiesOf(db, ids),
-    liveDeviceKeys(db, auth.deviceId, keyIds),
-    eventsOfFindings(db, [...new Set(parsed.map((p) => p.event.findingId))]),
-    photoUploaders(db, [...new Set(parsed.flatMap((p) => namedPhotos(p.event)))]),
-    noticeUnits(db, [...new Set(parsed.flatMap((p) => (p.event.type === 'finding.acknowledged' ? [p.event.noticeId] : [])))]),
+  const findingIds = [...new Set(parsed.map((p) => p.event.findingId))];
+  const [stored, keys, known, uploaders, notices, elsewhere] = await Promise.all([
+    bodiesOf(db, hallId, ids),
+    liveDeviceKeys(db, hallId, auth.deviceId, keyIds),
+    eventsOfFindings(db, hallId, findingIds),
+    photoUploaders(db, hallId, [...new Set(parsed.flatMap((p) => namedPhotos(p.event)))]),
+    noticeUnits(db, hallId, [...new Set(parsed.flatMap((p) => (p.event.type === 'finding.acknowledged' ? [p.event.noticeId] : [])))]),
+    findingsElsewhere(db, hallId, findingIds),
   ]);
   const handOverActors = new Map(
-    (await accountsByIds(db, [...new Set([...keys.values()].map((k) => k.accountId))])).map((a) => [
+    (await accountsByIds(db, hallId, [...new Set([...keys.values()].map((k) => k.accountId))])).map((a) => [
       a.id,
       { accountId: a.id, role: a.role, unitIds: a.unitIds, windowIds: a.windowIds, deviceId: auth.deviceId } satisfies Actor,
     ]),
@@ -95,6 +99,11 @@ export async function pushEvents(db: Db, hall: HallConfig, auth: AuthInfo, raw: 
       outcomes[index] = same
         ? { id, status: 'duplicate' }
         : { id, status: 'rejected', reason: `event ${id}: this id was already used for a different event`, retryable: false };
+      continue;
+    }
+    // Another hall's finding is not this sign-in's to record again or act on (a device syncs one hall).
+    if (elsewhere.has(event.findingId)) {
+      outcomes[index] = { id, status: 'rejected', reason: `event ${id} (${event.type}): finding ${event.findingId} belongs to another hall; this sign-in is for hall ${hallId}`, retryable: false };
       continue;
     }
     const who = actorOf(event);
@@ -147,12 +156,12 @@ export async function pushEvents(db: Db, hall: HallConfig, auth: AuthInfo, raw: 
     outcomes[index] = { id, status: 'accepted' };
   }
 
-  const inserted = await db.transaction((tx) => insertEvents(tx, rows));
+  const inserted = await db.transaction((tx) => insertEvents(tx, hallId, rows));
   // A row not inserted met a concurrent push: the same event (a retry racing the first attempt) is a duplicate; the
   // same id with other content, or another recording of the same finding, is refused. Judged by what is stored now.
   const missed = rows.filter((r) => !inserted.has(r.id));
   if (missed.length) {
-    const now = await bodiesOf(db, missed.map((r) => r.id));
+    const now = await bodiesOf(db, hallId, missed.map((r) => r.id));
     for (const row of missed) {
       const i = parsed.find((p) => p.event.id === row.id)?.index;
       if (i === undefined) continue;

@@ -59,7 +59,9 @@ describe('the tablet’s scores and the server’s results', () => {
     const headers = { authorization: `Bearer ${session.token}` };
     const r = await fetch(`${server.url}/api/results?${query}`, { headers });
     expect(r.status).toBe(200);
-    const server_ = (await r.json()) as PeriodScores;
+    // The server's results also say which scheme version scored the period (docs/scheme-versions.md): one held here.
+    const { versions, ...server_ } = (await r.json()) as PeriodScores & { versions: { scoredBy: number; otherVersions: unknown[] } };
+    expect(versions).toMatchObject({ scoredBy: 1, otherVersions: [] });
     expect(server_.subjects.filter((s) => s.findingCount > 0).length).toBeGreaterThan(5);
     expect(tablet).toEqual(server_);
     // Each subject's explanation, as the tablet shows it on a tap and the server's explanation route gives it, line for line.

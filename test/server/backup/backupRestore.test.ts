@@ -6,7 +6,7 @@ import { restoreBackup } from '../../../src/server/backup/restoreBackup';
 import { startServer } from '../../../src/server/startServer';
 import type { RunningServer } from '../../../src/server/startServer';
 import { putConfig } from '../../../src/server/storage/configRepo';
-import { recorded, REPLAY_REVIEW, schemesDir, signIn } from '../testServer';
+import { DEMO_HALL_ID, recorded, REPLAY_REVIEW, schemesDir, signIn } from '../testServer';
 import { adminOf, dumpTables, fillHall, viewHall } from './hallFixture';
 import { stores } from './stores';
 import type { Place, Stores } from './stores';
@@ -14,7 +14,7 @@ import type { Place, Stores } from './stores';
 const serve = (place: Place, backupDir?: string): Promise<RunningServer> =>
   startServer({ port: 0, hostname: '127.0.0.1', dataDir: place.dataDir, databaseUrl: place.databaseUrl, schemesDir, distDir: undefined, backup: backupDir ? { dir: backupDir, keep: 5, everyHours: 1000 } : undefined }).then(async (server) => {
     // The fixture replays contests of early 2026 whenever it runs: take them late (the offline grace is tested in clockSkew.ts).
-    await server.db.transaction((tx) => putConfig(tx, 'review', 'hall', JSON.stringify(REPLAY_REVIEW)));
+    await server.db.transaction((tx) => putConfig(tx, DEMO_HALL_ID, 'review', 'hall', JSON.stringify(REPLAY_REVIEW)));
     return server;
   });
 

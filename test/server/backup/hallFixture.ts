@@ -92,7 +92,7 @@ export async function dumpTables(db: Db): Promise<Record<string, string[]>> {
   return out;
 }
 
-/** An admin signed in on a server. */
+/** The centre administrator signed in on a server: a backup holds every hall, so only they make and fetch one. */
 export function adminOf(url: string): Promise<Device> {
-  return signIn(url, 'admin', `admin-${Math.random().toString(36).slice(2)}`);
+  return signIn(url, 'centre', `admin-${Math.random().toString(36).slice(2)}`);
 }

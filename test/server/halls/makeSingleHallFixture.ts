@@ -18,7 +18,7 @@ const out = join(root, 'test', 'fixtures', 'single-hall');
 async function main(): Promise<void> {
   const server = await testServer();
   const url = server.url;
-  const [inspector, inspector2, chief, committee, admin] = await Promise.all([
+  const [inspector, _inspector2, chief, committee, admin] = await Promise.all([
     signIn(url, 'inspector1', 'old-tablet-1'),
     signIn(url, 'inspector2', 'old-tablet-2'),
     signIn(url, 'chief-zonghe', 'old-chief-phone'),
