@@ -272,8 +272,8 @@ describe('the access matrix, cell by cell', { timeout: 900_000 }, () => {
     },
     'PATCH /api/photos/:hash': async (caller) => {
       // The same bytes sent in the demo hall are the demo hall's own photo: hall B's stays B's uploader's.
-      const r = await req(as[caller], 'PATCH', `/api/photos/${b.photo}`, new Uint8Array(b.photoBytes), { 'content-type': 'image/jpeg', 'upload-offset': '0', 'upload-length': String(b.photoBytes.length) });
-      const [row] = await server.db.query<{ uploaded_by: string }>("select uploaded_by from photos where hall_id = 'hall-b' and hash = $1", [b.photo]);
+      const r = await req(as[caller], 'PATCH', `/api/photos/${b.photo2}`, new Uint8Array(b.photoBytes), { 'content-type': 'image/jpeg', 'upload-offset': '0', 'upload-length': String(b.photoBytes.length) });
+      const [row] = await server.db.query<{ uploaded_by: string }>("select uploaded_by from photos where hall_id = 'hall-b' and hash = $1", [b.photo2]);
       return { status: r.status, foreignListed: row?.uploaded_by !== b.inspector.accountId };
     },
     'GET /api/photos/:hash': async (caller) => ({ status: (await req(as[caller], 'GET', `/api/photos/${b.photo}`)).status }),

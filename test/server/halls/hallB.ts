@@ -20,8 +20,10 @@ export interface HallB {
   finding: FindingRecorded;
   /** A finding of hall B that is contested (for the committee's queue). */
   contested: FindingRecorded;
+  /** Named by B's finding. */
   photo: string;
-  /** The photo's bytes (the same bytes sent in another hall are that hall's own photo). */
+  /** Another photo of B, and its bytes (the same bytes sent in another hall are that hall's own photo). */
+  photo2: string;
   photoBytes: Buffer;
   notice: string;
   inspectorAccount: string;
@@ -72,9 +74,14 @@ export async function hallB(server: RunningServer, centre: Device): Promise<Hall
   // A contest's review settings that differ from the demo hall's, so a read of the wrong hall would show.
   await ok(call(url, admin, 'PUT', '/api/review/settings', { contestDays: 3, decideDays: 9, countPendingInProvisional: false, clockToleranceMinutes: 10, offlineGraceHours: 10 * 366 * 24 }), 'hall B review');
 
-  const photoBytes = jpeg(`hall B evidence ${Math.random()}`);
-  const photo = createHash('sha256').update(photoBytes).digest('hex');
-  await ok(call(url, inspector, 'PATCH', `/api/photos/${photo}`, new Uint8Array(photoBytes), { 'content-type': 'image/jpeg', 'upload-offset': '0', 'upload-length': String(photoBytes.length) }), 'hall B photo');
+  const upload = async (bytes: Buffer): Promise<string> => {
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    await ok(call(url, inspector, 'PATCH', `/api/photos/${hash}`, new Uint8Array(bytes), { 'content-type': 'image/jpeg', 'upload-offset': '0', 'upload-length': String(bytes.length) }), 'hall B photo');
+    return hash;
+  };
+  const photo = await upload(jpeg(`hall B evidence ${Math.random()}`));
+  const photoBytes = jpeg(`hall B second photo ${Math.random()}`);
+  const photo2 = await upload(photoBytes);
   const finding = recorded(inspector, { staffId: 's-001', photos: [photo] });
   const contested = recorded(inspector, { staffId: 's-002' });
   const notice = 'N-hall-b';
@@ -93,5 +100,5 @@ export async function hallB(server: RunningServer, centre: Device): Promise<Hall
   const kunqu = (await server.db.query<{ body: string }>("select body from config where hall_id = $1 and kind = 'scheme' and key = 'kunqu-window-staff@1'", [HALL_B]))[0]?.body ?? '{}';
   const scheme = 'hall-b-only';
   await server.db.transaction((tx) => putConfig(tx, HALL_B, 'scheme', `${scheme}@1`, JSON.stringify({ ...(JSON.parse(kunqu) as object), id: scheme })));
-  return { admin, inspector, chief, committee, finding, contested, photo, photoBytes, notice, inspectorAccount: me.account.id, keyId, tokenId: me.tokenId, scheme };
+  return { admin, inspector, chief, committee, finding, contested, photo, photo2, photoBytes, notice, inspectorAccount: me.account.id, keyId, tokenId: me.tokenId, scheme };
 }

@@ -69,6 +69,10 @@ describe('setting a hall up through the admin API', { timeout: 300_000 }, () => 
     expect(r.status).toBe(400);
     expect(r.problems).toContainEqual({ kind: 'window-number-repeated', number: '1', windowIds: ['w-01', 'w-02'] });
     expect((await inspector.push([recorded(inspector, { staffId: undefined, windowId: 'w-40', schemeId: 'county-window-monthly', itemId: 'cw-complaint' })])).results[0]?.status).toBe('accepted');
+    // Its staff moved off it first (they have no findings), so only the window's own findings hold it.
+    const roster = (await (await call('GET', '/api/admin/hall/roster')).json()) as HallSetup['roster'];
+    const unseated = roster.staff.map(({ windowId, ...s }) => (windowId === 'w-40' ? s : { ...s, windowId }));
+    expect((await call('PUT', '/api/admin/hall/roster', { units: roster.units, staff: unseated, chiefs: roster.chiefs })).status).toBe(200);
     const without = await refusal(await call('PUT', '/api/admin/hall/floor', { layout: { ...floor.layout, tiles: floor.layout.tiles.filter((t) => t.windowId !== 'w-40') }, windows: floor.windows.filter((w) => w.id !== 'w-40') }));
     expect(without.status).toBe(409);
     expect(without.problems.map((p) => p.kind)).toContain('window-removed');
@@ -94,12 +98,14 @@ describe('setting a hall up through the admin API', { timeout: 300_000 }, () => 
     expect(wrongType.status).toBe(400);
 
     const rows = [...before.roster.staff.map((s) => [before.roster.units.find((u) => u.id === s.unitId)?.name ?? '', s.name, '工作人员', before.roster.windows.find((w) => w.id === s.windowId)?.number ?? '']), ['税务局', '新人丁', '工作人员', '']];
-    const preview = (await (await call('POST', '/api/admin/hall/roster/import', await xlsx(rows), { 'content-type': XLSX })).json()) as { changed: boolean; roster: HallSetup['roster']; summary: { staff: number; chiefs: number } };
-    // No chiefs in the file: the units' chiefs go (none has findings charged to their unit yet but zonghe's).
-    expect(preview.summary.staff).toBe(before.roster.staff.length + 1);
+    // Without its chiefs the file would leave the unit whose window has a finding without its chief: refused, by the same check.
+    const noChiefs = await refusal(await call('POST', '/api/admin/hall/roster/import?apply=1', await xlsx(rows), { 'content-type': XLSX }));
+    expect([noChiefs.status, noChiefs.problems.map((p) => p.kind)]).toEqual([409, ['chief-removed']]);
+    const chiefs = before.roster.chiefs.map((c) => [before.roster.units.find((u) => u.id === c.unitId)?.name ?? '', c.name, '首席代表', '']);
+    const preview = (await (await call('POST', '/api/admin/hall/roster/import', await xlsx([...rows, ...chiefs]), { 'content-type': XLSX })).json()) as { changed: boolean; roster: HallSetup['roster']; summary: { staff: number; chiefs: number } };
+    expect(preview.summary).toMatchObject({ staff: before.roster.staff.length + 1, chiefs: before.roster.chiefs.length });
     expect(preview.roster.staff.find((s) => s.name === before.roster.staff[0]?.name)?.id).toBe(before.roster.staff[0]?.id);
     expect(await setup()).toEqual(before);
-    const chiefs = before.roster.chiefs.map((c) => [before.roster.units.find((u) => u.id === c.unitId)?.name ?? '', c.name, '首席代表', '']);
     const applied = await call('POST', '/api/admin/hall/roster/import?apply=1', await xlsx([...rows, ...chiefs]), { 'content-type': XLSX });
     expect(applied.status).toBe(200);
     const after = await setup();
@@ -128,10 +134,11 @@ describe('setting a hall up through the admin API', { timeout: 300_000 }, () => 
 
   it('uploads a scheme version with the validator’s errors, schedules it from a month’s first day, and scores by the rule with a what-if first', async () => {
     const kunqu = readFileSync(join(schemesDir, '000-kunqu.yaml'), 'utf8');
-    const broken = kunqu.replace('rule: { kind: fixed, points: 0.5 }', 'rule: { kind: fixed, points: -2 }');
+    const broken = kunqu.replace(/^version: 1$/m, 'version: 3').replace('rule: { kind: fixed, points: 0.5 }', 'rule: { kind: fixd, points: 0.5 }');
     const bad = await refusal(await call('POST', '/api/admin/schemes?file=kunqu-v2.yaml', broken, { 'content-type': 'text/yaml' }));
     expect(bad.status).toBe(400);
-    expect(bad.problems[0]).toMatchObject({ kind: 'scheme', file: 'kunqu-v2.yaml', itemId: 'wander', line: 213 });
+    expect(bad.problems[0]).toMatchObject({ kind: 'scheme', file: 'kunqu-v2.yaml', itemId: 'wander', line: 213, path: 'items.3.rule.kind' });
+    expect(bad.message).toMatch(/kunqu-v2.yaml:213, item wander, field items.3.rule.kind: .*\(expected a rule with a known kind/);
     expect((await call('POST', '/api/admin/schemes?file=kunqu-v1.yaml', kunqu, { 'content-type': 'text/yaml' })).status).toBe(409);
     const v2 = kunqu.replace(/^version: 1$/m, 'version: 2').replace('rule: { kind: fixed, points: 0.5 }', 'rule: { kind: fixed, points: 2 }');
     expect((await call('POST', '/api/admin/schemes?file=kunqu-v2.yaml', v2, { 'content-type': 'text/yaml' })).status).toBe(201);
