@@ -14,8 +14,9 @@ import { openPostgres } from '../server/storage/postgres/openPostgres';
 import type { Db } from '../server/storage/db';
 
 const USAGE = `usage:
-  npm run backup -- --url <http://server:port> [--user admin] [--to <folder>]
+  npm run backup -- --url <http://server:port> --hall <hall id> [--user centre] [--to <folder>]
       ask the running server for a backup (it writes it into its BACKUP_DIR); --to also downloads a copy.
+      A backup holds every hall: the user is a centre administrator of every hall, signing in to one of them (--hall).
       The password is read from HALL_PATROL_PASSWORD, else asked for.
   npm run backup -- --database-url <postgres://…> --to <folder>
       back up a PostgreSQL database directly (one snapshot; servers may keep running)
@@ -32,7 +33,8 @@ async function main(argv: string[]): Promise<number> {
       args: argv,
       options: {
         url: { type: 'string' },
-        user: { type: 'string', default: 'admin' },
+        user: { type: 'string', default: 'centre' },
+        hall: { type: 'string' },
         to: { type: 'string' },
         'database-url': { type: 'string' },
         'data-dir': { type: 'string' },
@@ -55,7 +57,10 @@ async function main(argv: string[]): Promise<number> {
     print(`${args.verify}: a complete backup, checksum verified`, { ...header, counts: trailer.counts, sha256: trailer.sha256 });
     return 0;
   }
-  if (args.url) return fromServer(args.url.replace(/\/+$/, ''), args.user, args.to);
+  if (args.url) {
+    if (!args.hall) return usage('--hall <hall id> is needed with --url (the hall the centre administrator signs in to)');
+    return fromServer(args.url.replace(/\/+$/, ''), args.user, args.hall, args.to);
+  }
   if (!args.to) return usage('--to <folder> is needed with --database-url and --data-dir');
   const db: Db = args['database-url'] ? await openPostgres(args['database-url']) : await openPglite(join(resolve(args['data-dir'] ?? ''), 'pglite'));
   try {
@@ -67,13 +72,13 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-/** Sign in as an admin, have the server make a backup, and optionally download it (verified) into `to`. */
-async function fromServer(url: string, user: string, to: string | undefined): Promise<number> {
+/** Sign in as a centre administrator, have the server make a backup, and optionally download it (verified) into `to`. */
+async function fromServer(url: string, user: string, hallId: string, to: string | undefined): Promise<number> {
   const password = process.env.HALL_PATROL_PASSWORD ?? (await ask(`password for ${user}: `));
   const login = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ type: 'login', protocol: 1, username: user, password, deviceId: 'backup-command', deviceName: 'backup command' }),
+    body: JSON.stringify({ type: 'login', protocol: 1, username: user, password, deviceId: 'backup-command', deviceName: 'backup command', hallId }),
   });
   if (!login.ok) throw new Error(`sign-in as ${user} failed: ${await messageOf(login)}`);
   const { token } = (await login.json()) as { token: string };

@@ -48,7 +48,7 @@ describe('npm run backup and npm run restore', { timeout: 400_000 }, () => {
   });
 
   it('backs up a running server on demand, into its BACKUP_DIR and a copy wherever asked, verified', async () => {
-    const made = await run('backup', ['--url', source.url, '--to', join(dir, 'usb-stick')], { HALL_PATROL_PASSWORD: 'demo1234' });
+    const made = await run('backup', ['--url', source.url, '--hall', 'demo-hall', '--to', join(dir, 'usb-stick')], { HALL_PATROL_PASSWORD: 'demo1234' });
     expect(made.err).toBe('');
     expect(made.code).toBe(0);
     expect(made.out).toMatch(/the server wrote the backup to .*office-backups.hall-patrol-backup-\d{8}T\d{9}Z\.jsonl\.gz/);
@@ -67,9 +67,9 @@ describe('npm run backup and npm run restore', { timeout: 400_000 }, () => {
     const direct = await run('backup', ['--data-dir', join(dir, 'office'), '--to', join(dir, 'elsewhere')]);
     expect(direct.code).toBe(1);
     expect(direct.err).toMatch(/data directory .*office.pglite is in use by another Hall Patrol server \(pid \d+/);
-    const wrong = await run('backup', ['--url', source.url], { HALL_PATROL_PASSWORD: 'not-the-password' });
+    const wrong = await run('backup', ['--url', source.url, '--hall', 'demo-hall'], { HALL_PATROL_PASSWORD: 'not-the-password' });
     expect(wrong.code).toBe(1);
-    expect(wrong.err).toMatch(/sign-in as admin failed: 401/);
+    expect(wrong.err).toMatch(/sign-in as centre failed: 401/);
   });
 
   it('restores into a fresh DATA_DIR a server that shows the same findings, photos and results', async () => {
