@@ -4,10 +4,10 @@ import { useServices } from './services/useServices';
 import { usePatrol } from './store/usePatrol';
 import type { View } from './store/patrolStore';
 
-/** What each role works with (a chief in hand-over sees only the review). */
+/** What each role works with, first where it lands (a chief in hand-over sees only the review). */
 export const VIEWS_OF: Record<Role, readonly View[]> = {
   inspector: ['map', 'log', 'review', 'scores', 'settings'],
-  admin: ['map', 'log', 'review', 'scores', 'settings'],
+  admin: ['admin', 'map', 'log', 'review', 'scores', 'settings'],
   chief: ['review', 'scores', 'settings'],
   committee: ['queue', 'review', 'scores', 'settings'],
 };

@@ -19,6 +19,7 @@ import { useLiveScores } from './useLiveScores';
 
 // What the patrol itself does not need at start is loaded on first use (precached, so it works offline).
 const ScoresView = lazy(() => import('./features/results/ScoresView').then((m) => ({ default: m.ScoresView })));
+const AdminView = lazy(() => import('./features/admin/AdminView').then((m) => ({ default: m.AdminView })));
 const SettingsView = lazy(() => import('./features/setup/SettingsView').then((m) => ({ default: m.SettingsView })));
 const ReviewView = lazy(() => import('./features/review/ReviewView').then((m) => ({ default: m.ReviewView })));
 const CommitteeQueue = lazy(() => import('./features/review/CommitteeQueue').then((m) => ({ default: m.CommitteeQueue })));
@@ -30,7 +31,8 @@ const ExplanationSheet = lazy(() => import('./features/results/ExplanationSheet'
 export function PatrolApp({ services, store, overlay }: { services: AppServices; store?: StoreApi<PatrolState>; overlay?: ReactNode }) {
   const ownStore = useMemo(() => {
     const made = store ?? createPatrolStore();
-    // Each role starts where its work is: the inspector on the map, a chief in review, the committee at its queue.
+    // Each role starts where its work is: the inspector on the map, a chief in review, the committee at its queue,
+    // the admin in the admin area.
     const first = VIEWS_OF[services.account?.role ?? 'inspector'][0];
     if (!store && first) made.getState().setView(first);
     return made;
@@ -87,6 +89,7 @@ function Shell({ overlay }: { overlay?: ReactNode }) {
             {!handOver && view === 'queue' && <CommitteeQueue />}
             {!handOver && view === 'scores' && <ScoresView />}
             {!handOver && view === 'settings' && <SettingsView />}
+            {!handOver && view === 'admin' && <AdminView />}
           </Suspense>
         </LazyBoundary>
       </main>

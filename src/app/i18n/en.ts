@@ -34,7 +34,7 @@ const enBase = {
     offline: 'Offline',
     inspector: 'Inspector: {{name}}',
   },
-  nav: { label: 'Main menu', map: 'Hall map', log: "Today's log", review: 'Review', queue: 'Contests', scores: 'Scores', settings: 'Settings' },
+  nav: { label: 'Main menu', admin: 'Administration', map: 'Hall map', log: "Today's log", review: 'Review', queue: 'Contests', scores: 'Scores', settings: 'Settings' },
   list: { separator: ', ' },
   subject: { staff: 'Person', window: 'Window', unit: 'Unit', chief: 'Chief' },
   map: {
@@ -171,6 +171,11 @@ const enBase = {
     sync: 'Waiting to sync',
     outbox: 'Waiting to sync: {{events}} records, {{photos}} photos',
     schemes: 'Schemes in force',
+    account: 'Account',
+    signOut: 'Sign out (switch account)',
+    signingOut: 'Signing out…',
+    unsynced: '{{count}} records have not reached the server yet. They can only be sent under this account: connect and sync before switching.',
+    syncFirst: 'Sync now',
   },
   storage: {
     heading: 'Storage on this device',

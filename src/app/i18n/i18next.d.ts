@@ -1,8 +1,10 @@
+import type { AdminMessages } from './admin/zhCNAdmin';
 import type { Messages } from './zhCN';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages };
+    /** `admin` is added with the admin screens (a lazy chunk): useAdminWords. */
+    resources: { translation: Messages; admin: AdminMessages };
   }
 }

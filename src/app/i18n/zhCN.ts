@@ -33,7 +33,7 @@ export const zhCN = {
     offline: '离线',
     inspector: '巡查人员：{{name}}',
   },
-  nav: { label: '主菜单', map: '大厅地图', log: '今日记录', review: '审阅', queue: '申诉裁定', scores: '本月得分', settings: '设置' },
+  nav: { label: '主菜单', admin: '管理', map: '大厅地图', log: '今日记录', review: '审阅', queue: '申诉裁定', scores: '本月得分', settings: '设置' },
   list: { separator: '、' },
   subject: { staff: '人员', window: '窗口', unit: '单位', chief: '首席代表' },
   map: {
@@ -169,6 +169,11 @@ export const zhCN = {
     sync: '待同步',
     outbox: '等待同步到服务器：记录 {{events}} 条，照片 {{photos}} 张',
     schemes: '执行的考核办法',
+    account: '账号',
+    signOut: '退出登录（切换账号）',
+    signingOut: '正在退出…',
+    unsynced: '还有 {{count}} 项记录未同步到服务器，只能以本账号上传：请先联网同步，再切换账号。',
+    syncFirst: '立即同步',
   },
   storage: {
     heading: '本机存储',

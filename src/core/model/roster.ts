@@ -3,7 +3,7 @@ import { z } from 'zod';
 const ref = z.string().min(1);
 
 /** Whether the runtime knows this IANA time zone (every date of the hall is read in it). */
-function isTimeZone(timeZone: string): boolean {
+export function isTimeZone(timeZone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone });
     return true;

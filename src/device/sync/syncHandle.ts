@@ -1,3 +1,4 @@
+import type { AdminApi } from '../admin/adminApi';
 import type { HandOverChief } from '../session/handOverStore';
 import { ObservableValue } from '../observableValue';
 import type { PatrolDb } from '../patrolDb';
@@ -22,6 +23,8 @@ export interface SyncHandle {
   signOut(): Promise<void>;
   /** Download another device's photo into the photo store (loaded on first use); the stored blob, or why not. */
   fetchPhoto(hash: string, findingId: string): Promise<{ blob: Blob } | { failed: FetchPhotoFailure }>;
+  /** The admin's server calls under the stored sign-in (loaded on first use, with the admin screens). */
+  admin(): Promise<AdminApi>;
 }
 
 /** Load the device's sync module (a separate chunk, precached for offline use). */
@@ -83,6 +86,11 @@ export function syncHandle(o: { db: PatrolDb; deviceId: string; timeZone: string
     fetchPhoto: async (hash, findingId) => {
       const [session, { fetchPhoto }] = await Promise.all([readSession(o.db), import('../photos/fetchPhoto')]);
       return fetchPhoto(o.db, hash, findingId, { baseUrl: o.baseUrl ?? '', token: session?.token ?? null });
+    },
+    admin: async () => {
+      const { adminApi } = await import('../admin/adminApi');
+      const store = patrolDbSyncStore(o.db, o.timeZone);
+      return adminApi({ baseUrl: o.baseUrl ?? '', token: async () => (await store.session())?.token ?? null });
     },
   };
 }

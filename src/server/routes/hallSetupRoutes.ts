@@ -40,7 +40,7 @@ const roster = z
   .strict();
 
 /**
- * The hall admin's setup (docs/admin-api.md): the whole setup (GET and PUT /), and in parts, each a GET and a PUT of
+ * The hall admin's setup (docs/admin-api.md): the whole setup (GET / with the held scheme versions, PUT /), and in parts, each a GET and a PUT of
  * its own slice (settings, floor, roster), and the roster file import with its template. Every PUT goes through saveSetup: checked as a whole (shape, hall problems, schedule, no
  * finding orphaned), all or nothing. Mounted at /api/admin/hall.
  */
@@ -62,9 +62,13 @@ export function hallSetupRoutes({ db, hall, log }: ServerDeps): Hono<AppEnv> {
     return { ok: true, value: r.data };
   };
 
+  // The whole setup, and a summary of every scheme version the hall holds (the admin screens assign them to levels).
   app.get('/', async (c) => {
     const config = await hall.current(db, c.get('auth').hallId);
-    return c.json({ revision: config.revision, setup: config.setup });
+    const schemes = [...config.schemes.values()]
+      .map((s) => ({ id: s.id, version: s.version, title: s.title, period: s.period, subjects: [...new Set(s.tables.map((t) => t.subject))] }))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.version - b.version));
+    return c.json({ revision: config.revision, setup: config.setup, schemes });
   });
 
   // The whole setup at once (the screens use the parts: docs/admin-api.md); checked by saveSetup, all or nothing.

@@ -144,6 +144,12 @@ describe('setting a hall up through the admin API', { timeout: 300_000 }, () => 
     expect((await call('POST', '/api/admin/schemes?file=kunqu-v2.yaml', v2, { 'content-type': 'text/yaml' })).status).toBe(201);
     const held = (await (await call('GET', '/api/admin/schemes')).json()) as { held: { id: string; version: number; source: { kind: string } }[] };
     expect(held.held.filter((h) => h.id === 'kunqu-window-staff').map((h) => [h.version, h.source.kind])).toEqual([[1, 'built-in'], [2, 'uploaded']]);
+    // The whole setup's answer summarises the same versions, for the screens that assign them to levels.
+    const whole = (await (await call('GET', '/api/admin/hall')).json()) as { schemes: { id: string; version: number; subjects: string[] }[] };
+    expect(whole.schemes.filter((h) => h.id === 'kunqu-window-staff')).toEqual([
+      { id: 'kunqu-window-staff', version: 1, title: expect.any(String), period: 'month', subjects: ['staff', 'unit'] },
+      { id: 'kunqu-window-staff', version: 2, title: expect.any(String), period: 'month', subjects: ['staff', 'unit'] },
+    ]);
 
     // Findings of March under v1: what if v2 had scored March?
     expect((await inspector.push([recorded(inspector, { staffId: 's-005', at: '2026-03-12T10:00:00+08:00', observedAt: '2026-03-12T10:00:00+08:00' })])).results[0]?.status).toBe('accepted');

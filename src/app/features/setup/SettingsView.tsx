@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../services/useServices';
 import { useSyncState } from '../sync/useSyncState';
+import { AccountBlock } from './AccountBlock';
 import { LanguageSwitch } from './LanguageSwitch';
 import { StorageStatusPanel } from './StorageStatusPanel';
 
@@ -19,6 +20,7 @@ export function SettingsView() {
         </p>
         <p className="muted">{t('settings.hall', { hall: hall.setup.roster.hall.name })}</p>
       </section>
+      <AccountBlock />
       <section className="settings-block">
         <h3>{t('settings.language')}</h3>
         <LanguageSwitch onChange={(l) => void setLanguage(l)} />

@@ -1,0 +1,99 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AdminApi, AdminHall } from '../../../device/admin/adminApi';
+import type { HallSetup } from '../../../core/model/hallSetup';
+import { enAdmin } from '../../i18n/admin/enAdmin';
+import { zhCNAdmin } from '../../i18n/admin/zhCNAdmin';
+import { useServices } from '../../services/useServices';
+import { AccountsSection } from './AccountsSection';
+import { AdminContext } from './AdminContext';
+import type { AdminState } from './AdminContext';
+import { ActMessage } from './ActMessage';
+import { DevicesSection } from './DevicesSection';
+import { HallSection } from './HallSection';
+import { ReviewSection } from './ReviewSection';
+import { useAdminWords } from './useAdminWords';
+import './admin.css';
+
+const SECTIONS = {
+  accounts: AccountsSection,
+  devices: DevicesSection,
+  hall: HallSection,
+  review: ReviewSection,
+} as const;
+type Section = keyof typeof SECTIONS;
+
+/** The admin area (loaded only for admins): its words, its server calls, the hall as the server holds it. */
+export function AdminView() {
+  const { i18n } = useTranslation();
+  // The admin words come with this chunk; both languages, so switching language needs nothing more.
+  useState(() => {
+    if (!i18n.hasResourceBundle('zh-CN', 'admin')) i18n.addResourceBundle('zh-CN', 'admin', zhCNAdmin);
+    if (!i18n.hasResourceBundle('en', 'admin')) i18n.addResourceBundle('en', 'admin', enAdmin);
+    return true;
+  });
+  return <AdminArea />;
+}
+
+function AdminArea() {
+  const { t, failure } = useAdminWords();
+  const { sync, account } = useServices();
+  const [api, setApi] = useState<AdminApi | null>(null);
+  const [hall, setHall] = useState<AdminHall | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [section, setSection] = useState<Section>('accounts');
+  useEffect(() => {
+    sync?.admin().then(setApi, (err: unknown) => setError(failure(err)));
+  }, [sync, failure]);
+  const load = useCallback(
+    () =>
+      api?.hall().then(
+        (h) => {
+          setHall(h);
+          setError(null);
+        },
+        (err: unknown) => setError(failure(err)),
+      ),
+    [api, failure],
+  );
+  useEffect(() => void load(), [load]);
+  const state: AdminState | null = useMemo(
+    () =>
+      api && {
+        api,
+        hall,
+        selfId: account?.id ?? '',
+        saveHall: async (setup: HallSetup) => {
+          await api.saveHall(setup);
+          setHall(await api.hall());
+        },
+      },
+    [api, hall, account],
+  );
+  const Current = SECTIONS[section];
+  if (!state) return error ? <ActMessage message={{ ok: false, text: error }} /> : null;
+  return (
+    <AdminContext value={state}>
+      <div className="admin">
+        <nav className="admin-nav" aria-label={t('sectionsLabel')}>
+          {(Object.keys(SECTIONS) as Section[]).map((s) => (
+            <button key={s} type="button" aria-current={s === section ? 'page' : undefined} onClick={() => setSection(s)}>
+              {t(`sections.${s}`)}
+            </button>
+          ))}
+        </nav>
+        <div className="admin-body">
+          {error && (
+            <div>
+              <ActMessage message={{ ok: false, text: error }} />
+              <button type="button" className="button" onClick={() => void load()}>
+                {t('common.retry')}
+              </button>
+            </div>
+          )}
+          <Current />
+        </div>
+      </div>
+    </AdminContext>
+  );
+}

@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { ROLES } from '../../../core/access/roles';
+import type { Role } from '../../../core/access/roles';
+import type { Roster } from '../../../core/model/roster';
+import { ActMessage } from './ActMessage';
+import { useAdmin } from './AdminContext';
+import { useAct } from './useAct';
+import { useAdminWords } from './useAdminWords';
+
+const USERNAME = /^[a-z0-9][a-z0-9._-]{1,49}$/;
+
+/** Create an account; a chief is bound to the units (and further windows) they answer for. */
+export function NewAccountForm({ roster, onCreated }: { roster: Roster; onCreated: () => void }) {
+  const { t } = useAdminWords();
+  const { api } = useAdmin();
+  const act = useAct();
+  const [username, setUsername] = useState('');
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<Role>('inspector');
+  const [password, setPassword] = useState('');
+  const [unitIds, setUnitIds] = useState<string[]>([]);
+  const [windowIds, setWindowIds] = useState<string[]>([]);
+  const chief = role === 'chief';
+  const flip = (list: string[], id: string): string[] => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id]);
+  const submit = (e: FormEvent): void => {
+    e.preventDefault();
+    if (!USERNAME.test(username.trim())) return act.say({ ok: false, text: t('accounts.badUsername') });
+    if (password.length < 8) return act.say({ ok: false, text: t('accounts.tooShort') });
+    if (chief && unitIds.length + windowIds.length === 0) return act.say({ ok: false, text: t('accounts.chiefNeedsScope') });
+    const made = { username: username.trim(), name: name.trim(), role, password, unitIds: chief ? unitIds : [], windowIds: chief ? windowIds : [] };
+    void act
+      .run(async () => {
+        await api.createAccount(made);
+        return t('accounts.created', { username: made.username });
+      })
+      .then((ok) => {
+        if (!ok) return;
+        setUsername('');
+        setName('');
+        setPassword('');
+        setUnitIds([]);
+        setWindowIds([]);
+        onCreated();
+      });
+  };
+  return (
+    <form className="admin-form" onSubmit={submit} aria-labelledby="new-account-heading">
+      <h3 id="new-account-heading">{t('accounts.add')}</h3>
+      <div className="admin-fields">
+        <label>
+          <span>{t('accounts.name')}</span>
+          <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} />
+        </label>
+        <div className="admin-field">
+          <label>
+            <span>{t('accounts.username')}</span>
+            <input value={username} onChange={(e) => setUsername(e.target.value)} required autoCapitalize="none" autoComplete="off" aria-describedby="username-hint" />
+          </label>
+          <small id="username-hint" className="muted">
+            {t('accounts.usernameHint')}
+          </small>
+        </div>
+        <label>
+          <span>{t('accounts.role')}</span>
+          <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`roles.${r}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="admin-field">
+          <label>
+            <span>{t('accounts.password')}</span>
+            <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} required autoComplete="new-password" aria-describedby="password-hint" />
+          </label>
+          <small id="password-hint" className="muted">
+            {t('accounts.passwordHint')}
+          </small>
+        </div>
+      </div>
+      {chief && (
+        <>
+          <fieldset className="admin-choices">
+            <legend>{t('accounts.units')}</legend>
+            {roster.units.map((u) => (
+              <label key={u.id} className="admin-check">
+                <input type="checkbox" checked={unitIds.includes(u.id)} onChange={() => setUnitIds(flip(unitIds, u.id))} />
+                {u.name}
+              </label>
+            ))}
+          </fieldset>
+          <fieldset className="admin-choices">
+            <legend>{t('accounts.windows')}</legend>
+            {roster.windows.map((w) => (
+              <label key={w.id} className="admin-check">
+                <input type="checkbox" checked={windowIds.includes(w.id)} onChange={() => setWindowIds(flip(windowIds, w.id))} />
+                {w.number}
+              </label>
+            ))}
+          </fieldset>
+        </>
+      )}
+      <ActMessage message={act.message} />
+      <button type="submit" className="button primary" disabled={act.busy}>
+        {t('accounts.create')}
+      </button>
+    </form>
+  );
+}
