@@ -43,7 +43,7 @@ export type AdminDevice = z.infer<typeof deviceSchema>;
 
 const adminHallSchema = z.object({
   setup: hallSetupSchema,
-  schemes: z.array(z.object({ id: z.string(), version: z.number(), title: z.string(), period: periodKindSchema, subjects: z.array(subjectKindSchema) })),
+  schemes: z.array(z.object({ id: z.string(), version: z.number(), title: z.string(), period: periodKindSchema, subjects: z.array(subjectKindSchema) })).default([]),
 });
 /** GET /api/admin/hall: the setup and a summary of each held scheme version. */
 export type AdminHall = z.infer<typeof adminHallSchema>;

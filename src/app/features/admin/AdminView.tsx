@@ -10,15 +10,22 @@ import { AdminContext } from './AdminContext';
 import type { AdminState } from './AdminContext';
 import { ActMessage } from './ActMessage';
 import { DevicesSection } from './DevicesSection';
+import { FloorSection } from './FloorSection';
 import { HallSection } from './HallSection';
 import { ReviewSection } from './ReviewSection';
+import { RosterSection } from './RosterSection';
+import { SchemesSection } from './SchemesSection';
 import { useAdminWords } from './useAdminWords';
 import './admin.css';
+import './floor.css';
 
 const SECTIONS = {
   accounts: AccountsSection,
   devices: DevicesSection,
   hall: HallSection,
+  floor: FloorSection,
+  roster: RosterSection,
+  schemes: SchemesSection,
   review: ReviewSection,
 } as const;
 type Section = keyof typeof SECTIONS;
@@ -91,7 +98,7 @@ function AdminArea() {
               </button>
             </div>
           )}
-          <Current />
+          {hall ? <Current /> : !error && <p>{t('common.loading')}</p>}
         </div>
       </div>
     </AdminContext>
