@@ -47,11 +47,11 @@ export function AccountRow({ account: a, scope, onChanged }: { account: AdminAcc
         <td>{scope}</td>
         <td>{a.disabled ? t('accounts.disabled') : t('accounts.active')}</td>
         <td className="admin-acts">
-          <button type="button" className="button" aria-expanded={resetting} onClick={() => setResetting(!resetting)} aria-label={`${t('accounts.resetPassword')}：${a.name}`}>
+          <button type="button" className="button" aria-expanded={resetting} onClick={() => setResetting(!resetting)} aria-label={t('common.actOn', { act: t('accounts.resetPassword'), name: a.name })}>
             {t('accounts.resetPassword')}
           </button>
           {!self && (
-            <button type="button" className="button" disabled={act.busy} onClick={toggle} aria-label={`${t(a.disabled ? 'accounts.enable' : 'accounts.disable')}：${a.name}`}>
+            <button type="button" className="button" disabled={act.busy} onClick={toggle} aria-label={t('common.actOn', { act: t(a.disabled ? 'accounts.enable' : 'accounts.disable'), name: a.name })}>
               {t(a.disabled ? 'accounts.enable' : 'accounts.disable')}
             </button>
           )}

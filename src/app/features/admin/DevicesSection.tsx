@@ -75,7 +75,7 @@ export function DevicesSection() {
                   <td>{live.map((x) => nameOf(x.accountId)).join(t('common.separator')) || t('devices.nothingLive')}</td>
                   <td>{keys.map((k) => nameOf(k.accountId)).join(t('common.separator')) || t('devices.nothingLive')}</td>
                   <td>
-                    <button type="button" className="button" disabled={act.busy || (live.length === 0 && keys.length === 0)} onClick={() => setConfirming(d)} aria-label={`${t('devices.revoke')}：${d.name || d.id}`}>
+                    <button type="button" className="button" disabled={act.busy || (live.length === 0 && keys.length === 0)} onClick={() => setConfirming(d)} aria-label={t('common.actOn', { act: t('devices.revoke'), name: d.name || d.id })}>
                       {t('devices.revoke')}
                     </button>
                   </td>

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { HallSetup } from '../../../core/model/hallSetup';
 import { FloorMap } from '../patrol/FloorMap';
-import { hallIndex } from '../patrol/hallIndex';
+import { hallView } from '../../services/hallView';
 import { ServicesContext } from '../../services/ServicesContext';
 import { useServices } from '../../services/useServices';
 import type { Today } from '../../services/useToday';
@@ -20,7 +20,7 @@ export function FloorPreview({ setup }: { setup: HallSetup }) {
   const { t } = useAdminWords();
   const services = useServices();
   const [portrait, setPortrait] = useState(false);
-  const previewServices = useMemo(() => ({ ...services, hall: hallIndex(setup) }), [services, setup]);
+  const previewServices = useMemo(() => ({ ...services, hall: hallView(setup) }), [services, setup]);
   const store = useMemo(() => createPatrolStore(), []);
   return (
     <figure className="floor-preview">

@@ -71,12 +71,12 @@ export function HallSection() {
           <span key={part} className="admin-hours">
             <span>{t(`hall.${part}`)}</span>
             <label>
-              <span className="visually-hidden">{`${t(`hall.${part}`)} ${t('hall.from')}`}</span>
+              <span className="visually-hidden">{t('hall.partFrom', { part: t(`hall.${part}`) })}</span>
               <input type="time" value={draft.opening[part][0]} onChange={(e) => setOpening(part, 0, e.target.value)} required />
             </label>
             –
             <label>
-              <span className="visually-hidden">{`${t(`hall.${part}`)} ${t('hall.to')}`}</span>
+              <span className="visually-hidden">{t('hall.partTo', { part: t(`hall.${part}`) })}</span>
               <input type="time" value={draft.opening[part][1]} onChange={(e) => setOpening(part, 1, e.target.value)} required />
             </label>
           </span>
@@ -101,7 +101,7 @@ export function HallSection() {
         {closed.dates.map((d) => (
           <span key={d} className="admin-tag">
             {d}
-            <button type="button" className="link" onClick={() => setClosed({ ...closed, dates: closed.dates.filter((x) => x !== d) })} aria-label={`${t('common.remove')} ${d}`}>
+            <button type="button" className="link" onClick={() => setClosed({ ...closed, dates: closed.dates.filter((x) => x !== d) })} aria-label={t('common.actOn', { act: t('common.remove'), name: d })}>
               ×
             </button>
           </span>

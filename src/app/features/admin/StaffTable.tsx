@@ -59,7 +59,7 @@ export function StaffTable({ roster, onChange }: { roster: Roster; onChange: (r:
                 </select>
               </td>
               <td>
-                <button type="button" className="button" onClick={() => onChange({ ...roster, staff: roster.staff.filter((x) => x.id !== s.id) })} aria-label={`${t('common.remove')}：${s.name}`}>
+                <button type="button" className="button" onClick={() => onChange({ ...roster, staff: roster.staff.filter((x) => x.id !== s.id) })} aria-label={t('common.actOn', { act: t('common.remove'), name: s.name })}>
                   {t('common.remove')}
                 </button>
               </td>

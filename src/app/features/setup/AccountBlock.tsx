@@ -18,7 +18,7 @@ export function AccountBlock() {
   return (
     <section className="settings-block" aria-labelledby="account-heading">
       <h3 id="account-heading">{t('settings.account')}</h3>
-      <p>{t(`account.as.${account?.role ?? 'inspector'}`, { name: account?.name ?? device.identity.inspectorName })}</p>
+      <p>{t(`account.as.${account?.role ?? 'inspector'}`, { name: account?.name ?? device.identity.account.name })}</p>
       {waiting > 0 && (
         <p className="field-error" role="alert">
           {t('settings.unsynced', { count: waiting })}{' '}

@@ -20,6 +20,7 @@ export const enAdmin: AdminMessages = {
     detail: 'The server said: {{message}}',
     windowN: 'window {{number}}',
     separator: ', ',
+    actOn: '{{act}}: {{name}}',
   },
   errors: {
     offline: 'Cannot reach the server: administration needs the network.',
@@ -89,6 +90,8 @@ export const enAdmin: AdminMessages = {
     afternoon: 'Afternoon',
     from: 'from',
     to: 'to',
+    partFrom: '{{part}} from',
+    partTo: '{{part}} to',
     closed: 'Closed days',
     closedWeekdays: 'Closed every week on',
     closedDates: 'Holidays (closed on)',

@@ -18,6 +18,7 @@ export const zhCNAdmin = {
     detail: '服务器说明：{{message}}',
     windowN: '{{number}}号窗口',
     separator: '、',
+    actOn: '{{act}}：{{name}}',
   },
   errors: {
     offline: '无法连接服务器：管理功能需要联网。',
@@ -87,6 +88,8 @@ export const zhCNAdmin = {
     afternoon: '下午',
     from: '自',
     to: '至',
+    partFrom: '{{part}} 自',
+    partTo: '{{part}} 至',
     closed: '休息日',
     closedWeekdays: '每周休息',
     closedDates: '节假日（闭厅日期）',
