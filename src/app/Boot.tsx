@@ -1,35 +1,79 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { monotonicFactory } from 'ulid';
-import type { HallSetup } from '../core/model/hallSetup';
+import { hallDay } from '../core/time/hallDay';
 import type { DeviceHome } from '../device/deviceHome';
-import type { PatrolScheme } from '../device/patrolScheme';
 import { requestPersistence } from '../device/storageStatus';
 import type { Session } from '../device/sync/syncStore';
-import { createServices } from './createServices';
 import { switchLanguage } from './i18n/createI18n';
 import { languageOf } from './i18n/languages';
 import { SignIn } from './features/account/SignIn';
 import { PatrolApp } from './PatrolApp';
 import { ReloadPrompt } from './pwa/ReloadPrompt';
 import type { AppServices } from './services/AppServices';
+import { startInHall } from './startInHall';
+
+/** The time zone a first sign-in syncs in until the server's hall names its own (every hall so far is in it). */
+const FIRST_TIME_ZONE = 'Asia/Shanghai';
 
 const failed = (err: unknown): BootState => ({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
 
-type BootState = { kind: 'sign-in' } | { kind: 'ready'; services: AppServices } | { kind: 'error'; message: string };
+type BootState = { kind: 'sign-in'; hallName: string } | { kind: 'ready'; services: AppServices; run: number } | { kind: 'error'; message: string };
+
+let runs = 0;
 
 /**
  * From a cold start to the app: the device main.tsx started (someone had signed in on this tablet), or the sign-in
- * screen, which needs the network once; afterwards the tablet works offline. The schemes are already being fetched.
+ * screen, which needs the network once; afterwards the tablet works offline. The hall is always the server's: the
+ * first pull brings it at sign-in, and when a later sync brings a changed hall (or a new day puts another scheme
+ * version in force) the app starts again in it.
  */
-export function Boot({ home, hall, schemes, started }: { home: DeviceHome; hall: HallSetup; schemes: Promise<PatrolScheme[]>; started: AppServices | Error | null }) {
+export function Boot({ home, started }: { home: DeviceHome; started: AppServices | Error | null }) {
   const { t, i18n } = useTranslation();
   const [state, setState] = useState<BootState>(() =>
-    started instanceof Error ? failed(started) : started ? { kind: 'ready', services: withSignOut(started) } : { kind: 'sign-in' },
+    started instanceof Error ? failed(started) : started ? ready(started) : { kind: 'sign-in', hallName: '' },
   );
-  function withSignOut(services: AppServices): AppServices {
-    return { ...services, signOut: () => void services.sync?.signOut().then(() => setState({ kind: 'sign-in' })) };
+  function ready(services: AppServices): BootState {
+    const sync = services.sync;
+    return {
+      kind: 'ready',
+      run: ++runs,
+      services: { ...services, signOut: () => void sync?.signOut().then(() => setState({ kind: 'sign-in', hallName: services.hall.setup.roster.hall.name })) },
+    };
   }
+
+  // A changed hall (pulled) or a new hall-local day: start again in the hall as it now is.
+  const services = state.kind === 'ready' ? state.services : null;
+  useEffect(() => {
+    const sync = services?.sync;
+    if (!services || !sync) return undefined;
+    const identity = services.device.identity;
+    const timeZone = services.hall.setup.roster.hall.timeZone;
+    let day = hallDay(Date.now(), timeZone);
+    let live = true;
+    const restart = (): void => {
+      void home.serverHall().then(async (hall) => {
+        if (!hall || !live) return;
+        const next = await startInHall(home, identity, i18n, hall, sync);
+        if (!live) return next.scores.dispose();
+        services.scores.dispose();
+        setState(ready(next));
+      }, (err: unknown) => live && setState(failed(err)));
+    };
+    const off = sync.hallChanged.subscribe(restart);
+    const timer = setInterval(() => {
+      const now = hallDay(Date.now(), timeZone);
+      if (now !== day) {
+        day = now;
+        restart();
+      }
+    }, 60_000);
+    return () => {
+      live = false;
+      off();
+      clearInterval(timer);
+    };
+  }, [services, home, i18n]);
 
   if (state.kind === 'error') {
     return (
@@ -40,15 +84,20 @@ export function Boot({ home, hall, schemes, started }: { home: DeviceHome; hall:
   }
   if (state.kind === 'sign-in') {
     const ulid = monotonicFactory();
-    const timeZone = hall.roster.hall.timeZone;
     const signIn = async (username: string, password: string): Promise<void> => {
       const deviceId = await home.deviceId(() => ulid(Date.now()));
-      const sync = home.sync(deviceId, timeZone);
+      const last = await home.serverHall().catch(() => null);
+      const sync = home.sync(deviceId, last?.setup.roster.hall.timeZone ?? FIRST_TIME_ZONE);
       const session: Session = await sync.signIn(username, password);
       await requestPersistence(navigator.storage);
+      // The hall, its roster and schemes come with the first pull (signing in is online anyway).
+      await sync.syncNow();
       const identity = { deviceId, account: session.account };
+      // No hall yet (the first pull failed): the sign-in screen says so and the person tries again.
+      const hall = await home.serverHall();
+      if (!hall) throw new Error(t('app.noHall'));
       try {
-        setState({ kind: 'ready', services: withSignOut(await createServices(home, identity, i18n, hall, schemes, sync)) });
+        setState(ready(await startInHall(home, identity, i18n, hall, sync)));
       } catch (err) {
         setState(failed(err));
       }
@@ -57,7 +106,7 @@ export function Boot({ home, hall, schemes, started }: { home: DeviceHome; hall:
       void switchLanguage(i18n, languageOf(l));
       void home.setLanguage(l);
     };
-    return <SignIn hallName={hall.roster.hall.name} onSignIn={signIn} onLanguage={setLanguage} />;
+    return <SignIn hallName={state.hallName} onSignIn={signIn} onLanguage={setLanguage} />;
   }
-  return <PatrolApp services={state.services} overlay={<ReloadPrompt />} />;
+  return <PatrolApp key={state.run} services={state.services} overlay={<ReloadPrompt />} />;
 }

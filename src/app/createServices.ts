@@ -15,8 +15,8 @@ import { patrolItems } from './features/patrol/patrolItems';
 import type { AppServices } from './services/AppServices';
 
 /**
- * Start a ready device in the browser: the hall (the demo hall until halls come from the server), its schemes (being
- * fetched), today's log. The rest of the year is loaded in the background for the month's scores, once the map is up
+ * Start a ready device in the browser: the hall the server sent (startInHall), its schemes in force (being loaded),
+ * today's log. The rest of the year is loaded in the background for the month's scores, once the map is up
  * (afterStart).
  */
 export async function createServices(

@@ -1,4 +1,4 @@
-import type { SchemeData, SubjectKind } from '../core/scheme/schemeSchema';
+import type { SchemeData } from '../core/scheme/schemeSchema';
 import type { ItemSearchKeys } from '../core/scheme/itemSearchKeys';
 
 export type { ItemSearchKeys };
@@ -11,11 +11,4 @@ export interface CompiledScheme {
   format: 'hall-patrol/compiled-scheme@1';
   scheme: SchemeData;
   search: Record<string, ItemSearchKeys>;
-}
-
-/** Which scheme is in force for which level of the hall (HallSetup.schemes). */
-export interface SchemeAssignment {
-  id: string;
-  version: number;
-  subject: SubjectKind | string;
 }

@@ -1,5 +1,6 @@
 import type { DexieOptions } from 'dexie';
 import type { Identity } from './identity';
+import type { ServerHall } from './patrolSchemesOn';
 import { PatrolDevice } from './patrolDevice';
 import type { DeviceRules } from './patrolDevice';
 import { PatrolDb } from './patrolDb';
@@ -25,6 +26,11 @@ export interface DeviceHome {
   deviceId(newId: () => string): Promise<string>;
   /** Sync for this device (loaded and started on demand). */
   sync(deviceId: string, timeZone: string, baseUrl?: string): SyncHandle;
+  /**
+   * The hall the server sent (setup and scheme versions, checked again as they are read: the validation loads as its
+   * own chunk), or null before the first pull. An offline tablet keeps working in the last hall it pulled.
+   */
+  serverHall(): Promise<ServerHall | null>;
   /** The patrol device for the signed-in identity, checking acts against the hall's roster and schemes. */
   open(identity: Identity, timeZone: string, clock: () => Date, rules: DeviceRules | Promise<DeviceRules>): PatrolDevice;
 }
@@ -38,6 +44,7 @@ export function deviceHome(name?: string, options?: DexieOptions): DeviceHome {
     storedSession: () => storedSession(db),
     deviceId: (newId) => ensureDeviceId(db, newId),
     sync: (deviceId, timeZone, baseUrl) => syncHandle({ db, deviceId, timeZone, ...(baseUrl !== undefined ? { baseUrl } : {}) }),
+    serverHall: async () => (await import('./sync/pulledHall')).readPulledSetup(db),
     open: (identity, timeZone, clock, rules) => new PatrolDevice(db, identity, timeZone, clock, rules),
   };
 }

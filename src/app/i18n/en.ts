@@ -27,6 +27,7 @@ const enBase = {
     title: 'Hall Patrol',
     loading: 'Opening…',
     failed: 'Could not start: {{message}}',
+    noHall: 'The server sent no hall setup; ask the administrator.',
     screenOffline: 'This screen is not on this device yet and the tablet is offline. Connect and try again; nothing recorded is affected.',
     screenFailed: 'This screen could not be loaded: {{message}}',
     retry: 'Try again',

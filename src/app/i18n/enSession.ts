@@ -4,6 +4,7 @@ import type { zhCNSession } from './zhCNSession';
 export const enSession: typeof zhCNSession = {
   account: {
     intro: '{{hall}}: sign in with your account. The first sign-in needs the network; afterwards the tablet works offline.',
+    introNoHall: 'Sign in with your account. The first sign-in needs the network; the tablet then works in the hall the server sends, offline too.',
     username: 'User name',
     password: 'Password',
     signIn: 'Sign in',

@@ -26,6 +26,7 @@ export const zhCN = {
     title: '大厅巡查',
     loading: '正在打开…',
     failed: '无法启动：{{message}}',
+    noHall: '服务器没有发来大厅设置，请联系管理员。',
     screenOffline: '此页面尚未下载到本机，当前离线，无法打开。请联网后重试；已记录的内容不受影响。',
     screenFailed: '此页面未能加载：{{message}}',
     retry: '重试',

@@ -2,6 +2,7 @@
 export const zhCNSession = {
   account: {
     intro: '{{hall}}：请用您的账号登录。首次登录需要联网，之后可离线使用。',
+    introNoHall: '请用您的账号登录。首次登录需要联网，登录后本机使用服务器发来的大厅设置，之后可离线使用。',
     username: '用户名',
     password: '密码',
     signIn: '登录',

@@ -15,6 +15,8 @@ export interface SyncHandle {
   readonly state: ObservableValue<SyncState>;
   /** Increases after a sync run that stored pulled data (events, the hall, accounts, settings), so the device re-reads it. */
   readonly pulled: ObservableValue<number>;
+  /** Increases after a sync run that pulled a changed hall setup or scheme versions: the app starts again in it. */
+  readonly hallChanged: ObservableValue<number>;
   start(): void;
   syncNow(): Promise<void>;
   localChange(): void;
@@ -28,11 +30,18 @@ export interface SyncHandle {
 }
 
 /** Load the device's sync module (a separate chunk, precached for offline use). */
-export function loadDeviceSync(o: { db: PatrolDb; deviceId: string; timeZone: string; baseUrl?: string; onPulled?: (events: number) => void }): Promise<DeviceSync> {
+export function loadDeviceSync(o: {
+  db: PatrolDb;
+  deviceId: string;
+  timeZone: string;
+  baseUrl?: string;
+  onPulled?: (events: number, hall: boolean) => void;
+}): Promise<DeviceSync> {
   return import('./deviceSync').then((m) =>
     m.createDeviceSync({
       ...o,
-      onPulled: (page) => o.onPulled?.(page.events.length + page.schemes.length + (page.setup ? 1 : 0) + (page.accounts ? 1 : 0) + (page.review ? 1 : 0)),
+      onPulled: (page) =>
+        o.onPulled?.(page.events.length + page.schemes.length + (page.setup ? 1 : 0) + (page.accounts ? 1 : 0) + (page.review ? 1 : 0), Boolean(page.setup) || page.schemes.length > 0),
     }),
   );
 }
@@ -41,7 +50,9 @@ export function loadDeviceSync(o: { db: PatrolDb; deviceId: string; timeZone: st
 export function syncHandle(o: { db: PatrolDb; deviceId: string; timeZone: string; baseUrl?: string }): SyncHandle {
   const state = new ObservableValue<SyncState>(initialSyncState());
   const pulled = new ObservableValue(0);
+  const hallChanged = new ObservableValue(0);
   let got = 0;
+  let gotHall = false;
   let loading: Promise<DeviceSync> | null = null;
   let reported = false;
   // Until the sync code has loaded, show what the device's own tables say: what waits, and when it last synced.
@@ -54,7 +65,13 @@ export function syncHandle(o: { db: PatrolDb; deviceId: string; timeZone: string
   );
   let started = false;
   const load = (): Promise<DeviceSync> => {
-    loading ??= loadDeviceSync({ ...o, onPulled: (n) => void (got += n) }).then((s) => {
+    loading ??= loadDeviceSync({
+      ...o,
+      onPulled: (n, hall) => {
+        got += n;
+        gotHall ||= hall;
+      },
+    }).then((s) => {
       s.client.subscribe((st) => {
         reported = true;
         state.set(st);
@@ -62,6 +79,10 @@ export function syncHandle(o: { db: PatrolDb; deviceId: string; timeZone: string
         if (st.phase !== 'syncing' && got > 0) {
           got = 0;
           pulled.set(pulled.get() + 1);
+        }
+        if (st.phase !== 'syncing' && gotHall) {
+          gotHall = false;
+          hallChanged.set(hallChanged.get() + 1);
         }
       });
       return s;
@@ -71,6 +92,7 @@ export function syncHandle(o: { db: PatrolDb; deviceId: string; timeZone: string
   return {
     state,
     pulled,
+    hallChanged,
     start: () => {
       if (started) return;
       started = true;
@@ -89,8 +111,7 @@ export function syncHandle(o: { db: PatrolDb; deviceId: string; timeZone: string
     },
     admin: async () => {
       const { adminApi } = await import('../admin/adminApi');
-      const store = patrolDbSyncStore(o.db, o.timeZone);
-      return adminApi({ baseUrl: o.baseUrl ?? '', token: async () => (await store.session())?.token ?? null });
+      return adminApi({ baseUrl: o.baseUrl ?? '', token: async () => (await readSession(o.db))?.token ?? null });
     },
   };
 }

@@ -27,7 +27,7 @@ export function SignIn({ hallName, onSignIn, onLanguage }: { hallName: string; o
     <main className="first-run">
       <form onSubmit={submit} className="first-run-card">
         <h1>{t('app.title')}</h1>
-        <p>{t('account.intro', { hall: hallName })}</p>
+        <p>{hallName ? t('account.intro', { hall: hallName }) : t('account.introNoHall')}</p>
         <label className="number-field">
           <span>{t('account.username')}</span>
           <input type="text" value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" autoCapitalize="none" required />
