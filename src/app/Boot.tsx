@@ -18,9 +18,7 @@ const FIRST_TIME_ZONE = 'Asia/Shanghai';
 
 const failed = (err: unknown): BootState => ({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
 
-type BootState = { kind: 'sign-in'; hallName: string } | { kind: 'ready'; services: AppServices; run: number } | { kind: 'error'; message: string };
-
-let runs = 0;
+type BootState = { kind: 'sign-in'; hallName: string } | { kind: 'ready'; services: AppServices } | { kind: 'error'; message: string };
 
 /**
  * From a cold start to the app: the device main.tsx started (someone had signed in on this tablet), or the sign-in
@@ -37,7 +35,6 @@ export function Boot({ home, started }: { home: DeviceHome; started: AppServices
     const sync = services.sync;
     return {
       kind: 'ready',
-      run: ++runs,
       services: { ...services, signOut: () => void sync?.signOut().then(() => setState({ kind: 'sign-in', hallName: services.hall.setup.roster.hall.name })) },
     };
   }
@@ -108,5 +105,7 @@ export function Boot({ home, started }: { home: DeviceHome; started: AppServices
     };
     return <SignIn hallName={state.hallName} onSignIn={signIn} onLanguage={setLanguage} />;
   }
-  return <PatrolApp key={state.run} services={state.services} overlay={<ReloadPrompt />} />;
+  // Not keyed by run: a restart in a changed hall swaps the services under the same screens, so the person stays where
+  // they were (the admin in the section they saved from, the inspector on the map).
+  return <PatrolApp services={state.services} overlay={<ReloadPrompt />} />;
 }
