@@ -27,7 +27,7 @@ export async function createServices(
   loading: Promise<PatrolScheme[]>,
   sync?: SyncHandle,
 ): Promise<AppServices> {
-  const rules = loading.then((s) => ({ roster: hall.roster, schemes: s.map((x) => x.scheme) }));
+  const rules = loading.then((s) => ({ roster: hall.roster, schemes: s.map((x) => x.scheme), schedule: hall.schemes }));
   const device = home.open(identity, hall.roster.hall.timeZone, () => new Date(), rules);
   const [schemes] = await Promise.all([
     loading.then((s) => {

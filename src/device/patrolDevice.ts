@@ -7,6 +7,7 @@ import type { Roster } from '../core/model/roster';
 import { indexRoster } from '../core/model/rosterIndex';
 import type { RosterIndex } from '../core/model/rosterIndex';
 import type { Scheme } from '../core/scheme/parseScheme';
+import type { SchemeAssignment } from '../core/versions/schemeSchedule';
 import { hallDay } from '../core/time/hallDay';
 import type { checkEvent } from '../core/access/checkEvent';
 import { ActRefused } from './actRefused';
@@ -29,6 +30,8 @@ import { VisitLog } from './visitLog';
 export interface DeviceRules {
   roster: Roster;
   schemes: readonly Scheme[];
+  /** The hall's scheme schedule: a recording must be under the version in force on its day (absent: not checked). */
+  schedule?: readonly SchemeAssignment[] | undefined;
 }
 
 /**
@@ -190,6 +193,7 @@ export class PatrolDevice {
         roster: rules.roster,
         index,
         scheme: (id, version) => rules.schemes.find((s) => s.id === id && s.version === version),
+        schedule: rules.schedule,
         actor: (id) => (id === actor.accountId ? actor : undefined),
         findingEvents: (id) => known.get(id) ?? [],
         review: this.pulled.get().review,

@@ -6,7 +6,10 @@ import { eventRow } from '../../src/device/eventRow';
 import type { FindingDraft } from '../../src/device/recordFinding';
 import { acknowledgeEvents, contestEvent } from '../../src/device/review/reviewEvents';
 import { isStorageFull } from '../../src/device/storageFull';
-import { OTHER, testClock, testDb, testDevice } from './testDb';
+import { demoHall } from '../../src/core/model/demoHall';
+import { PatrolDevice } from '../../src/device/patrolDevice';
+import { loadScheme } from '../fixtures/schemes';
+import { INSPECTOR, OTHER, testClock, testDb, testDevice } from './testDb';
 
 const photo = { hash: 'ab'.repeat(32), blob: new Blob(['jpeg bytes'], { type: 'image/jpeg' }), type: 'image/jpeg', bytes: 10, width: 4, height: 3 };
 // w-03 and s-004 are of 综合受理窗口 (u-zonghe) in the demo hall.
@@ -52,6 +55,22 @@ describe('the device: one door for every write', () => {
     expect(late).toEqual({ kind: 'inputs', itemId: 'late', problems: [{ field: 'quantity', kind: 'required' }] });
     expect(await db.events.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('refuses a recording under a scheme version its hall does not have in force that day, as the server does', async () => {
+    const db = testDb();
+    const kunqu = loadScheme('000-kunqu.yaml');
+    const schedule = [
+      { id: 'kunqu-window-staff', version: 1, subject: 'staff' as const },
+      { id: 'kunqu-window-staff', version: 2, subject: 'staff' as const, from: '2026-03-01' },
+    ];
+    const device = new PatrolDevice(db, INSPECTOR, 'Asia/Shanghai', testClock('2026-03-02T01:30:00Z').now, { roster: demoHall().roster, schemes: [kunqu, { ...kunqu, version: 2 }], schedule });
+    const err = await device.record({ ...draft, photos: [] }).catch(refusal);
+    expect(err).toEqual({ kind: 'scheme-version-not-in-force', schemeId: 'kunqu-window-staff', schemeVersion: 1, day: '2026-03-02', inForce: 2 });
+    expect(await db.events.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+    await device.record({ ...draft, schemeVersion: 2, photos: [] });
+    expect(await db.events.count()).toBe(1);
   });
 
   it('voids by a code; a signed finding, someone else’s, or a second void is refused with why, and nothing is written', async () => {

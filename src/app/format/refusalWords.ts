@@ -26,6 +26,10 @@ export function refusalWords(r: Refusal, t: TFunction, c: ReasonContext): string
       return t(`${k}.contest-arrived-late`, { lastDay: r.lastDay, hours: r.graceHours });
     case 'scheme-unknown':
       return t(`${k}.scheme-unknown`, { scheme: r.schemeId, version: r.schemeVersion });
+    case 'scheme-version-not-in-force':
+      return r.inForce === null
+        ? t(`${k}.scheme-not-in-force`, { scheme: r.schemeId, day: r.day })
+        : t(`${k}.scheme-version-not-in-force`, { scheme: r.schemeId, version: r.schemeVersion, day: r.day, inForce: r.inForce });
     case 'item-unknown':
       return t(`${k}.item-unknown`, { item: r.itemId });
     case 'no-subject':

@@ -23,6 +23,8 @@ export const enRefusal: typeof zhCNRefusal = {
     'contest-arrived-late': 'The contest period ended on {{lastDay}}; a contest made offline must reach the server within {{hours}} hours of the deadline.',
     'finding-unknown': 'This finding is not on this device yet.',
     'scheme-unknown': 'Scheme {{scheme}} (version {{version}}) is not on this device.',
+    'scheme-version-not-in-force': 'Version {{version}} of scheme {{scheme}} is not in force on {{day}}; version {{inForce}} is.',
+    'scheme-not-in-force': 'Scheme {{scheme}} is not in force in this hall on {{day}}.',
     'item-unknown': 'The scheme has no such item ({{item}}).',
     'no-subject': 'There is no {{subject}} to charge this item to.',
     'amendment-empty': 'To amend, choose another item or enter new values.',

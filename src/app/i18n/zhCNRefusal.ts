@@ -21,6 +21,8 @@ export const zhCNRefusal = {
     'contest-arrived-late': '申诉期已于 {{lastDay}} 结束，离线作出的申诉须在截止后 {{hours}} 小时内同步到服务器。',
     'finding-unknown': '本机还没有这条记录。',
     'scheme-unknown': '本机没有考核办法 {{scheme}}（第 {{version}} 版）。',
+    'scheme-version-not-in-force': '考核办法 {{scheme}} 第 {{version}} 版在 {{day}} 不适用，当日适用第 {{inForce}} 版。',
+    'scheme-not-in-force': '考核办法 {{scheme}} 在 {{day}} 未在本大厅施行。',
     'item-unknown': '考核办法中没有这个事项（{{item}}）。',
     'no-subject': '找不到这一项要记入的{{subject}}。',
     'amendment-empty': '改判请选择另一事项或填写新的数值。',

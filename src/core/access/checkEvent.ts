@@ -12,6 +12,9 @@ import type { ReviewSettings } from '../events/reviewSettings';
 import type { Actor } from './actor';
 import { roleRefusal, scopeRefusal } from './allowedActs';
 import { checkTiming } from './checkTiming';
+import { hallDay } from '../time/hallDay';
+import { versionOnDay } from '../versions/schemeSchedule';
+import type { SchemeAssignment } from '../versions/schemeSchedule';
 import type { Refusal } from './refusal';
 
 /** What checkEvent needs to know about the world; the server builds it from storage, the tablet from its own data. */
@@ -19,6 +22,11 @@ export interface CheckContext {
   roster: Roster;
   index: RosterIndex;
   scheme: (id: string, version: number) => Scheme | undefined;
+  /**
+   * The hall's scheme schedule (HallSetup.schemes): a recording must be under the version in force on its hall-local
+   * day (docs/scheme-versions.md). Absent: not checked (a device that has no schedule of its hall).
+   */
+  schedule?: readonly SchemeAssignment[] | undefined;
   /** The account the event names as its actor, as it may act (undefined: unknown account). */
   actor: (accountId: string) => Actor | undefined;
   /** Events of the finding already known (stored, or earlier in the same batch). */
@@ -72,6 +80,11 @@ function checkRecorded(event: FindingRecorded, actor: Actor, ctx: CheckContext):
   const no = (refusal: Refusal): CheckResult => ({ ok: false, refusal, retryable: false });
   const scheme = ctx.scheme(event.schemeId, event.schemeVersion);
   if (!scheme) return no({ kind: 'scheme-unknown', schemeId: event.schemeId, schemeVersion: event.schemeVersion });
+  if (ctx.schedule) {
+    const day = hallDay(event.at, ctx.roster.hall.timeZone);
+    const inForce = versionOnDay(ctx.schedule, event.schemeId, day) ?? null;
+    if (inForce !== event.schemeVersion) return no({ kind: 'scheme-version-not-in-force', schemeId: event.schemeId, schemeVersion: event.schemeVersion, day, inForce });
+  }
   const item = scheme.items.find((i) => i.id === event.itemId);
   if (!item) return no({ kind: 'item-unknown', itemId: event.itemId, schemeId: event.schemeId, schemeVersion: event.schemeVersion });
   const problems = checkInputs(item.rule, event.inputs);

@@ -27,6 +27,11 @@ export type Refusal =
   /** The finding is not here yet (retryable: its recording may still arrive). */
   | { kind: 'finding-unknown'; findingId: string }
   | { kind: 'scheme-unknown'; schemeId: string; schemeVersion: number }
+  /**
+   * The recording's scheme version is not the one the hall's schedule has in force on the finding's hall-local day
+   * (inForce: the version that is; null: no version of that scheme is in force that day).
+   */
+  | { kind: 'scheme-version-not-in-force'; schemeId: string; schemeVersion: number; day: string; inForce: number | null }
   | { kind: 'item-unknown'; itemId: string; schemeId: string; schemeVersion: number }
   /** What the item's rule asks for is missing or out of range. */
   | { kind: 'inputs'; itemId: string; problems: InputProblem[] }

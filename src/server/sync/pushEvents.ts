@@ -121,6 +121,7 @@ export async function pushEvents(db: Db, hall: HallConfig, auth: AuthInfo, raw: 
       roster: hall.setup.roster,
       index: hall.index,
       scheme: (sid, version) => hall.schemes.get(schemeKey(sid, version)),
+      schedule: hall.setup.schemes,
       actor: (accountId) => (accountId === event.actorId ? who.actor : undefined),
       findingEvents: (fid) => byFinding.get(fid) ?? [],
       review: hall.review,

@@ -32,6 +32,10 @@ function why(event: Pick<FindingEvent, 'actorId' | 'deviceId' | 'findingId'>, r:
       return `finding ${r.findingId} is not on the server yet`;
     case 'scheme-unknown':
       return `scheme ${r.schemeId} v${r.schemeVersion} is not known to the server`;
+    case 'scheme-version-not-in-force':
+      return r.inForce === null
+        ? `scheme ${r.schemeId} is not in force in this hall on ${r.day} (the finding's day, hall time): its schedule has no version of it then`
+        : `scheme ${r.schemeId} v${r.schemeVersion} is not in force in this hall on ${r.day} (the finding's day, hall time); v${r.inForce} is, record under it`;
     case 'item-unknown':
       return `item "${r.itemId}" is not in scheme ${r.schemeId} v${r.schemeVersion}`;
     case 'inputs':

@@ -135,6 +135,24 @@ describe('checkEvent: a recording', () => {
     expect(refusal(checkEvent(recording({ itemId: 'late', inputs: { quantity: -5 } }), ctx([])))).toEqual({ kind: 'inputs', itemId: 'late', problems: [{ field: 'quantity', kind: 'below-min', limit: 0 }] });
   });
 
+  it('takes a recording only under the scheme version the hall has in force on its hall-local day', () => {
+    const v2 = { ...scheme, version: 2 };
+    const schedule = [
+      { id: 'mini', version: 1, subject: 'staff' as const },
+      { id: 'mini', version: 2, subject: 'staff' as const, from: '2026-04-01' },
+    ];
+    const withV2 = (over: Partial<CheckContext> = {}): CheckContext => ctx([], { scheme: (id, v) => (id !== 'mini' ? undefined : v === 1 ? scheme : v === 2 ? v2 : undefined), schedule, ...over });
+    const at = (instant: string, schemeVersion: number): FindingEvent => recording({ at: instant, observedAt: instant, schemeVersion });
+    expect(checkEvent(at('2026-03-31T23:30:00+08:00', 1), withV2({ now: '2026-04-02T00:00:00+08:00' })).ok).toBe(true);
+    // 1 April in the hall (Asia/Shanghai) is still 31 March in UTC: the hall's day decides.
+    expect(refusal(checkEvent(at('2026-03-31T16:30:00Z', 1), withV2({ now: '2026-04-02T00:00:00+08:00' })))).toEqual({ kind: 'scheme-version-not-in-force', schemeId: 'mini', schemeVersion: 1, day: '2026-04-01', inForce: 2 });
+    expect(refusal(checkEvent(at('2026-03-31T23:30:00+08:00', 2), withV2({ now: '2026-04-02T00:00:00+08:00' })))).toEqual({ kind: 'scheme-version-not-in-force', schemeId: 'mini', schemeVersion: 2, day: '2026-03-31', inForce: 1 });
+    expect(checkEvent(at('2026-04-01T08:30:00+08:00', 2), withV2({ now: '2026-04-02T00:00:00+08:00' })).ok).toBe(true);
+    // A scheme the hall's schedule does not name is in force in no version; without a schedule nothing is checked.
+    expect(refusal(checkEvent(recording(), withV2({ schedule: [{ id: 'other', version: 1, subject: 'staff' }] })))).toEqual({ kind: 'scheme-version-not-in-force', schemeId: 'mini', schemeVersion: 1, day: '2026-03-10', inForce: null });
+    expect(checkEvent(recording(), ctx([])).ok).toBe(true);
+  });
+
   it('places an accepted recording for the scoped pull', () => {
     expect(checkEvent(recording(), ctx([]))).toEqual({ ok: true, placement: { staffId: 's1', windowId: 'w1', unitId: 'u1', chiefId: 'c1' } });
   });

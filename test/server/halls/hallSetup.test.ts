@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FindingRecorded } from '../../../src/core/events/events';
 import type { HallSetup } from '../../../src/core/model/hallSetup';
 import type { RunningServer } from '../../../src/server/startServer';
 import { recorded, schemesDir, signIn, testServer } from '../testServer';
@@ -170,5 +171,17 @@ describe('setting a hall up through the admin API', { timeout: 300_000 }, () => 
       (await (await call('GET', `/api/results?scheme=kunqu-window-staff&period=${period}&asOf=2026-06-01T00:00:00Z`)).json()) as { versions: { scoredBy: number; rule: string } };
     expect((await results('2026-03')).versions).toMatchObject({ scoredBy: 1, rule: 'in-force-on-first-day' });
     expect((await results('2026-04')).versions).toMatchObject({ scoredBy: 2, rule: 'in-force-on-first-day' });
+
+    // A recording is taken only under the version in force on its hall-local day, with a message that says which is.
+    const april = (schemeVersion: number): FindingRecorded => recorded(inspector, { staffId: 's-005', schemeVersion, at: '2026-04-01T08:40:00+08:00', observedAt: '2026-04-01T08:40:00+08:00' });
+    const [stale] = (await inspector.push([april(1)])).results;
+    expect(stale).toMatchObject({ status: 'rejected', retryable: false });
+    expect(stale?.status === 'rejected' && stale.reason).toMatch(/scheme kunqu-window-staff v1 is not in force in this hall on 2026-04-01 \(the finding's day, hall time\); v2 is, record under it/);
+    const early = recorded(inspector, { staffId: 's-005', schemeVersion: 2, at: '2026-03-31T17:00:00+08:00', observedAt: '2026-03-31T17:00:00+08:00' });
+    expect((await inspector.push([early])).results[0]).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/v2 is not in force in this hall on 2026-03-31 .*; v1 is/) });
+    const fresh = april(2);
+    expect((await inspector.push([fresh])).results[0]?.status).toBe('accepted');
+    const aprilResults = (await (await call('GET', '/api/results?scheme=kunqu-window-staff&period=2026-04&asOf=2026-06-01T00:00:00Z')).json()) as { versions: { recordedUnder: { version: number; findings: number }[] } };
+    expect(aprilResults.versions.recordedUnder).toEqual([{ version: 2, findings: 1 }]);
   });
 });
