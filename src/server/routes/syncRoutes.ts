@@ -25,8 +25,7 @@ export function syncRoutes({ db, hall, pulls, log }: ServerDeps): Hono<AppEnv> {
       if (req.data.deviceId !== auth.deviceId) {
         return errorResponse(c, 'forbidden', `device "${req.data.deviceId}" is not the device this sign-in belongs to ("${auth.deviceId}")`);
       }
-      const config = await hall.current(db, auth.hallId);
-      const results = await pushEvents(db, config, auth, req.data.events, req.data.deviceTime);
+      const results = await pushEvents(db, hall, auth, req.data.events, req.data.deviceTime);
       for (const r of results) if (r.status === 'rejected') log({ kind: 'refused-event', event: r.id.slice(0, 40), account: auth.account.id, device: auth.deviceId, retryable: r.retryable, reason: r.reason.slice(0, 300) });
       const answer: PushResult = { type: 'push.result', protocol: PROTOCOL_VERSION, results, serverTime: new Date().toISOString() };
       return c.json(answer);

@@ -6,7 +6,7 @@ import type { EventOutcome } from '../../core/protocol/messages';
 import { parseInstant } from '../../core/time/parseInstant';
 import type { AuthInfo } from '../appEnv';
 import { refusalText } from '../words/refusalText';
-import type { HallConfig } from '../hall/hallState';
+import type { HallConfig, HallState } from '../hall/hallState';
 import { schemeKey } from '../hall/hallState';
 import { accountsByIds } from '../storage/accountRepo';
 import { liveDeviceKeys } from '../storage/deviceKeyRepo';
@@ -14,22 +14,40 @@ import { verifyHandOverProof } from '../auth/handOverProof';
 import { photoUploaders } from '../storage/photoRepo';
 import { noticeUnits } from '../storage/reviewRepo';
 import { foreignPhoto, namedPhotos, noticeOfAnotherUnit } from './pushGuards';
-import type { Db } from '../storage/db';
+import type { Db, Queryable } from '../storage/db';
+import { configRevision } from '../storage/configRepo';
+import { lockHallChanges } from '../storage/migrations';
 import { bodiesOf, eventsOfFindings, findingsElsewhere, insertEvents } from '../storage/eventRepo';
 import type { EventRow } from '../storage/eventRepo';
 
+/** A pushed event that parsed, at its index in the batch, with the JSON it is stored as. */
+interface Parsed {
+  index: number;
+  event: FindingEvent;
+  body: string;
+}
+
+/** A batch checked against one revision of the hall's config: an outcome per checked event, and the rows to store. */
+interface Checked {
+  revision: number;
+  outcomes: Map<number, EventOutcome>;
+  rows: EventRow[];
+}
+
 /**
  * Store a pushed batch exactly once, in the hall of the pusher's token (every event is checked against that hall's
- * roster, schemes, accounts, photos and findings; another hall's are unknown here). Each event is parsed and checked on its own, so a bad one is rejected by name
- * while the rest go on; everything accepted is written in one transaction, so a batch is never half stored (a
- * failure rolls the whole write back and the device retries the same batch, which then meets its own ids as
- * duplicates). Recordings are checked before the review events of the same batch, so their order within a batch
- * does not matter.
+ * roster, schemes, schedule, accounts, photos and findings; another hall's are unknown here). Each event is parsed and
+ * checked on its own, so a bad one is rejected by name while the rest go on; everything accepted is written in one
+ * transaction, so a batch is never half stored (a failure rolls the whole write back and the device retries the same
+ * batch, which then meets its own ids as duplicates). Recordings are checked before the review events of the same
+ * batch, so their order within a batch does not matter. The check runs before the hall's write lock is taken (pushes
+ * of a hall check side by side); under the lock, when the hall's config (setup, schemes, review settings) changed
+ * meanwhile, the batch is checked again against the new config, so nothing is stored against a roster that is gone.
  */
-export async function pushEvents(db: Db, hall: HallConfig, auth: AuthInfo, raw: readonly unknown[], deviceTime?: string): Promise<EventOutcome[]> {
+export async function pushEvents(db: Db, hall: HallState, auth: AuthInfo, raw: readonly unknown[], deviceTime?: string): Promise<EventOutcome[]> {
   const hallId = auth.hallId;
   const outcomes: (EventOutcome | undefined)[] = new Array(raw.length);
-  const parsed: { index: number; event: FindingEvent; body: string }[] = [];
+  const parsed: Parsed[] = [];
   raw.forEach((r, index) => {
     const p = parseEvent(r);
     const id = typeof r === 'object' && r !== null && typeof (r as { id?: unknown }).id === 'string' ? (r as { id: string }).id : `#${index}`;
@@ -39,19 +57,55 @@ export async function pushEvents(db: Db, hall: HallConfig, auth: AuthInfo, raw: 
     } else parsed.push({ index, event: p.event, body: JSON.stringify(p.event) });
   });
 
+  const first = await checkBatch(db, await hall.current(db, hallId), auth, parsed, deviceTime);
+  // Nothing to store: no lock, and the answers stand (nothing is written against the config they were checked by).
+  const { checked, inserted } =
+    first.rows.length === 0
+      ? { checked: first, inserted: new Set<string>() }
+      : await db.transaction(async (tx) => {
+          await lockHallChanges(tx, hallId);
+          const moved = (await configRevision(tx, hallId)) !== first.revision;
+          const checked = moved ? await checkBatch(tx, await hall.current(tx, hallId), auth, parsed, deviceTime) : first;
+          return { checked, inserted: await insertEvents(tx, hallId, checked.rows) };
+        });
+  for (const [index, outcome] of checked.outcomes) outcomes[index] = outcome;
+  // A row not inserted met a concurrent push: the same event (a retry racing the first attempt) is a duplicate; the
+  // same id with other content, or another recording of the same finding, is refused. Judged by what is stored now.
+  const missed = checked.rows.filter((r) => !inserted.has(r.id));
+  if (missed.length) {
+    const now = await bodiesOf(db, hallId, missed.map((r) => r.id));
+    for (const row of missed) {
+      const i = parsed.find((p) => p.event.id === row.id)?.index;
+      if (i === undefined) continue;
+      const body = now.get(row.id);
+      outcomes[i] =
+        body === row.body
+          ? { id: row.id, status: 'duplicate' }
+          : body !== undefined
+            ? { id: row.id, status: 'rejected', reason: `event ${row.id}: this id was already used for a different event`, retryable: false }
+            : { id: row.id, status: 'rejected', reason: `event ${row.id} (${row.type}): finding ${row.findingId} was recorded by another event at the same moment; a finding id is recorded once`, retryable: false };
+    }
+  }
+  return outcomes.map((o, i) => o ?? { id: `#${i}`, status: 'rejected', reason: `event #${i}: not processed`, retryable: true });
+}
+
+/** Check the parsed events of a batch against one config of the hall and the stored rows `q` reads. */
+async function checkBatch(q: Queryable, hall: HallConfig, auth: AuthInfo, parsed: readonly Parsed[], deviceTime: string | undefined): Promise<Checked> {
+  const hallId = auth.hallId;
+  const outcomes = new Map<number, EventOutcome>();
   const ids = parsed.map((p) => p.event.id);
   const keyIds = [...new Set(parsed.flatMap((p) => (p.event.actorId !== auth.account.id && p.event.proof ? [p.event.proof.keyId] : [])))];
   const findingIds = [...new Set(parsed.map((p) => p.event.findingId))];
   const [stored, keys, known, uploaders, notices, elsewhere] = await Promise.all([
-    bodiesOf(db, hallId, ids),
-    liveDeviceKeys(db, hallId, auth.deviceId, keyIds),
-    eventsOfFindings(db, hallId, findingIds),
-    photoUploaders(db, hallId, [...new Set(parsed.flatMap((p) => namedPhotos(p.event)))]),
-    noticeUnits(db, hallId, [...new Set(parsed.flatMap((p) => (p.event.type === 'finding.acknowledged' ? [p.event.noticeId] : [])))]),
-    findingsElsewhere(db, hallId, findingIds),
+    bodiesOf(q, hallId, ids),
+    liveDeviceKeys(q, hallId, auth.deviceId, keyIds),
+    eventsOfFindings(q, hallId, findingIds),
+    photoUploaders(q, hallId, [...new Set(parsed.flatMap((p) => namedPhotos(p.event)))]),
+    noticeUnits(q, hallId, [...new Set(parsed.flatMap((p) => (p.event.type === 'finding.acknowledged' ? [p.event.noticeId] : [])))]),
+    findingsElsewhere(q, hallId, findingIds),
   ]);
   const handOverActors = new Map(
-    (await accountsByIds(db, hallId, [...new Set([...keys.values()].map((k) => k.accountId))])).map((a) => [
+    (await accountsByIds(q, hallId, [...new Set([...keys.values()].map((k) => k.accountId))])).map((a) => [
       a.id,
       { accountId: a.id, role: a.role, unitIds: a.unitIds, windowIds: a.windowIds, deviceId: auth.deviceId } satisfies Actor,
     ]),
@@ -96,25 +150,23 @@ export async function pushEvents(db: Db, hall: HallConfig, auth: AuthInfo, raw: 
     const before = stored.get(id);
     if (before !== undefined || seenInBatch.has(id)) {
       const same = before === undefined ? rows.some((r) => r.id === id && r.body === body) : before === body;
-      outcomes[index] = same
-        ? { id, status: 'duplicate' }
-        : { id, status: 'rejected', reason: `event ${id}: this id was already used for a different event`, retryable: false };
+      outcomes.set(index, same ? { id, status: 'duplicate' } : { id, status: 'rejected', reason: `event ${id}: this id was already used for a different event`, retryable: false });
       continue;
     }
     // Another hall's finding is not this sign-in's to record again or act on (a device syncs one hall).
     if (elsewhere.has(event.findingId)) {
-      outcomes[index] = { id, status: 'rejected', reason: `event ${id} (${event.type}): finding ${event.findingId} belongs to another hall; this sign-in is for hall ${hallId}`, retryable: false };
+      outcomes.set(index, { id, status: 'rejected', reason: `event ${id} (${event.type}): finding ${event.findingId} belongs to another hall; this sign-in is for hall ${hallId}`, retryable: false });
       continue;
     }
     const who = actorOf(event);
     if (!('actor' in who)) {
-      outcomes[index] = { id, status: 'rejected', reason: who.reason, retryable: who.retryable };
+      outcomes.set(index, { id, status: 'rejected', reason: who.reason, retryable: who.retryable });
       continue;
     }
     // A finding id is recorded once: a second recording (any event id) would take over the finding's author and content.
     const firstRecording = event.type === 'finding.recorded' ? recordedBy.get(event.findingId) : undefined;
     if (firstRecording !== undefined) {
-      outcomes[index] = { id, status: 'rejected', reason: `event ${id} (finding.recorded): finding ${event.findingId} is already recorded by event ${firstRecording}; a finding id is recorded once`, retryable: false };
+      outcomes.set(index, { id, status: 'rejected', reason: `event ${id} (finding.recorded): finding ${event.findingId} is already recorded by event ${firstRecording}; a finding id is recorded once`, retryable: false });
       continue;
     }
     const result = checkEvent(event, {
@@ -128,12 +180,12 @@ export async function pushEvents(db: Db, hall: HallConfig, auth: AuthInfo, raw: 
       now,
     });
     if (!result.ok) {
-      outcomes[index] = { id, status: 'rejected', reason: refusalText(event, result.refusal), retryable: result.retryable };
+      outcomes.set(index, { id, status: 'rejected', reason: refusalText(event, result.refusal), retryable: result.retryable });
       continue;
     }
     const guard = foreignPhoto(event, auth.account.id, uploaders) ?? noticeOfAnotherUnit(event, result.placement.unitId, notices);
     if (guard) {
-      outcomes[index] = { id, status: 'rejected', reason: guard, retryable: false };
+      outcomes.set(index, { id, status: 'rejected', reason: guard, retryable: false });
       continue;
     }
     if (event.type === 'finding.acknowledged') notices.set(event.noticeId, new Set([...(notices.get(event.noticeId) ?? []), result.placement.unitId ?? '']));
@@ -154,28 +206,10 @@ export async function pushEvents(db: Db, hall: HallConfig, auth: AuthInfo, raw: 
       body,
       clockOffsetMs,
     });
-    outcomes[index] = { id, status: 'accepted' };
+    outcomes.set(index, { id, status: 'accepted' });
   }
 
-  const inserted = await db.transaction((tx) => insertEvents(tx, hallId, rows));
-  // A row not inserted met a concurrent push: the same event (a retry racing the first attempt) is a duplicate; the
-  // same id with other content, or another recording of the same finding, is refused. Judged by what is stored now.
-  const missed = rows.filter((r) => !inserted.has(r.id));
-  if (missed.length) {
-    const now = await bodiesOf(db, hallId, missed.map((r) => r.id));
-    for (const row of missed) {
-      const i = parsed.find((p) => p.event.id === row.id)?.index;
-      if (i === undefined) continue;
-      const body = now.get(row.id);
-      outcomes[i] =
-        body === row.body
-          ? { id: row.id, status: 'duplicate' }
-          : body !== undefined
-            ? { id: row.id, status: 'rejected', reason: `event ${row.id}: this id was already used for a different event`, retryable: false }
-            : { id: row.id, status: 'rejected', reason: `event ${row.id} (${row.type}): finding ${row.findingId} was recorded by another event at the same moment; a finding id is recorded once`, retryable: false };
-    }
-  }
-  return outcomes.map((o, i) => o ?? { id: `#${i}`, status: 'rejected', reason: `event #${i}: not processed`, retryable: true });
+  return { revision: hall.revision, outcomes, rows };
 }
 
 function rank(e: FindingEvent): number {
