@@ -7,7 +7,8 @@ import type { EventRow } from './rows';
 /**
  * The tablet's one write primitive: events with their outbox rows, and photos with theirs, in one transaction. Either
  * all of it is stored or nothing is (a full disk leaves the database as it was). Photos are content-addressed: one
- * attached twice is stored, and uploaded, once. Only PatrolDevice calls this, after checking every event.
+ * attached twice is stored, and uploaded, once. Only PatrolDevice calls this, after checking every event. (keepThroughDelete
+ * puts rows back after another tab's delete, byte for byte as they were: a restore, never a new act.)
  */
 export async function commitWrite(db: PatrolDb, events: readonly FindingEvent[], photos: readonly PreparedPhoto[], timeZone: string): Promise<EventRow[]> {
   const rows = events.map((e) => eventRow(e, timeZone));

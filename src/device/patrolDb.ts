@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
-import type { DexieOptions, EntityTable, Table } from 'dexie';
+import type { DexieOptions, EntityTable, PromiseExtended, Table } from 'dexie';
 import { declareSchema } from './migrations';
+import { keepThroughDelete } from './keepThroughDelete';
 import type { DeviceRow, EventRow, HandOverRow, OutboxRow, PhotoRow, PulledSchemeRow, PulledSetupRow, RejectionRow, ReviewSettingsRow, SessionRow, SyncStateRow, VisitRow } from './rows';
 import type { AccountSummary } from '../core/access/account';
 
@@ -23,8 +24,18 @@ export class PatrolDb extends Dexie {
   declare reviewSettings: EntityTable<ReviewSettingsRow, 'key'>;
   declare handOver: EntityTable<HandOverRow, 'accountId'>;
 
+  private readonly rescue: { ownDelete: () => void };
+
   constructor(name = 'hall-patrol', options?: DexieOptions) {
     super(name, options);
     declareSchema(this);
+    // Another tab deleting the database does not take the tablet's data with it (see keepThroughDelete).
+    this.rescue = keepThroughDelete(this, (options?.indexedDB as IDBFactory | undefined) ?? (typeof indexedDB === 'undefined' ? undefined : indexedDB));
+  }
+
+  /** Delete the database on purpose (the rescue of a delete by another tab stands aside). */
+  override delete(closeOptions?: { disableAutoOpen: boolean }): PromiseExtended<void> {
+    this.rescue.ownDelete();
+    return closeOptions ? super.delete(closeOptions) : super.delete();
   }
 }

@@ -86,4 +86,23 @@ describe('evidence, undo and a full disk', () => {
     expect((screen.getByLabelText('迟到时长') as HTMLInputElement).value).toBe('10');
     expect(screen.getByRole('img', { name: '照片1' })).toBeTruthy();
   });
+
+  it('when only the photos do not fit, the finding is saved without them through the same write, and the panel says so', async () => {
+    const { db } = await renderPatrol();
+    tapWindow(5);
+    db.photos.hook('creating', () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    fireEvent.change(screen.getByLabelText('拍照'), { target: { files: [new File(['p3'], 'c.jpg', { type: 'image/jpeg' })] } });
+    await screen.findByRole('img', { name: '照片1' });
+    fireEvent.change(screen.getByLabelText('备注'), { target: { value: '照片放不下' } });
+    tapItem('玩手机');
+    expect(await screen.findByText(/设备存储空间已满：这条记录已保存，但照片没有保存/)).toBeTruthy();
+    // One finding, once, naming no photo; its one outbox row; no photo row (the first try stored nothing).
+    const events = await storedEvents(db);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ type: 'finding.recorded', photos: [], note: '照片放不下' });
+    expect((await db.outbox.toArray()).map((o) => o.kind)).toEqual(['event']);
+    expect(await db.photos.count()).toBe(0);
+  });
 });

@@ -5,7 +5,10 @@
  * - chaos: two tablets in headless Chromium with CHAOS_FINDINGS findings each (default 2,000, 6 with photos) sync
  *   through CHAOS_INTERRUPTIONS interruptions per database (default 60): network off, connections cut mid-request,
  *   a tab closed mid-request, the server killed with SIGKILL and restarted, PostgreSQL restarted under the server.
- * RELIABILITY_PARTS (default "fuzz,chaos") picks parts; RELIABILITY_SEED reproduces a run. Prints the
+ * - durability: DURABILITY_CYCLES times (default 50) a finding saved on the tablet's screen (every 10th with a photo),
+ *   and the moment the screen says it is saved, Chromium and all its processes killed with SIGKILL; each next start
+ *   checks that everything saved is still in IndexedDB (test/reliability/tabletDurability.ts).
+ * RELIABILITY_PARTS (default "fuzz,chaos,durability") picks parts; RELIABILITY_SEED reproduces a run. Prints the
  * summary table and, as its last line, one JSON object of the figures; exits 1 on any problem.
  */
 import { startPgCluster } from '../server/pgCluster';
@@ -13,6 +16,7 @@ import { testServer } from '../server/testServer';
 import { bundleForBrowser } from '../e2e/bundleForBrowser';
 import { launchChromium } from '../e2e/launchChromium';
 import { runChaosSync } from './chaosSync';
+import { runKillAfterSave } from './tabletDurability';
 import { fuzzTable, runFuzz } from './runFuzz';
 import type { FuzzSummary } from './runFuzz';
 import { summaryTable } from './summaryTable';
@@ -23,7 +27,7 @@ const env = (name: string, fallback: number): number => {
   if (!Number.isInteger(v) || v < 0) throw new Error(`${name} must be a whole number, not "${process.env[name] ?? ''}"`);
   return v;
 };
-const parts = new Set((process.env.RELIABILITY_PARTS ?? 'fuzz,chaos').split(',').map((s) => s.trim()));
+const parts = new Set((process.env.RELIABILITY_PARTS ?? 'fuzz,chaos,durability').split(',').map((s) => s.trim()));
 const seed = env('RELIABILITY_SEED', Date.now() % 2 ** 31);
 
 async function fuzz(count: number): Promise<FuzzSummary[]> {
@@ -92,6 +96,11 @@ async function main(): Promise<void> {
     }
   }
   if (parts.has('chaos')) rows.push(...(await chaos(env('CHAOS_FINDINGS', 2000), env('CHAOS_INTERRUPTIONS', 60))));
+  if (parts.has('durability')) {
+    const s = await runKillAfterSave({ cycles: env('DURABILITY_CYCLES', 50), photoEvery: 10, timeLimitMs: 90 * 60_000, log: (l) => console.log(l) });
+    console.log(`kill after save: ${JSON.stringify(s)}`);
+    rows.push({ run: 'kill after save', database: 'IndexedDB', requestsTried: null, refused4xx: null, server5xx: null, unavailable503: null, interruptions: s.cycles, sent: s.saved, stored: s.found, duplicates: s.duplicates, lost: s.lost, seconds: s.seconds, problems: s.problems });
+  }
   console.log(`\nreliability, seed ${seed}\n`);
   console.log(summaryTable(rows));
   const problems = rows.flatMap((r) => r.problems.map((p) => `${r.run} (${r.database}): ${p}`));

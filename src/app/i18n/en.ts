@@ -121,6 +121,7 @@ const enBase = {
     'storage-full':
       'The device storage is full: this finding was NOT saved. Everything saved before is still there. Free some space on the device (or sync) and save again; what you entered is kept here.',
     'save-failed': 'Saving failed: this finding was not saved. What you entered is kept here; please try again.',
+    'saved-without-photos': 'The device storage is full: this finding was saved, but its photos were not (they did not fit). Free some space on the device (or sync) before taking photos.',
     'photo-failed': 'The photo could not be processed; take or choose it again.',
     dismiss: 'OK',
   },

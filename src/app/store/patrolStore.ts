@@ -7,8 +7,8 @@ import type { RawInputs } from '../../core/scheme/ruleInputs';
 
 export type View = 'admin' | 'map' | 'log' | 'review' | 'queue' | 'scores' | 'settings';
 
-/** Why the last save (or photo) failed: a code the panel words, or the core's refusal of the act. */
-export type SaveProblem = 'storage-full' | 'save-failed' | 'photo-failed' | { refused: Refusal };
+/** Why the last save (or photo) failed, or what a save had to leave out: a code the panel words, or the core's refusal of the act. */
+export type SaveProblem = 'storage-full' | 'save-failed' | 'saved-without-photos' | 'photo-failed' | { refused: Refusal };
 
 /** The finding being put together in the panel: who, evidence, and the chosen item with its inputs. */
 export interface Draft {

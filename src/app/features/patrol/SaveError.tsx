@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useReasonWords } from '../../services/useReasonWords';
 import { usePatrol } from '../../store/usePatrol';
 
-/** Why the last save or photo failed, in plain words; the draft is still there to retry. */
+/** Why the last save or photo failed, in plain words (the draft is still there to retry), or what a save had to leave out. */
 export function SaveError() {
   const { t } = useTranslation();
   const error = usePatrol((s) => s.error);

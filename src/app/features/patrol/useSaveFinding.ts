@@ -1,6 +1,8 @@
 import { useCallback } from 'react';
+import { isStorageFull } from '../../../device/storageFull';
 import { saveError } from './saveError';
 import type { FindingDraft } from '../../../device/recordFinding';
+import type { LoggedFinding } from '../../../device/loggedFinding';
 import { useItemsByKey } from '../../services/useItemsByKey';
 import { useServices } from '../../services/useServices';
 import { usePatrolStoreApi } from '../../store/usePatrolStoreApi';
@@ -22,7 +24,8 @@ export type SaveOutcome =
 /**
  * Save the panel's draft as a finding of `itemKey`. The subject follows the item: a person item needs the chosen
  * person; window, unit and chief items are charged through the window the panel is open on. On failure the draft is
- * kept as it was, so nothing typed or photographed is lost (a full disk is said plainly).
+ * kept as it was, so nothing typed or photographed is lost (a full disk is said plainly). When only the photos do not
+ * fit, the finding is saved without them and the screen says so.
  */
 export function useSaveFinding(): (itemKey: string) => Promise<SaveOutcome> {
   const { device, hall } = useServices();
@@ -51,11 +54,24 @@ export function useSaveFinding(): (itemKey: string) => Promise<SaveOutcome> {
       if (item.subject === 'staff' && s.draft.staffId) draft.staffId = s.draft.staffId;
       if (item.subject === 'unit' || item.subject === 'chief') draft.unitId = window.unitId;
       s.setSaving(true);
+      const onSaved = (saved: LoggedFinding): void => {
+        const who = subjectName(hall, item.subject, saved);
+        s.savedFinding({ findingId: saved.id, label: who ? `${item.name} · ${who}` : item.name, until: device.clock().getTime() + UNDO_MS });
+      };
       try {
-        const f = await device.record(draft, (saved) => {
-          const who = subjectName(hall, item.subject, saved);
-          s.savedFinding({ findingId: saved.id, label: who ? `${item.name} · ${who}` : item.name, until: device.clock().getTime() + UNDO_MS });
-        });
+        const f = await device.record(draft, onSaved);
+        return { kind: 'saved', findingId: f.id };
+      } catch (err) {
+        if (!isStorageFull(err) || draft.photos.length === 0) {
+          s.setError(saveError(err));
+          return { kind: 'failed' };
+        }
+      }
+      // The photos did not fit (the quota ran out): the finding itself is a few hundred bytes, so it is kept without
+      // them, and the screen says so. Nothing was stored of the first try (one transaction).
+      try {
+        const f = await device.record({ ...draft, photos: [] }, onSaved);
+        s.setError('saved-without-photos');
         return { kind: 'saved', findingId: f.id };
       } catch (err) {
         s.setError(saveError(err));
