@@ -18,6 +18,8 @@ const accountSchema = z.object({
   unitIds: z.array(z.string()),
   windowIds: z.array(z.string()),
   disabled: z.boolean(),
+  /** A centre administrator who manages this hall (managed at the centre, read-only here). */
+  centre: z.boolean().default(false),
 });
 /** An account as the admin sees it (never a password hash). */
 export type AdminAccount = z.infer<typeof accountSchema>;
@@ -68,6 +70,10 @@ export function adminApi(o: AdminApiOptions) {
     },
     async setPassword(id: string, password: string): Promise<void> {
       await call('POST', `/api/admin/accounts/${enc(id)}/password`, { password });
+    },
+    /** Bind a chief to units and windows of the roster (replacing the old binding). */
+    async setScope(id: string, scope: { unitIds: readonly string[]; windowIds: readonly string[] }): Promise<void> {
+      await call('PUT', `/api/admin/accounts/${enc(id)}/scope`, scope);
     },
     async setDisabled(id: string, disabled: boolean): Promise<void> {
       await call('POST', `/api/admin/accounts/${enc(id)}/${disabled ? 'disable' : 'enable'}`, {});

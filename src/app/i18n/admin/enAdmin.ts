@@ -66,6 +66,13 @@ export const enAdmin: AdminMessages = {
     disabledDone: '{{name}} disabled; their sign-ins have ended.',
     enabledDone: '{{name}} enabled again.',
     tooShort: 'A password has at least 8 characters.',
+    centre: 'Centre administrator',
+    centreScope: 'the halls the centre manages',
+    atCentre: 'managed at the centre',
+    editScope: 'Change scope',
+    scopeOf: 'Units and windows of {{name}}',
+    saveScope: 'Save scope',
+    scopeSet: 'Updated the units and windows of {{name}}.',
     badUsername: 'A user name has lower-case letters, digits, dot, dash or underscore (2–50).',
   },
   devices: {

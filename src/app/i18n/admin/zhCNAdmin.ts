@@ -64,6 +64,13 @@ export const zhCNAdmin = {
     disabledDone: '已停用 {{name}}；其登录已全部失效。',
     enabledDone: '已重新启用 {{name}}。',
     tooShort: '密码至少 8 位。',
+    centre: '中心管理员',
+    centreScope: '中心管理的各大厅',
+    atCentre: '由中心管理',
+    editScope: '修改范围',
+    scopeOf: '{{name}} 负责的单位和窗口',
+    saveScope: '保存范围',
+    scopeSet: '已更新 {{name}} 负责的单位和窗口。',
     badUsername: '用户名只能用小写字母、数字、点、横线或下划线（2–50 位）。',
   },
   devices: {
