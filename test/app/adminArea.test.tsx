@@ -13,7 +13,8 @@ async function renderAdmin(url: string) {
   const sync = syncHandle({ db, deviceId: `admin-pc-${Math.random().toString(36).slice(2)}`, timeZone: 'Asia/Shanghai', baseUrl: url });
   const session = await sync.signIn('admin', 'demo1234');
   const view = await renderPatrol({ db, account: session.account, sync });
-  await screen.findByRole('navigation', { name: '管理功能' });
+  // The admin chunk loads on first use: slow on a loaded machine.
+  await screen.findByRole('navigation', { name: '管理功能' }, { timeout: 60_000 });
   return view;
 }
 
@@ -86,6 +87,32 @@ describe('the admin area', () => {
     // The admin's own row offers no way to lock themselves out.
     const own = (await within(table).findByText('（当前账号）')).closest('tr');
     expect(own && within(own).queryByRole('button', { name: /^停用/ })).toBeNull();
+  });
+
+  it('changes a chief’s units and windows; a centre administrator is listed, managed at the centre', async () => {
+    await renderAdmin(server.url);
+    const table = await screen.findByRole('table');
+    const row = (await within(table).findByText('chief-shuiwu')).closest('tr');
+    if (!row) throw new Error('no row');
+    fireEvent.click(within(row).getByRole('button', { name: /^修改范围：/ }));
+    const form = await screen.findByRole('form', { name: /负责的单位和窗口$/ });
+    // Nothing ticked: refused before anything is sent.
+    fireEvent.click(within(form).getByLabelText('税务局'));
+    fireEvent.click(within(form).getByRole('button', { name: '保存范围' }));
+    await screen.findByText('首席代表须绑定至少一个单位或窗口。');
+    fireEvent.click(within(form).getByLabelText('公安局'));
+    fireEvent.click(within(form).getByLabelText('17'));
+    fireEvent.click(within(form).getByRole('button', { name: '保存范围' }));
+    await screen.findByText(/已更新 .* 负责的单位和窗口。/);
+    await within(row).findByText('公安局、17号窗口');
+    const accounts = (await adminGet(server.url, '/api/admin/accounts')) as { username: string; unitIds: string[]; windowIds: string[] }[];
+    expect(accounts.find((a) => a.username === 'chief-shuiwu')).toMatchObject({ unitIds: ['u-gongan'], windowIds: ['w-17'] });
+
+    const centre = (await within(table).findByText('centre')).closest('tr');
+    if (!centre) throw new Error('no centre row');
+    expect(within(centre).getByText('中心管理员')).toBeTruthy();
+    expect(within(centre).getByText('由中心管理')).toBeTruthy();
+    expect(within(centre).queryByRole('button')).toBeNull();
   });
 
   it('revokes a lost tablet: its sign-in ends at once', async () => {

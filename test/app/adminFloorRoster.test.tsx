@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HallSetup } from '../../src/core/model/hallSetup';
 import { syncHandle } from '../../src/device/sync/syncHandle';
 import type { RunningServer } from '../../src/server/startServer';
-import { signIn, testServer } from '../server/testServer';
+import { recorded, signIn, testServer } from '../server/testServer';
 import { testDb } from '../device/testDb';
 import { renderPatrol } from './renderPatrol';
 
@@ -14,7 +14,8 @@ async function renderAdmin(url: string) {
   const sync = syncHandle({ db, deviceId: `admin-pc-${Math.random().toString(36).slice(2)}`, timeZone: 'Asia/Shanghai', baseUrl: url });
   const session = await sync.signIn('admin', 'demo1234');
   const view = await renderPatrol({ db, account: session.account, sync });
-  await screen.findByRole('navigation', { name: '管理功能' });
+  // The admin chunk loads on first use: slow on a loaded machine.
+  await screen.findByRole('navigation', { name: '管理功能' }, { timeout: 60_000 });
   return view;
 }
 
@@ -77,33 +78,47 @@ describe('the floor map editor and the roster', () => {
     expect(setup.layout.tiles.find((t) => t.windowId === w41?.id)?.x).toBe(x + 0.5);
   });
 
-  it('imports a roster: a file with a bad row is refused whole with row numbers, a good one replaces the staff', async () => {
+  it('imports a roster through the server: a bad file refused whole with row numbers, people with findings marked as left', async () => {
+    // A finding on s-001 (综合受理窗口): they cannot be dropped from the roster, and their unit keeps a chief.
+    const inspector = await signIn(server.url, 'inspector1', 'import-tablet');
+    expect((await inspector.push([recorded(inspector)])).results[0]?.status).toBe('accepted');
     await renderAdmin(server.url);
     fireEvent.click(screen.getByRole('button', { name: '单位与人员' }));
     await screen.findByRole('heading', { name: '从 Excel 或 CSV 导入花名册' });
     const before = await heldSetup(server.url);
+    const s001 = before.roster.staff.find((s) => s.id === 's-001');
+    const chief = before.roster.chiefs.find((c) => c.unitId === 'u-zonghe');
     chooseFile(
       await xlsx([
-        ['单位', '姓名', '角色', '窗口号'],
+        ['单位', '姓名', '身份', '窗口号'],
         ['公安局', '赵一', '工作人员', '30'],
         ['不存在的局', '钱二', '工作人员', ''],
         ['公安局', '赵一', '工作人员', ''],
       ]),
     );
-    // The first read loads exceljs (a large module): slow on a loaded machine.
+    // The server reads the workbook with exceljs: slow on a loaded machine.
     const refused = await screen.findByText(/未导入，有 2 处问题/, {}, { timeout: 90_000 });
     const list = refused.closest('[role="alert"]') as HTMLElement;
     expect(within(list).getByText('第 3 行：单位“不存在的局”不存在（请先在单位表中添加）。')).toBeTruthy();
     expect(within(list).getByText('第 4 行：“公安局”的 赵一 与第 2 行重复。')).toBeTruthy();
     expect(await heldSetup(server.url)).toEqual(before);
 
-    chooseFile(new File(['单位,姓名,角色,窗口号\n公安局,赵一,工作人员,\n税务局,孙三,首席代表,\n'], 'roster.csv', { type: 'text/csv' }));
-    await screen.findByText(/可以导入：新增 1 人，保留 0 人，移出 60 人，首席代表 1 位/);
+    // Without the chief of the unit that has a finding: refused, saying why.
+    chooseFile(new File(['单位,姓名,身份,窗口号\n公安局,赵一,工作人员,\n'], 'no-chief.csv', { type: 'text/csv' }));
+    expect(await screen.findByText(`“综合受理窗口”的首席代表 ${chief?.name} 负责 1 条记录：可以换人，但不能不设首席代表。`, {}, { timeout: 60_000 })).toBeTruthy();
+
+    chooseFile(new File([`单位,姓名,身份,窗口号\n公安局,赵一,工作人员,\n综合受理窗口,${chief?.name},首席代表,\n`], 'roster.csv', { type: 'text/csv' }));
+    await screen.findByText(/可以导入：在岗人员 1 人（其中新增 1 人），首席代表 1 位/, {}, { timeout: 60_000 });
+    expect(screen.getByText(/以下 1 人不在文件中但已有记录，将标为离岗（自 \d{4}-\d{2}-\d{2} 起）/)).toBeTruthy();
+    expect(screen.getByText(`${s001?.name}（综合受理窗口，1 条记录）`)).toBeTruthy();
+    expect(screen.getByText(`另有 ${before.roster.staff.length - 1 + before.roster.chiefs.length - 1} 人不在文件中、也没有任何记录，将从花名册中移除。`)).toBeTruthy();
+    expect(await heldSetup(server.url)).toEqual(before);
     fireEvent.click(screen.getByRole('button', { name: '导入并保存' }));
-    await screen.findByText(/已导入“roster.csv”/);
+    await screen.findByText('已导入“roster.csv”，1 人标为离岗；各平板下次同步后使用新花名册。', {}, { timeout: 60_000 });
     const after = await heldSetup(server.url);
     expect(after.roster.staff.filter((s) => !s.left).map((s) => s.name)).toEqual(['赵一']);
-    expect(after.roster.chiefs.map((c) => c.name)).toEqual(['孙三']);
+    expect(after.roster.staff.find((s) => s.id === 's-001')?.left).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(after.roster.chiefs).toEqual([chief]);
   });
 
   it('refuses a file that is not a roster, naming why', async () => {
@@ -113,7 +128,9 @@ describe('the floor map editor and the roster', () => {
     chooseFile(new File(['not a spreadsheet'], 'roster.xls'));
     await screen.findByText('“roster.xls”不是 .xlsx 或 .csv 文件（.xls 请在 Excel 中另存为 .xlsx）。');
     chooseFile(new File(['name,unit\n王五,公安局\n'], 'roster.csv', { type: 'text/csv' }));
-    await screen.findByText('第 1 行（表头）缺少列：角色。请使用模板。');
+    await screen.findByText('第 1 行（表头）缺少列：身份。请使用模板。');
+    chooseFile(new File(['not a workbook'], 'roster.xlsx'));
+    await screen.findByText('“roster.xlsx”不是 Excel 工作簿：请在 Excel 中另存为 .xlsx，或另存为 CSV。');
   });
 });
 

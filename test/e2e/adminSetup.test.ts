@@ -15,7 +15,7 @@ import { launchChromium } from './launchChromium';
 async function rosterFile(dir: string, name: string, rows: string[][]): Promise<string> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('花名册');
-  sheet.addRow(['单位', '姓名', '角色', '窗口号']);
+  sheet.addRow(['单位', '姓名', '身份', '窗口号']);
   for (const r of rows) sheet.addRow(r);
   const path = join(dir, name);
   await book.xlsx.writeFile(path);
@@ -98,9 +98,9 @@ describe('an admin sets up the hall through the screens', { timeout: 600_000 }, 
     const before = await heldSetup(server.url);
     expect(before.roster.staff.some((s) => s.name === '新警员')).toBe(false);
     await input.setInputFiles(await rosterFile(files, 'good.xlsx', [['公安局', '新警员', '工作人员', '41'], ['公安局', '莫俊杰', '首席代表', ''], ['税务局', '张税', '工作人员', '17']]));
-    await page.getByText(/可以导入：新增 2 人/).waitFor({ timeout: 60_000 });
+    await page.getByText(/可以导入：在岗人员 2 人（其中新增 2 人），首席代表 1 位/).waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: '导入并保存' }).click();
-    await page.getByText(/已导入“good.xlsx”/).waitFor();
+    await page.getByText(/已导入“good.xlsx”/).waitFor({ timeout: 60_000 });
     const after = await heldSetup(server.url);
     const w41 = after.roster.windows.find((w) => w.number === '41');
     expect(after.roster.staff.find((s) => s.name === '新警员')?.windowId).toBe(w41?.id);

@@ -6,18 +6,9 @@ import type { ReviewSettings } from '../../core/events/reviewSettings';
 import { hallSetupSchema } from '../../core/model/hallSetup';
 import type { HallSetup } from '../../core/model/hallSetup';
 import { periodKindSchema, subjectKindSchema } from '../../core/scheme/schemeSchema';
-import { errorCodeSchema, errorResultSchema } from '../../core/protocol/messages';
-import type { ErrorCode } from '../../core/protocol/messages';
-
-/** A request of the admin's that failed: the server's code (worded by the app) and its own plain words. */
-export class AdminFailure extends Error {
-  constructor(
-    readonly code: ErrorCode | 'offline',
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { adminTransport } from './adminTransport';
+import type { AdminApiOptions } from './adminTransport';
+import { rosterFileCalls } from './rosterFileCalls';
 
 const accountSchema = z.object({
   id: z.string(),
@@ -27,6 +18,8 @@ const accountSchema = z.object({
   unitIds: z.array(z.string()),
   windowIds: z.array(z.string()),
   disabled: z.boolean(),
+  /** A centre administrator who manages this hall (managed at the centre, read-only here). */
+  centre: z.boolean().default(false),
 });
 /** An account as the admin sees it (never a password hash). */
 export type AdminAccount = z.infer<typeof accountSchema>;
@@ -60,50 +53,13 @@ export interface NewAccount {
   password: string;
 }
 
-export interface AdminApiOptions {
-  baseUrl: string;
-  /** The signed-in admin's token (null: signed out). */
-  token: () => Promise<string | null>;
-  fetch?: typeof fetch;
-}
-
 /**
- * The admin's calls to the server (docs/admin.md): accounts, devices, the hall setup, review settings. Every answer
- * is checked before use; a refusal becomes an AdminFailure with the server's code and words.
+ * The admin's calls to the server (docs/admin.md, docs/admin-api.md): accounts, devices, the hall setup, review
+ * settings, the roster file, schemes, and a centre administrator's halls. Every answer is checked before use; a
+ * refusal becomes an AdminFailure with the server's code, words and problems.
  */
 export function adminApi(o: AdminApiOptions) {
-  const doFetch = o.fetch ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
-  async function call(method: string, path: string, body?: unknown): Promise<unknown> {
-    const token = await o.token();
-    if (!token) throw new AdminFailure('unauthenticated', 'not signed in');
-    let res: Response;
-    try {
-      res = await doFetch(`${o.baseUrl}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-    } catch (e) {
-      throw new AdminFailure('offline', e instanceof Error ? e.message : String(e));
-    }
-    const text = await res.text();
-    let value: unknown;
-    try {
-      value = text ? (JSON.parse(text) as unknown) : null;
-    } catch {
-      throw new AdminFailure(res.ok ? 'protocol' : 'server', `HTTP ${res.status}: the answer is not JSON`);
-    }
-    if (res.ok) return value;
-    const err = errorResultSchema.safeParse(value);
-    if (err.success) throw new AdminFailure(err.data.code, err.data.message);
-    const code = errorCodeSchema.safeParse(res.status === 403 ? 'forbidden' : res.status === 404 ? 'not-found' : 'server');
-    throw new AdminFailure(code.success ? code.data : 'server', `HTTP ${res.status}`);
-  }
-  const checked = <T>(schema: z.ZodType<T>, value: unknown, what: string): T => {
-    const r = schema.safeParse(value);
-    if (!r.success) throw new AdminFailure('protocol', `${what}: ${r.error.issues[0]?.message ?? 'unexpected answer'}`);
-    return r.data;
-  };
+  const { call, checked } = adminTransport(o);
   const enc = encodeURIComponent;
   return {
     async accounts(): Promise<AdminAccount[]> {
@@ -114,6 +70,10 @@ export function adminApi(o: AdminApiOptions) {
     },
     async setPassword(id: string, password: string): Promise<void> {
       await call('POST', `/api/admin/accounts/${enc(id)}/password`, { password });
+    },
+    /** Bind a chief to units and windows of the roster (replacing the old binding). */
+    async setScope(id: string, scope: { unitIds: readonly string[]; windowIds: readonly string[] }): Promise<void> {
+      await call('PUT', `/api/admin/accounts/${enc(id)}/scope`, scope);
     },
     async setDisabled(id: string, disabled: boolean): Promise<void> {
       await call('POST', `/api/admin/accounts/${enc(id)}/${disabled ? 'disable' : 'enable'}`, {});
@@ -139,6 +99,7 @@ export function adminApi(o: AdminApiOptions) {
     async saveReviewSettings(s: ReviewSettings): Promise<void> {
       await call('PUT', '/api/review/settings', s);
     },
+    ...rosterFileCalls(o),
   };
 }
 

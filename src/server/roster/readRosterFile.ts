@@ -11,11 +11,33 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 /** At most this many rows in a roster file (a hall has hundreds of people, not tens of thousands). */
 export const MAX_ROSTER_ROWS = 5000;
 
+/** Why a roster file cannot be read at all, as data for the screens to word (the rows' problems are the core's). */
+export type RosterFileProblem =
+  | { kind: 'file'; reason: 'not-xlsx' | 'not-csv' | 'no-rows' }
+  | { kind: 'file'; reason: 'too-many-rows'; rows: number; max: number }
+  | { kind: 'file'; reason: 'headers'; missing: (keyof typeof ROSTER_COLUMNS)[] };
+
 /** A roster file that cannot be read at all: its format, its header. Nothing is imported. */
-export class RosterFileError extends Error {}
+export class RosterFileError extends Error {
+  constructor(
+    readonly problem: RosterFileProblem,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A CSV file's text: UTF-8 (with or without BOM), else GB18030, as Chinese Excel saves "CSV (逗号分隔)". */
+function csvText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
 
 /**
- * Read a roster file (.xlsx, first sheet, or CSV in UTF-8) into rows with the row numbers a person sees in the
+ * Read a roster file (.xlsx, first sheet, or CSV in UTF-8 or GB18030) into rows with the row numbers a person sees in the
  * spreadsheet (the header is row 1). Cells are read as text; the role's template words become the core's codes, any
  * other word is passed on for the core to refuse by row. The file is parsed by exceljs, never by hand.
  */
@@ -23,18 +45,17 @@ export async function readRosterFile(bytes: Uint8Array, format: 'xlsx' | 'csv'):
   const book = new ExcelJS.Workbook();
   try {
     if (format === 'xlsx') await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-    else {
-      const text = Buffer.from(bytes).toString('utf8');
-      if (text.includes('\uFFFD')) throw new RosterFileError('the CSV file is not UTF-8 text (save it as "CSV UTF-8")');
-      await book.csv.read(Readable.from([text.replace(/^\uFEFF/, '')]));
-    }
-  } catch (e) {
-    if (e instanceof RosterFileError) throw e;
-    throw new RosterFileError(format === 'xlsx' ? 'the file is not an .xlsx workbook (save it as Excel 工作簿 .xlsx, or send CSV)' : 'the file is not readable CSV');
+    else await book.csv.read(Readable.from([csvText(bytes)]));
+  } catch {
+    throw format === 'xlsx'
+      ? new RosterFileError({ kind: 'file', reason: 'not-xlsx' }, 'the file is not an .xlsx workbook (save it as Excel 工作簿 .xlsx, or send CSV)')
+      : new RosterFileError({ kind: 'file', reason: 'not-csv' }, 'the file is not readable CSV');
   }
   const sheet = book.worksheets[0];
-  if (!sheet || sheet.rowCount === 0) throw new RosterFileError('the file has no sheet with rows');
-  if (sheet.rowCount > MAX_ROSTER_ROWS + 1) throw new RosterFileError(`the file has ${sheet.rowCount - 1} rows; at most ${MAX_ROSTER_ROWS}`);
+  if (!sheet || sheet.rowCount === 0) throw new RosterFileError({ kind: 'file', reason: 'no-rows' }, 'the file has no sheet with rows');
+  if (sheet.rowCount > MAX_ROSTER_ROWS + 1) {
+    throw new RosterFileError({ kind: 'file', reason: 'too-many-rows', rows: sheet.rowCount - 1, max: MAX_ROSTER_ROWS }, `the file has ${sheet.rowCount - 1} rows; at most ${MAX_ROSTER_ROWS}`);
+  }
   const header = sheet.getRow(1);
   const col: Partial<Record<keyof typeof ROSTER_COLUMNS, number>> = {};
   header.eachCell((cell, n) => {
@@ -43,7 +64,7 @@ export async function readRosterFile(bytes: Uint8Array, format: 'xlsx' | 'csv'):
   });
   const missing = (['unit', 'name', 'role'] as const).filter((k) => col[k] === undefined);
   if (missing.length) {
-    throw new RosterFileError(`row 1 must name the columns ${Object.values(ROSTER_COLUMNS).map((w) => w[0]).join(', ')}; missing: ${missing.map((k) => ROSTER_COLUMNS[k][0]).join(', ')}`);
+    throw new RosterFileError({ kind: 'file', reason: 'headers', missing }, `row 1 must name the columns ${Object.values(ROSTER_COLUMNS).map((w) => w[0]).join(', ')}; missing: ${missing.map((k) => ROSTER_COLUMNS[k][0]).join(', ')}`);
   }
   const rows: RosterImportRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, n) => {

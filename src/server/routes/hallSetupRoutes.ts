@@ -152,7 +152,7 @@ export function hallSetupRoutes({ db, hall, log }: ServerDeps): Hono<AppEnv> {
     try {
       rows = await readRosterFile(bytes, format);
     } catch (e) {
-      if (e instanceof RosterFileError) return problemsResponse(c, 'bad-request', `roster file: ${e.message}`, [{ kind: 'file', message: e.message }]);
+      if (e instanceof RosterFileError) return problemsResponse(c, 'bad-request', `roster file: ${e.message}`, [{ ...e.problem, message: e.message }]);
       throw e;
     }
     const { hallId } = c.get('auth');

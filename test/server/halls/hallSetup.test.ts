@@ -114,6 +114,18 @@ describe('setting a hall up through the admin API', { timeout: 300_000 }, () => 
     expect(after.roster.chiefs).toEqual(before.roster.chiefs);
   });
 
+  it('reads a CSV as Chinese Excel saves it (GB18030), and names what is wrong with a file as data', async () => {
+    // "单位,姓名,身份,窗口号 / 没有的单位,新人戊,工作人员," in GB18030, as Excel saves "CSV (逗号分隔)" on a Chinese Windows:
+    // read right, its row is checked against the hall and refused by its number, naming the unit as written.
+    const gb = Uint8Array.from(Buffer.from('b5a5cebb2cd0d5c3fb2cc9edb7dd2cb4b0bfdabac50ac3bbd3d0b5c4b5a5cebb2cd0c2c8cbceec2cb9a4d7f7c8cbd4b12c0a', 'hex'));
+    const read = await refusal(await call('POST', '/api/admin/hall/roster/import', gb, { 'content-type': 'text/csv' }));
+    expect(read.problems).toEqual([{ kind: 'unit-unknown', row: 2, unit: '没有的单位' }]);
+    const headers = await refusal(await call('POST', '/api/admin/hall/roster/import', 'name,unit\n王五,公安局\n', { 'content-type': 'text/csv' }));
+    expect(headers.problems).toEqual([{ kind: 'file', reason: 'headers', missing: ['role'], message: expect.stringMatching(/missing: 身份/) }]);
+    const notXlsx = await refusal(await call('POST', '/api/admin/hall/roster/import', new Uint8Array([1, 2, 3]), { 'content-type': XLSX }));
+    expect(notXlsx.problems).toEqual([{ kind: 'file', reason: 'not-xlsx', message: expect.any(String) }]);
+  });
+
   it('serves a roster template that reads back as a roster file', async () => {
     const r = await call('GET', '/api/admin/hall/roster/template?format=xlsx');
     expect(r.headers.get('content-type')).toBe(XLSX);

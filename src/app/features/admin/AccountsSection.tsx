@@ -35,7 +35,7 @@ export function AccountsSection() {
       <p className="muted">{t('accounts.intro')}</p>
       {error && <ActMessage message={{ ok: false, text: error }} />}
       {accounts === null && !error && <p>{t('common.loading')}</p>}
-      {accounts && (
+      {accounts && roster && (
         <table className="admin-table">
           <thead>
             <tr>
@@ -49,7 +49,7 @@ export function AccountsSection() {
           </thead>
           <tbody>
             {accounts.map((a) => (
-              <AccountRow key={a.id} account={a} scope={scopeText(a)} onChanged={reload} />
+              <AccountRow key={a.id} account={a} scope={scopeText(a)} roster={roster} onChanged={reload} />
             ))}
           </tbody>
         </table>

@@ -9,6 +9,8 @@ export interface AdminState {
   hall: AdminHall | null;
   /** Save a changed setup (the server checks it again); resolves once the server took it and the hall is reloaded. */
   saveHall: (setup: HallSetup) => Promise<void>;
+  /** Load the hall again (after a change saved by another call, such as a roster file). */
+  reload: () => Promise<void>;
   /** The signed-in admin's account id (they may not disable themselves). */
   selfId: string;
 }

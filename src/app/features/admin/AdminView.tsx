@@ -74,6 +74,7 @@ function AdminArea() {
           await api.saveHall(setup);
           setHall(await api.hall());
         },
+        reload: async () => setHall(await api.hall()),
       },
     [api, hall, account],
   );

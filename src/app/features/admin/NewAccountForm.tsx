@@ -4,6 +4,8 @@ import { ROLES } from '../../../core/access/roles';
 import type { Role } from '../../../core/access/roles';
 import type { Roster } from '../../../core/model/roster';
 import { ActMessage } from './ActMessage';
+import { ScopePicker } from './ScopePicker';
+import type { ChiefScope } from './ScopePicker';
 import { useAdmin } from './AdminContext';
 import { useAct } from './useAct';
 import { useAdminWords } from './useAdminWords';
@@ -19,10 +21,9 @@ export function NewAccountForm({ roster, onCreated }: { roster: Roster; onCreate
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('inspector');
   const [password, setPassword] = useState('');
-  const [unitIds, setUnitIds] = useState<string[]>([]);
-  const [windowIds, setWindowIds] = useState<string[]>([]);
+  const [scope, setScope] = useState<ChiefScope>({ unitIds: [], windowIds: [] });
+  const { unitIds, windowIds } = scope;
   const chief = role === 'chief';
-  const flip = (list: string[], id: string): string[] => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id]);
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     if (!USERNAME.test(username.trim())) return act.say({ ok: false, text: t('accounts.badUsername') });
@@ -39,8 +40,7 @@ export function NewAccountForm({ roster, onCreated }: { roster: Roster; onCreate
         setUsername('');
         setName('');
         setPassword('');
-        setUnitIds([]);
-        setWindowIds([]);
+        setScope({ unitIds: [], windowIds: [] });
         onCreated();
       });
   };
@@ -81,28 +81,7 @@ export function NewAccountForm({ roster, onCreated }: { roster: Roster; onCreate
           </small>
         </div>
       </div>
-      {chief && (
-        <>
-          <fieldset className="admin-choices">
-            <legend>{t('accounts.units')}</legend>
-            {roster.units.map((u) => (
-              <label key={u.id} className="admin-check">
-                <input type="checkbox" checked={unitIds.includes(u.id)} onChange={() => setUnitIds(flip(unitIds, u.id))} />
-                {u.name}
-              </label>
-            ))}
-          </fieldset>
-          <fieldset className="admin-choices">
-            <legend>{t('accounts.windows')}</legend>
-            {roster.windows.map((w) => (
-              <label key={w.id} className="admin-check">
-                <input type="checkbox" checked={windowIds.includes(w.id)} onChange={() => setWindowIds(flip(windowIds, w.id))} />
-                {w.number}
-              </label>
-            ))}
-          </fieldset>
-        </>
-      )}
+      {chief && <ScopePicker roster={roster} scope={scope} onChange={setScope} />}
       <ActMessage message={act.message} />
       <button type="submit" className="button primary" disabled={act.busy}>
         {t('accounts.create')}

@@ -39,7 +39,7 @@ export function RosterSection() {
   return (
     <section className="admin-section" aria-labelledby="roster-heading">
       <h2 id="roster-heading">{t('roster.heading')}</h2>
-      <RosterImport setup={hall.setup} onImport={(r) => saveHall({ ...hall.setup, roster: r })} />
+      <RosterImport roster={hall.setup.roster} />
       <section className="admin-form" aria-labelledby="units-heading">
         <h3 id="units-heading">{t('roster.units')}</h3>
         <table className="admin-table">

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AdminFailure } from '../../../device/admin/adminApi';
+import { AdminFailure } from '../../../device/admin/adminTransport';
 
 /** The admin area's words (namespace `admin`, added by AdminView) and a failure in words. */
 export function useAdminWords() {
