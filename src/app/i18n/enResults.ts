@@ -1,0 +1,46 @@
+import type { zhCNResults } from './zhCNResults';
+
+/** English: the results screen, publishing, the bulletin and the exports (same keys as zhCNResults). */
+export const enResults: typeof zhCNResults = {
+  period: {
+    month: '{{year}}-{{index}}',
+    quarter: '{{year}} Q{{index}}',
+    year: '{{year}}',
+  },
+  subject: { staff: 'Staff', window: 'Windows', chief: 'Chiefs', unit: 'Units' },
+  subjectName: { staff: 'Name', window: 'Window', chief: 'Chief', unit: 'Unit' },
+  table: {
+    rank: 'Rank',
+    seq: 'No.',
+    unit: 'Unit',
+    categoryHead: '{{name}} ({{points}})',
+    bonus: 'Bonus',
+    total: 'Total',
+    grade: 'Grade',
+    pending: 'Contested',
+    findings: 'Findings',
+    consequences: 'Consequences',
+    gradeNote: 'Grade note',
+    none: '—',
+    noGrade: 'no grade',
+  },
+  quota: '{{grade}} at most {{share}}%: at most {{allowed}} of {{subjects}}',
+  sheet: {
+    title: '{{hall}} {{period}} {{table}}: results',
+    scheme: 'Scheme: {{title}} (version {{version}})',
+    published: 'Published: revision {{revision}}, {{date}}; rests on {{events}} events, SHA-256 {{digest}}',
+    unpublished: 'Not published: results from the records so far, may change',
+    generated: 'Generated: {{date}}',
+    average: '{{name}} (average of {{of}})',
+    items: '{{table}} by item',
+    itemsTitle: '{{hall}} {{period}} {{table}}: points by item',
+    primary: 'Category',
+    secondary: 'Sub-category',
+    itemPoints: 'Points',
+    content: 'What is assessed',
+    office: 'Office',
+    categoryTotal: '{{name}} subtotal',
+    about: 'About',
+  },
+  csv: { table: 'Table', subjectKind: 'Subject kind', subjectId: 'Id' },
+};
