@@ -26,7 +26,7 @@ function rowsOf(ws: ExcelJS.Worksheet): (string | number | null)[][] {
   return out;
 }
 
-describe('exports in the halls’ layouts', { timeout: 120_000 }, () => {
+describe('exports in the halls’ layouts', () => {
   let server: RunningServer;
   let committee: Device;
   let chief: Device;

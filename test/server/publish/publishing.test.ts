@@ -24,7 +24,7 @@ interface Revision {
   changes: ResultChange[];
 }
 
-describe('publishing a month', { timeout: 120_000 }, () => {
+describe('publishing a month', () => {
   let server: RunningServer;
   let inspector: Device;
   let chief: Device;
