@@ -6,7 +6,7 @@ import type { Item } from '../../core/scheme/schemeSchema';
 import { resultTable } from '../../app/format/resultTable';
 import type { ExportSource } from './exportSource';
 import type { ExportWords } from './exportWords';
-import { periodWords } from './periodWords';
+import { periodText } from '../../app/format/periodText';
 
 const THIN = { style: 'thin' as const };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
@@ -83,7 +83,7 @@ function rankingSheet(wb: ExcelJS.Workbook, table: Table, src: ExportSource, wor
   const { r, t } = words;
   const rt = resultTable(table, src.results, src.roster, t, r);
   const ws = wb.addWorksheet(sheetName(`${r(`subject.${table.subject}`)}`));
-  const title = r('sheet.title', { hall: src.hallName, period: periodWords(src.results.period.key, r), table: table.name });
+  const title = r('sheet.title', { hall: src.hallName, period: periodText(src.results.period.key, r), table: table.name });
   preamble(ws, title, rt.columns.length, src, words);
   if (rt.quota) {
     ws.mergeCells(5, 1, 5, rt.columns.length);
@@ -114,7 +114,7 @@ function itemsSheet(wb: ExcelJS.Workbook, table: Table, src: ExportSource, words
   const ws = wb.addWorksheet(sheetName(r('sheet.items', { table: r(`subject.${table.subject}`) })));
   const fixed = [r('sheet.primary'), r('sheet.secondary'), r('sheet.itemPoints'), r('sheet.content'), r('sheet.office')];
   const width = fixed.length + subjects.length;
-  preamble(ws, r('sheet.itemsTitle', { hall: src.hallName, period: periodWords(src.results.period.key, r), table: table.name }), width, src, words);
+  preamble(ws, r('sheet.itemsTitle', { hall: src.hallName, period: periodText(src.results.period.key, r), table: table.name }), width, src, words);
   headerRow(ws, [...fixed, ...subjects.map((s) => s.name)]);
   const points = subjects.map((s) => itemPoints(src.scheme, s));
   for (const category of table.categories) {

@@ -1,36 +1,16 @@
+import type { PublicationSummary, PublishedRevision } from '../../core/publish/publication';
 import type { ResultChange } from '../../core/publish/resultChanges';
 import type { PeriodResults } from '../../core/scoring/results';
 import type { Roster } from '../../core/model/roster';
 import type { Queryable } from './db';
 
-/** A published revision of a period's results, as stored (append only: see migration 6). */
-export interface Publication {
-  schemeId: string;
-  periodKey: string;
-  revision: number;
-  periodKind: string;
-  schemeVersion: number;
-  publishedAt: string;
-  publishedBy: string;
-  /** Why this revision replaced the previous one; null for the first publication. */
-  reason: string | null;
-  /** The instant the results were computed as of (follow-up deadlines count up to it). */
-  asOf: string;
-  /** The highest change seq the results saw: the events they rest on were all stored at or before it. */
-  lastSeq: number;
-  eventCount: number;
-  findingCount: number;
-  /** SHA-256 of canonicalEvents(the events the results rest on), lower-case hex. */
-  digest: string;
-  results: PeriodResults;
+/** A published revision as stored: the shared answer (core/publish/publication) plus the roster it was computed with. */
+export type Publication = PublishedRevision & {
   /** The roster the results were computed with (names and places as they were), for recomputing them later. */
   roster: Roster;
-  /** What this revision changed from the previous one (empty for the first). */
-  changes: ResultChange[];
-}
+};
 
-/** A publication without its results, for lists. */
-export type PublicationSummary = Omit<Publication, 'results' | 'roster'>;
+export type { PublicationSummary };
 
 interface Raw {
   scheme_id: string;
