@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublishedRevision } from '../../src/core/publish/publication';
 import { initialJavaScript } from '../bench/initialJavaScript';
 import { quarterScenario } from '../server/scenario';
-import { serverProcess } from '../server/serverProcess';
-import type { ServerProcess } from '../server/serverProcess';
-import { signIn as apiSignIn } from '../server/testServer';
+import { startServer } from '../../src/server/startServer';
+import type { RunningServer } from '../../src/server/startServer';
+import { putConfig } from '../../src/server/storage/configRepo';
+import { REPLAY_REVIEW, schemesDir, signIn as apiSignIn } from '../server/testServer';
 import { buildApp } from './buildApp';
 import { launchChromium } from './launchChromium';
 
@@ -25,17 +26,16 @@ async function signIn(page: Page, url: string, username: string): Promise<void> 
 }
 
 /**
- * The results desk in real Chromium against a real server: a quarter of findings (every review path) is on the
+ * The results desk in real Chromium against the real server (in this process, serving the built app): a quarter of findings (every review path) is on the
  * server; the committee opens February, reads the ranking and a subject's explanation, publishes the month, checks
  * the digest, downloads the .xlsx and prints the bulletin to PDF. The workbook's cells and the PDF's text carry the
  * engine's totals and ranks of the published revision. The inspector's first load stays under 150 KB of gzip JS with
  * the charts in their own chunk.
  */
 describe('the results desk', { timeout: 600_000 }, () => {
-  let server: ServerProcess;
+  let server: RunningServer;
   let browser: Browser;
   let dist: string;
-  const dataDir = mkdtempSync(join(tmpdir(), 'hall-patrol-results-'));
   const files = mkdtempSync(join(tmpdir(), 'hall-patrol-results-files-'));
 
   beforeAll(async () => {
@@ -44,16 +44,18 @@ describe('the results desk', { timeout: 600_000 }, () => {
     process.env.NODE_ENV = 'production';
     dist = await buildApp();
     process.env.NODE_ENV = mode;
-    [server, browser] = await Promise.all([serverProcess({ DATA_DIR: dataDir, DIST_DIR: dist }), launchChromium()]);
+    // The real server in this process (the built app, an in-memory PGlite): no second tsx start on a loaded machine.
+    [server, browser] = await Promise.all([
+      startServer({ port: 0, hostname: '127.0.0.1', dataDir: undefined, schemesDir, distDir: dist, log: () => undefined }),
+      launchChromium(),
+    ]);
+    // Late contests are taken: the scenario replays early 2026 whenever the test runs.
+    await server.db.transaction((tx) => putConfig(tx, 'review', 'hall', JSON.stringify(REPLAY_REVIEW)));
     const [inspector, chief, committee] = await Promise.all([
       apiSignIn(server.url, 'inspector1', 'seed-inspector'),
       apiSignIn(server.url, 'chief-zonghe', 'seed-chief'),
       apiSignIn(server.url, 'committee1', 'seed-committee'),
     ]);
-    // Late contests are taken: the scenario replays early 2026 whenever the test runs.
-    const settings = (await (await fetch(`${server.url}/api/review/settings`, { headers: { authorization: `Bearer ${committee.token}` } })).json()) as Record<string, unknown>;
-    const admin = await apiSignIn(server.url, 'admin', 'seed-admin');
-    await fetch(`${server.url}/api/review/settings`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` }, body: JSON.stringify({ ...settings, offlineGraceHours: 10 * 366 * 24 }) });
     const s = quarterScenario(inspector, chief, committee);
     for (const [device, events] of [[inspector, s.inspector], [chief, s.chief], [committee, s.committee]] as const) {
       const res = await device.push(events);
@@ -62,8 +64,8 @@ describe('the results desk', { timeout: 600_000 }, () => {
   }, 600_000);
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
-    for (const d of [dataDir, files, dist]) if (d) rmSync(d, { recursive: true, force: true });
+    await server?.close();
+    for (const d of [files, dist]) if (d) rmSync(d, { recursive: true, force: true });
   });
 
   it('keeps the inspector’s first load under 150 KB of gzip JavaScript, without the charts', () => {

@@ -87,7 +87,7 @@ export function Bulletin({ scheme, results, publication, onClose }: { scheme: Sc
         </section>
         <footer className="bulletin-footer">
           {publication && <p className="digest">{r('bulletin.digest', { events: publication.eventCount, digest: publication.digest })}</p>}
-          <p className="signature">
+          <p className="bulletin-signature">
             {r('bulletin.issuer', { hall: roster.hall.name })}
             <br />
             {date}
