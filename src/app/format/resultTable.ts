@@ -47,7 +47,7 @@ export function gradeNote(s: SubjectResult, t: TFunction): string {
  * its category subtotals, bonus, total, grade, pending points and consequences, and below it the subjects scored by
  * this table's average. The exports and the results screen use the same columns.
  */
-export function resultTable(table: Table, results: PeriodResults, roster: Roster, t: TFunction, r: TFunction<'results'>): ResultTable {
+export function resultTable(table: Table, results: PeriodResults, roster: Roster, t: TFunction, r: TFunction<'translation', 'results'>): ResultTable {
   const unitName = new Map(roster.units.map((u) => [u.id, u.name]));
   const columns: ResultColumn[] = [
     { key: 'rank', label: r('table.rank'), numeric: true },
@@ -84,7 +84,7 @@ export function resultTable(table: Table, results: PeriodResults, roster: Roster
   return { table, columns, rows, footer, quota };
 }
 
-function quotaText(table: Table, subjects: number, r: TFunction<'results'>): string {
+function quotaText(table: Table, subjects: number, r: TFunction<'translation', 'results'>): string {
   const q = table.quota;
   if (!q) return '';
   const grade = table.grades.find((g) => g.id === q.grade)?.name ?? q.grade;

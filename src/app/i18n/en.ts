@@ -2,6 +2,7 @@ import type { Messages } from './zhCN';
 import { enSession } from './enSession';
 import { enRefusal } from './enRefusal';
 import { enMore } from './enMore';
+import { enResults } from './enResults';
 
 /** English, the first screen's words. */
 const enBase = {
@@ -203,4 +204,5 @@ export const en: Messages = {
   ...enMore,
   review: { ...enBase.review, ...enMore.review },
   handOver: { ...enBase.handOver, ...enMore.handOver },
+  results: enResults,
 };

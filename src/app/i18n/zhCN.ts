@@ -1,5 +1,6 @@
 import { zhCNSession } from './zhCNSession';
 import { zhCNRefusal } from './zhCNRefusal';
+import type { zhCNResults } from './zhCNResults';
 import type { zhCNMore } from './zhCNMore';
 
 /** 简体中文 (the default). Every visible string of the app is here; en.ts has the same keys. */
@@ -196,4 +197,4 @@ export const zhCN = {
 };
 
 /** The shape every language must have: the words of the first screen and those loaded with the review screens. */
-export type Messages = typeof zhCN & typeof zhCNMore;
+export type Messages = typeof zhCN & typeof zhCNMore & { results: typeof zhCNResults };

@@ -18,7 +18,7 @@ const COLUMNS = ['rank', 'name', 'unit', 'total', 'grade', 'consequences'];
 export function Bulletin({ scheme, results, publication, onClose }: { scheme: Scheme; results: PeriodResults; publication: PublicationSummary | null; onClose: () => void }) {
   const { t, r, language } = useResultsWords();
   const { hall } = useServices();
-  const roster = hall.hall.roster;
+  const roster = hall.setup.roster;
   const period = periodText(results.period.key, r);
   const tables = scheme.tables.filter((tb) => results.subjects.some((s) => s.subject === tb.subject)).map((tb) => resultTable(tb, results, roster, t, r));
   const flagged = results.subjects.filter((s) => s.flags.length > 0);

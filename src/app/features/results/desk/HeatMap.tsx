@@ -16,8 +16,8 @@ function heat(share: number): string {
 export function HeatMap({ results }: { results: PeriodResults }) {
   const { r } = useResultsWords();
   const { hall } = useServices();
-  const layout = hall.hall.layout;
-  const { basis, values } = useMemo(() => windowLoss(results, hall.hall.roster), [results, hall]);
+  const layout = hall.setup.layout;
+  const { basis, values } = useMemo(() => windowLoss(results, hall.setup.roster), [results, hall]);
   const max = Math.max(0, ...values.values());
   if (!basis) return null;
   return (
@@ -35,12 +35,12 @@ export function HeatMap({ results }: { results: PeriodResults }) {
           </g>
         ))}
         {layout.tiles.map((tile) => {
-          const w = hall.window(tile.windowId);
+          const w = hall.index.window(tile.windowId);
           if (!w) return null;
           const lost = values.get(tile.windowId) ?? 0;
           return (
             <g key={tile.windowId}>
-              <title>{r('heat.tile', { number: w.number, unit: hall.unit(w.unitId)?.name ?? '', lost })}</title>
+              <title>{r('heat.tile', { number: w.number, unit: hall.index.unit(w.unitId)?.name ?? '', lost })}</title>
               <rect x={tile.x} y={tile.y} width={tile.w} height={tile.h} rx={0.25} fill={heat(max > 0 ? lost / max : 0)} className="heat-tile" />
               <text x={tile.x + tile.w / 2} y={tile.y + tile.h / 2} className="heat-number">
                 {w.number}

@@ -39,7 +39,7 @@ export function PublishPanel({ client, state, schemeId, period, canPublish, onPu
   const [error, setError] = useState<string | null>(null);
   const [verified, setVerified] = useState<VerifyAnswer | null>(null);
   const latest = state.revisions[state.revisions.length - 1];
-  const tz = hall.hall.roster.hall.timeZone;
+  const tz = hall.setup.roster.hall.timeZone;
   const act = async (run: () => Promise<unknown>): Promise<void> => {
     setBusy(true);
     setError(null);

@@ -28,7 +28,7 @@ const CHOICES: Record<PeriodKind, number> = { month: 24, quarter: 8, year: 3 };
 export function ResultsView() {
   const { t, r } = useResultsWords();
   const { schemes, hall, account, openResults } = useServices();
-  const roster = hall.hall.roster;
+  const roster = hall.setup.roster;
   const today = hallDay(new Date().toISOString(), roster.hall.timeZone);
   const [schemeId, setSchemeId] = useState(schemes[0]?.scheme.id ?? '');
   const [kind, setKind] = useState<PeriodKind>('month');
