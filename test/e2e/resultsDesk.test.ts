@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublishedRevision } from '../../src/core/publish/publication';
+import type { PeriodScores, SubjectResult } from '../../src/core/scoring/results';
 import { initialJavaScript } from '../bench/initialJavaScript';
 import { quarterScenario } from '../server/scenario';
 import { startServer } from '../../src/server/startServer';
@@ -29,8 +30,8 @@ async function signIn(page: Page, url: string, username: string): Promise<void> 
  * The results desk in real Chromium against the real server (in this process, serving the built app): a quarter of findings (every review path) is on the
  * server; the committee opens February, reads the ranking and a subject's explanation, publishes the month, checks
  * the digest, downloads the .xlsx and prints the bulletin to PDF. The workbook's cells and the PDF's text carry the
- * engine's totals and ranks of the published revision. The inspector's first load stays under 150 KB of gzip JS with
- * the charts in their own chunk.
+ * engine's totals and ranks of the published revision. Nothing of the desk (charts, code, words) is in the
+ * inspector's first load.
  */
 describe('the results desk', { timeout: 600_000 }, () => {
   let server: RunningServer;
@@ -68,11 +69,23 @@ describe('the results desk', { timeout: 600_000 }, () => {
     for (const d of [files, dist]) if (d) rmSync(d, { recursive: true, force: true });
   });
 
-  it('keeps the inspector’s first load under 150 KB of gzip JavaScript, without the charts', () => {
+  it('adds nothing of the desk to the inspector’s first load: no charts, no desk code, no desk words', () => {
+    // The first load's size against its 150 KB goal is the patrol benchmark's figure (npm run bench:patrol); what this
+    // screen owes it is to stay out of it entirely, loaded only when the tab is opened.
     const initial = initialJavaScript(dist);
-    expect(initial.gzipBytes).toBeLessThanOrEqual(150 * 1024);
-    // ECharts marks its DOM nodes with this key: no file of the first load holds ECharts.
-    for (const f of initial.files) expect(readFileSync(join(dist, f.replace(/^\//, '')), 'utf8')).not.toContain('_echarts_instance_');
+    for (const f of initial.files) {
+      const code = readFileSync(join(dist, f.replace(/^\//, '')), 'utf8');
+      // ECharts marks its DOM nodes with this key; the desk's section has this class; 核验摘要 is one of its words.
+      expect(code, f).not.toContain('_echarts_instance_');
+      expect(code, f).not.toContain('results-desk');
+      expect(code, f).not.toContain('核验摘要');
+    }
+    // And all three are in the build, in the desk's own lazy chunk.
+    const lazy = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js') && !initial.files.includes(`/assets/${f}`));
+    const desk = lazy.find((f) => readFileSync(join(dist, 'assets', f), 'utf8').includes('results-desk'));
+    expect(desk).toBeDefined();
+    const deskCode = readFileSync(join(dist, 'assets', desk ?? ''), 'utf8');
+    expect(deskCode).toContain('_echarts_instance_');
   });
 
   it('publishes February, and the workbook and the printed bulletin carry the engine’s totals and ranks', async () => {
@@ -87,6 +100,19 @@ describe('the results desk', { timeout: 600_000 }, () => {
     for (const h of ['排名', '姓名', '工作纪律（20分）', '总分', '等次', '申诉待定', '处理']) await expect.poll(() => table.getByRole('columnheader', { name: h }).count()).toBeGreaterThan(0);
     await page.locator('.heat-map svg').waitFor();
     if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'desk-1440.png') });
+
+    // Before publishing, the ranking carries no lines: a row opens the subject and its lines come from the explanation route.
+    const reader = await apiSignIn(server.url, 'committee1', 'live-committee');
+    const get = async <T,>(path: string): Promise<T> => (await (await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${reader.token}` } })).json()) as T;
+    const live = (await get<PeriodScores>('/api/results?scheme=kunqu-window-staff&period=2026-02&view=final')).subjects.filter((s) => s.subject === 'staff' && s.findingCount > 0)[0];
+    if (!live) throw new Error('no staff member with findings in February');
+    const liveLines = (await get<SubjectResult>(`/api/results/explanation?scheme=kunqu-window-staff&period=2026-02&view=final&subject=staff&subjectId=${live.subjectId}`)).explanation;
+    expect(liveLines.length).toBeGreaterThan(0);
+    await page.getByRole('button', { name: `${live.name}，${live.total} 分，查看明细` }).first().click();
+    const liveDetail = page.locator('.subject-detail');
+    await liveDetail.getByRole('heading', { name: new RegExp(live.name) }).waitFor();
+    await expect.poll(() => liveDetail.locator('.explanation li').count(), { timeout: 60_000 }).toBe(liveLines.length);
+    await liveDetail.getByRole('button', { name: '关闭明细' }).click();
 
     await page.getByRole('button', { name: '发布本期结果' }).click();
     await page.getByText(/已发布：第 1 版/).waitFor({ timeout: 60_000 });
@@ -103,7 +129,7 @@ describe('the results desk', { timeout: 600_000 }, () => {
     await page.getByRole('button', { name: `${hit.name}，${hit.total} 分，查看明细` }).first().click();
     const detail = page.locator('.subject-detail');
     await detail.getByRole('heading', { name: new RegExp(hit.name) }).waitFor();
-    await expect.poll(() => detail.locator('.explanation li').count()).toBeGreaterThanOrEqual(hit.explanation.length);
+    await expect.poll(() => detail.locator('.explanation li').count(), { timeout: 60_000 }).toBe(hit.explanation.length);
     await detail.locator('.echart svg').waitFor({ timeout: 60_000 });
     if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'detail-1440.png') });
 

@@ -2,7 +2,7 @@ import type { Messages } from './zhCN';
 import { enSession } from './enSession';
 import { enRefusal } from './enRefusal';
 import { enMore } from './enMore';
-import { enResults } from './enResults';
+import { enResults } from '../../words/enResults';
 
 /** English, the first screen's words. */
 const enBase = {

@@ -1,6 +1,6 @@
 import { zhCNSession } from './zhCNSession';
 import { zhCNRefusal } from './zhCNRefusal';
-import type { zhCNResults } from './zhCNResults';
+import type { zhCNResults } from '../../words/zhCNResults';
 import type { zhCNMore } from './zhCNMore';
 
 /** 简体中文 (the default). Every visible string of the app is here; en.ts has the same keys. */

@@ -1,5 +1,6 @@
 import type { PublicationsAnswer, PublishedRevision, VerifyAnswer } from '../../core/publish/publication';
-import type { PeriodResults } from '../../core/scoring/results';
+import type { SubjectKind } from '../../core/scheme/schemeSchema';
+import type { PeriodScores, SubjectResult } from '../../core/scoring/results';
 import type { PatrolDb } from '../patrolDb';
 import { readSession } from '../session/sessionStore';
 
@@ -21,7 +22,10 @@ export interface Download {
 
 /** A period's results on the server: final results, publications, the digest check, publishing and the exports. */
 export interface ResultsClient {
-  results(schemeId: string, period: string): Promise<PeriodResults>;
+  /** A period's final results now, without explanation lines. */
+  results(schemeId: string, period: string): Promise<PeriodScores>;
+  /** One subject's final result now with every explanation line (a chief: their own subjects only). */
+  explanation(schemeId: string, period: string, subject: SubjectKind, subjectId: string): Promise<SubjectResult>;
   publications(schemeId: string, period: string): Promise<PublicationsAnswer>;
   revision(schemeId: string, period: string, revision: number): Promise<PublishedRevision>;
   verify(schemeId: string, period: string, revision: number): Promise<VerifyAnswer>;
@@ -75,7 +79,11 @@ export function resultsClient(o: { db: PatrolDb; baseUrl?: string; fetch?: typeo
   const seg = encodeURIComponent;
   return {
     async results(schemeId, period) {
-      return expectShape<PeriodResults>(await get(`/api/results?${q({ scheme: schemeId, period, view: 'final' })}`), ['subjects', 'period', 'schemeId'], 'results');
+      return expectShape<PeriodScores>(await get(`/api/results?${q({ scheme: schemeId, period, view: 'final' })}`), ['subjects', 'period', 'schemeId'], 'results');
+    },
+    async explanation(schemeId, period, subject, subjectId) {
+      const path = `/api/results/explanation?${q({ scheme: schemeId, period, view: 'final', subject, subjectId })}`;
+      return expectShape<SubjectResult>(await get(path), ['explanation', 'total', 'subjectId'], 'explanation');
     },
     async publications(schemeId, period) {
       return expectShape<PublicationsAnswer>(await get(`/api/publications?${q({ scheme: schemeId, period })}`), ['revisions', 'pending'], 'publications');

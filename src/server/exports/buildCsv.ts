@@ -1,5 +1,5 @@
 import type { Table } from '../../core/scheme/schemeSchema';
-import { resultTable } from '../../app/format/resultTable';
+import { resultTable } from '../../words/resultTable';
 import type { ExportSource } from './exportSource';
 import type { ExportWords } from './exportWords';
 
@@ -18,7 +18,7 @@ function field(v: string | number | null): string {
  * opens the Chinese text as it is.
  */
 export function buildCsv(src: ExportSource, table: Table, words: ExportWords): string {
-  const rt = resultTable(table, src.results, src.roster, words.t, words.r);
+  const rt = resultTable(table, src.scheme.tables, src.results, src.roster, words.t, words.r);
   const lines = [rt.columns.map((c) => field(c.label)).join(',')];
   for (const row of [...rt.rows, ...rt.footer]) lines.push(rt.columns.map((c) => field(row.cells[c.key] ?? null)).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;

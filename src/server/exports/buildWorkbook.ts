@@ -3,10 +3,10 @@ import type { Table } from '../../core/scheme/schemeSchema';
 import { itemPoints } from '../../core/scoring/itemPoints';
 import { pointsRange } from '../../core/scheme/pointsRange';
 import type { Item } from '../../core/scheme/schemeSchema';
-import { resultTable } from '../../app/format/resultTable';
+import { resultTable } from '../../words/resultTable';
 import type { ExportSource } from './exportSource';
 import type { ExportWords } from './exportWords';
-import { periodText } from '../../app/format/periodText';
+import { periodText } from '../../words/periodText';
 
 const THIN = { style: 'thin' as const };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
@@ -81,7 +81,7 @@ const sheetName = (s: string): string => s.replace(/[[\]:*?/\\]/g, ' ').slice(0,
 
 function rankingSheet(wb: ExcelJS.Workbook, table: Table, src: ExportSource, words: ExportWords): void {
   const { r, t } = words;
-  const rt = resultTable(table, src.results, src.roster, t, r);
+  const rt = resultTable(table, src.scheme.tables, src.results, src.roster, t, r);
   const ws = wb.addWorksheet(sheetName(`${r(`subject.${table.subject}`)}`));
   const title = r('sheet.title', { hall: src.hallName, period: periodText(src.results.period.key, r), table: table.name });
   preamble(ws, title, rt.columns.length, src, words);

@@ -1,11 +1,11 @@
-import { scoreEvents } from '../../core/events/scoreEvents';
-import { foldAll } from '../../core/events/findingsFromEvents';
+import { findingsFromEvents, foldAll } from '../../core/events/findingsFromEvents';
 import type { FindingEvent } from '../../core/events/events';
 import type { Roster } from '../../core/model/roster';
 import { eventsDigest } from '../../core/publish/eventsDigest';
 import { restingEvents } from '../../core/publish/restingEvents';
 import type { Scheme } from '../../core/scheme/parseScheme';
 import type { PeriodResults } from '../../core/scoring/results';
+import { scorePeriod } from '../../core/scoring/scorePeriod';
 import type { PeriodRef } from '../../core/time/period';
 import { periodRange } from '../../core/time/period';
 import type { Queryable } from '../storage/db';
@@ -47,7 +47,10 @@ export async function restingSet(q: Queryable, schemeId: string, timeZone: strin
   };
 }
 
-/** A period's final results (pending contests never counted) as of `asOf`, computed from its resting events. */
+/**
+ * A period's final results (pending contests never counted) as of `asOf`, computed from its resting events with every
+ * explanation line: a publication freezes the results a clerk signs, lines and all, and the exports word them.
+ */
 export async function periodSnapshot(
   q: Queryable,
   scheme: Scheme,
@@ -57,5 +60,5 @@ export async function periodSnapshot(
   opts: { upTo?: number; since?: number } = {},
 ): Promise<PeriodSnapshot> {
   const { events, ...set } = await restingSet(q, scheme.id, roster.hall.timeZone, period, opts);
-  return { ...set, results: scoreEvents(scheme, roster, events, period, { countPending: false, asOf }) };
+  return { ...set, results: scorePeriod(scheme, roster, findingsFromEvents(events, scheme.id), period, { countPending: false, asOf }) };
 }

@@ -7,7 +7,7 @@ import { describeIssues, errorResponse } from '../httpError';
 import { buildCsv } from '../exports/buildCsv';
 import { buildWorkbook } from '../exports/buildWorkbook';
 import type { ExportSource } from '../exports/exportSource';
-import { exportWords } from '../exports/exportWords';
+import { EXPORT_LANGUAGES, exportWords } from '../exports/exportWords';
 import { periodSnapshot } from '../publish/periodSnapshot';
 import { scopeResults } from '../publish/scopeResults';
 import { publicationOf } from '../storage/publicationRepo';
@@ -21,7 +21,7 @@ const exportQuery = z.object({
   revision: z.coerce.number().int().positive().max(1_000_000).optional(),
   /** CSV: which table (default: the scheme's first table with results). */
   subject: subjectKindSchema.optional(),
-  lang: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  lang: z.enum(EXPORT_LANGUAGES).default('zh-CN'),
 });
 
 type Query = z.infer<typeof exportQuery>;

@@ -1,31 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { demoHall } from '../../../src/core/model/demoHall';
-import type { PeriodResults, SubjectResult } from '../../../src/core/scoring/results';
+import type { PeriodScores, SubjectScore } from '../../../src/core/scoring/results';
 import { lastEnded, periodChoices, trendMonths } from '../../../src/app/features/results/desk/periodChoices';
 import { NO_FILTER, sortRows } from '../../../src/app/features/results/desk/sortRows';
 import { pointsLost, windowLoss } from '../../../src/app/features/results/desk/windowLoss';
-import type { ResultRow } from '../../../src/app/format/resultTable';
+import type { ResultRow } from '../../../src/words/resultTable';
 
 const hall = demoHall();
-const subject = (kind: SubjectResult['subject'], id: string, total: number, rank: number, lost: number[], over: Partial<SubjectResult> = {}): SubjectResult => ({
+/** A subject whose deduct category (100 points) moved by the negative numbers of `moved`, its award category by the positive ones. */
+const subject = (kind: SubjectScore['subject'], id: string, total: number, rank: number, moved: number[], over: Partial<SubjectScore> = {}): SubjectScore => ({
   subject: kind,
   subjectId: id,
   name: id,
   unitId: 'u-zonghe',
-  categories: [],
+  categories: [
+    { id: 'd', name: 'D', mode: 'deduct', points: 100, score: 100 + moved.filter((p) => p < 0).reduce((a, p) => a + p, 0), pending: 0 },
+    { id: 'a', name: 'A', mode: 'award', points: 10, score: moved.filter((p) => p > 0).reduce((a, p) => a + p, 0), pending: 0 },
+  ],
   bonus: 0,
   total,
   pending: 0,
   gradeId: null,
   gradeName: null,
+  gradeReason: null,
   rank,
   flags: [],
-  explanation: lost.map((p, i) => ({ kind: 'finding', findingId: `f${i}`, itemId: 'i', itemName: 'I', clause: 'c', categoryId: 'c', at: '2026-03-01T00:00:00Z', points: p, calc: { rule: 'fixed', points: Math.abs(p) }, status: 'counted' })),
-  findingCount: lost.length,
+  findingCount: moved.length,
   ...over,
 });
-const results = (subjects: SubjectResult[]): PeriodResults => ({ schemeId: 's', schemeVersion: 1, period: { kind: 'month', key: '2026-03', start: '', end: '' }, subjects, skipped: [] });
-const row = (s: SubjectResult, unit: string): ResultRow => ({ subject: s, cells: { rank: s.rank, name: s.name, unit, total: s.total, pending: s.pending }, average: false });
+const results = (subjects: SubjectScore[]): PeriodScores => ({ schemeId: 's', schemeVersion: 1, period: { kind: 'month', key: '2026-03', start: '', end: '' }, subjects, skipped: [] });
+const row = (s: SubjectScore, unit: string): ResultRow => ({ subject: s, cells: { rank: s.rank, name: s.name, unit, total: s.total, pending: s.pending }, average: false });
 
 describe('the results desk’s own logic', () => {
   it('offers the periods up to today and starts on the last one that has ended', () => {
@@ -53,6 +57,9 @@ describe('the results desk’s own logic', () => {
 
   it('colours each window by its own points lost, its seated staff’s, or its unit’s', () => {
     expect(pointsLost(subject('staff', 'x', 97, 1, [-1, -2, 3]))).toBe(3);
+    // What the category lost after its floor, not the deductions recorded: 扣完为止 at 0 of a 5-point category.
+    const floored = subject('staff', 'y', 95, 1, [], { categories: [{ id: 'd', name: 'D', mode: 'deduct', points: 5, score: 0, pending: 0 }] });
+    expect(pointsLost(floored)).toBe(5);
     const seated = hall.roster.staff.filter((s) => s.windowId === 'w-01');
     const staff = windowLoss(results(seated.map((s, i) => subject('staff', s.id, 99, 1, [-(i + 1)]))), hall.roster);
     expect(staff.basis).toBe('staff');

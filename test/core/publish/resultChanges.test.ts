@@ -13,6 +13,7 @@ const subject = (id: string, total: number, rank: number, over: Partial<SubjectR
   pending: 0,
   gradeId: total > 70 ? 'pass' : 'fail',
   gradeName: total > 70 ? '合格' : '不合格',
+  gradeReason: { kind: 'total', total },
   rank,
   flags: [],
   explanation: [],

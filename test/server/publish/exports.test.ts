@@ -4,7 +4,7 @@ import type { FindingRecorded } from '../../../src/core/events/events';
 import { itemPoints } from '../../../src/core/scoring/itemPoints';
 import { checkSchemeData } from '../../../src/core/scheme/parseScheme';
 import type { Scheme } from '../../../src/core/scheme/parseScheme';
-import type { PeriodResults } from '../../../src/core/scoring/results';
+import type { PeriodResults, PeriodScores, SubjectResult } from '../../../src/core/scoring/results';
 import type { RunningServer } from '../../../src/server/startServer';
 import { quarterScenario } from '../scenario';
 import { recorded, signIn, testServer } from '../testServer';
@@ -101,7 +101,7 @@ describe('exports in the halls’ layouts', () => {
   });
 
   it('writes the 004 任务分解表 with each department’s points per item, subtotals, total and rank', async () => {
-    const results = await json<PeriodResults>(committee, '/api/results?scheme=genhe-department&period=2026-03');
+    const results = await json<PeriodScores>(committee, '/api/results?scheme=genhe-department&period=2026-03');
     const scheme = await schemeOf('genhe-department');
     const wb = await workbook(committee, 'scheme=genhe-department&period=2026-03');
     const ws = wb.getWorksheet('单位分项得分');
@@ -126,7 +126,9 @@ describe('exports in the halls’ layouts', () => {
     expect(count[colOf('u-gongan')]).toBe(2); // 12 件: 11件及以上
     // Every item cell is the engine's own number for that department and item.
     for (const u of units) {
-      const points = itemPoints(scheme, u);
+      // The results route carries no lines: the unit's own, from the explanation route, give its points per item.
+      const full = await json<SubjectResult>(committee, `/api/results/explanation?scheme=genhe-department&period=2026-03&subject=unit&subjectId=${u.subjectId}`);
+      const points = itemPoints(scheme, full);
       for (const item of scheme.items) {
         const row = rows.find((r) => r[3] === item.text && r[0] !== undefined && r[4] === item.office && scheme.items.filter((i) => i.text === item.text).length === 1);
         if (row) expect(row[colOf(u.subjectId)]).toBe(points.get(item.id));
@@ -142,7 +144,7 @@ describe('exports in the halls’ layouts', () => {
   });
 
   it('writes the 003 monthly unit table ranked with grades', async () => {
-    const results = await json<PeriodResults>(committee, '/api/results?scheme=anshan-stationed-unit&period=2026-03');
+    const results = await json<PeriodScores>(committee, '/api/results?scheme=anshan-stationed-unit&period=2026-03');
     const wb = await workbook(committee, 'scheme=anshan-stationed-unit&period=2026-03');
     const ws = wb.getWorksheet('单位');
     if (!ws) throw new Error('no unit sheet');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scoreEvents } from '../../../src/core/events/scoreEvents';
+import { findingsFromEvents } from '../../../src/core/events/findingsFromEvents';
+import { scorePeriod } from '../../../src/core/scoring/scorePeriod';
 import type { FindingEvent } from '../../../src/core/events/events';
 import { eventsDigest } from '../../../src/core/publish/eventsDigest';
 import { restingEvents } from '../../../src/core/publish/restingEvents';
@@ -50,7 +51,7 @@ describe('publishing a month', () => {
     const period = parsePeriod(key);
     if (!scheme.ok || !setup || !period) throw new Error('the pull did not carry the scheme and hall');
     const resting = restingEvents(pulled.events, SCHEME, periodRange(period, setup.roster.hall.timeZone).endMs);
-    return { results: scoreEvents(scheme.scheme, setup.roster, pulled.events, period, { countPending: false, asOf }), digest: eventsDigest(resting), events: resting };
+    return { results: scorePeriod(scheme.scheme, setup.roster, findingsFromEvents(pulled.events, SCHEME), period, { countPending: false, asOf }), digest: eventsDigest(resting), events: resting };
   };
 
   beforeAll(async () => {

@@ -1,10 +1,10 @@
 import { createPortal } from 'react-dom';
 import type { PublicationSummary } from '../../../../core/publish/publication';
 import type { Scheme } from '../../../../core/scheme/parseScheme';
-import type { PeriodResults } from '../../../../core/scoring/results';
-import { resultTable } from '../../../format/resultTable';
+import type { PeriodScores } from '../../../../core/scoring/results';
+import { resultTable } from '../../../../words/resultTable';
 import { useServices } from '../../../services/useServices';
-import { periodText } from '../../../format/periodText';
+import { periodText } from '../../../../words/periodText';
 import { useResultsWords } from './useResultsWords';
 
 /** The columns a bulletin prints of a ranking (the full table stays in the exports). */
@@ -15,12 +15,12 @@ const COLUMNS = ['rank', 'name', 'unit', 'total', 'grade', 'consequences'];
  * consequences the regulation names, the grade quota, the publication's revision and digest, and the date. A page of
  * its own over the app; printing it (print CSS) prints this page only, on A4.
  */
-export function Bulletin({ scheme, results, publication, onClose }: { scheme: Scheme; results: PeriodResults; publication: PublicationSummary | null; onClose: () => void }) {
+export function Bulletin({ scheme, results, publication, onClose }: { scheme: Scheme; results: PeriodScores; publication: PublicationSummary | null; onClose: () => void }) {
   const { t, r, language } = useResultsWords();
   const { hall } = useServices();
   const roster = hall.setup.roster;
   const period = periodText(results.period.key, r);
-  const tables = scheme.tables.filter((tb) => results.subjects.some((s) => s.subject === tb.subject)).map((tb) => resultTable(tb, results, roster, t, r));
+  const tables = scheme.tables.filter((tb) => results.subjects.some((s) => s.subject === tb.subject)).map((tb) => resultTable(tb, scheme.tables, results, roster, t, r));
   const flagged = results.subjects.filter((s) => s.flags.length > 0);
   const date = new Intl.DateTimeFormat(language, { timeZone: roster.hall.timeZone, year: 'numeric', month: 'long', day: 'numeric' }).format(publication ? Date.parse(publication.publishedAt) : Date.now());
   return createPortal(

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { PeriodResults } from '../../../../core/scoring/results';
+import type { PeriodScores } from '../../../../core/scoring/results';
 import { useServices } from '../../../services/useServices';
 import { useResultsWords } from './useResultsWords';
 import { windowLoss } from './windowLoss';
@@ -13,7 +13,7 @@ function heat(share: number): string {
 }
 
 /** The hall's floor with each window coloured by the points lost there in the period (a heat map), with a legend. */
-export function HeatMap({ results }: { results: PeriodResults }) {
+export function HeatMap({ results }: { results: PeriodScores }) {
   const { r } = useResultsWords();
   const { hall } = useServices();
   const layout = hall.setup.layout;

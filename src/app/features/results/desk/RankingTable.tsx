@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { Roster } from '../../../../core/model/roster';
 import { formatPoints } from '../../../format/formatPoints';
-import type { ResultTable } from '../../../format/resultTable';
+import type { ResultTable } from '../../../../words/resultTable';
 import { NO_FILTER, sortRows } from './sortRows';
 import type { RowFilter, SortBy } from './sortRows';
 import { useResultsWords } from './useResultsWords';

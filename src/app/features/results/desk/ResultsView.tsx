@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react';
 import type { PeriodKind, SubjectKind } from '../../../../core/scheme/schemeSchema';
+import type { PeriodResults, PeriodScores, SubjectResult, SubjectScore } from '../../../../core/scoring/results';
 import { hallDay } from '../../../../core/time/hallDay';
 import type { ResultsClient } from '../../../../device/results/resultsClient';
-import { resultTable } from '../../../format/resultTable';
-import { periodText } from '../../../format/periodText';
+import { resultTable } from '../../../../words/resultTable';
+import { periodText } from '../../../../words/periodText';
 import { useServices } from '../../../services/useServices';
 import { Bulletin } from './Bulletin';
 import { ExportButtons } from './ExportButtons';
@@ -43,13 +44,23 @@ export function ResultsView() {
   const publications = useRemote(key, () => (client && scheme ? client.publications(scheme.id, period) : Promise.reject(new Error('no client'))));
   const latest = publications.data?.revisions[publications.data.revisions.length - 1] ?? null;
   const resultsKey = key && publications.data ? `${key}|${latest?.revision ?? 'live'}` : null;
-  const results = useRemote(resultsKey, async () => {
+  // A published revision carries its frozen lines; results now carry none (a subject's are asked for when opened).
+  const loaded = useRemote<{ scores: PeriodScores; frozen: PeriodResults | null }>(resultsKey, async () => {
     if (!client || !scheme) throw new Error('no client');
-    return latest ? (await client.revision(scheme.id, period, latest.revision)).results : client.results(scheme.id, period);
+    if (!latest) return { scores: await client.results(scheme.id, period), frozen: null };
+    const { results: frozen } = await client.revision(scheme.id, period, latest.revision);
+    return { scores: frozen, frozen };
   });
+  const results = { ...loaded, data: loaded.data?.scores ?? null };
+  const explain = (s: SubjectScore) => async (): Promise<SubjectResult> => {
+    const frozen = loaded.data?.frozen?.subjects.find((x) => x.subject === s.subject && x.subjectId === s.subjectId);
+    if (frozen) return frozen;
+    if (!client || !scheme) throw new Error('no client');
+    return client.explanation(scheme.id, period, s.subject, s.subjectId);
+  };
   const tables = useMemo(() => scheme?.tables.filter((tb) => results.data?.subjects.some((s) => s.subject === tb.subject)) ?? [], [scheme, results.data]);
   const table = tables.find((tb) => tb.subject === subject) ?? tables[0];
-  const ranking = useMemo(() => (table && results.data ? resultTable(table, results.data, roster, t, r) : null), [table, results.data, roster, t, r]);
+  const ranking = useMemo(() => (table && results.data ? resultTable(table, scheme?.tables ?? [], results.data, roster, t, r) : null), [table, scheme, results.data, roster, t, r]);
   const selected = open ? results.data?.subjects.find((s) => s.subject === table?.subject && s.subjectId === open) : undefined;
   const choose = (k: PeriodKind): void => {
     setKind(k);
@@ -112,7 +123,7 @@ export function ResultsView() {
       {ranking && results.data && scheme && (
         <div className={selected ? 'desk-main with-detail' : 'desk-main'}>
           <RankingTable table={ranking} roster={roster} selected={open} onOpen={setOpen} />
-          {selected && table && <SubjectDetail subject={selected} table={table} schemeId={scheme.id} period={period} onClose={() => setOpen(null)} />}
+          {selected && table && <SubjectDetail subject={selected} table={table} schemeId={scheme.id} period={period} source={resultsKey ?? ''} explain={explain(selected)} onClose={() => setOpen(null)} />}
         </div>
       )}
       {results.data && <HeatMap results={results.data} />}

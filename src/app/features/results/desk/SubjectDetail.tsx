@@ -1,20 +1,25 @@
 import type { Table } from '../../../../core/scheme/schemeSchema';
-import type { SubjectResult } from '../../../../core/scoring/results';
-import { consequencesText } from '../../../format/resultTable';
-import { flagSourceText, flagText } from '../../../format/flagText';
+import type { SubjectResult, SubjectScore } from '../../../../core/scoring/results';
+import { consequencesText } from '../../../../words/resultTable';
+import { flagSourceText, flagText } from '../../../../words/flagText';
 import { usePatrol } from '../../../store/usePatrol';
 import { ExplanationLineView } from '../ExplanationLineView';
 import { TrendChart } from './TrendChart';
+import { useRemote } from './useRemote';
 import { useResultsWords } from './useResultsWords';
 
 /**
  * One subject of the ranking in full: category subtotals, consequences with what raised them, every line of the
- * explanation (each finding with a button to its evidence and history), and the trend of its months.
+ * explanation (each finding with a button to its evidence and history), and the trend of its months. The ranking
+ * carries no lines: `explain` brings this subject's (the server's explanation route, or the published revision's own),
+ * asked again when `source` changes.
  */
-export function SubjectDetail({ subject, table, schemeId, period, onClose }: { subject: SubjectResult; table: Table; schemeId: string; period: string; onClose: () => void }) {
+export function SubjectDetail({ subject, table, schemeId, period, source, explain, onClose }: { subject: SubjectScore; table: Table; schemeId: string; period: string; source: string; explain: () => Promise<SubjectResult>; onClose: () => void }) {
   const { t, r } = useResultsWords();
   const setReviewing = usePatrol((s) => s.setReviewing);
-  const findings = subject.explanation.filter((l) => l.kind === 'finding' || l.kind === 'follow-up').length;
+  const full = useRemote(`${source}|${subject.subject}|${subject.subjectId}`, explain);
+  const lines = full.data?.explanation ?? [];
+  const findings = lines.filter((l) => l.kind === 'finding' || l.kind === 'follow-up').length;
   return (
     <aside className="subject-detail" aria-labelledby="subject-title">
       <header className="panel-header">
@@ -60,11 +65,13 @@ export function SubjectDetail({ subject, table, schemeId, period, onClose }: { s
       )}
       <TrendChart schemeId={schemeId} table={table} subjectId={subject.subjectId} period={period} />
       <h4>{r('detail.explanation', { count: findings })}</h4>
-      {subject.explanation.length === 0 ? (
+      {full.loading && <p className="muted">{r('load.loading')}</p>}
+      {full.error && <p role="alert">{r('load.failed', { message: full.error })}</p>}
+      {!full.data ? null : lines.length === 0 ? (
         <p className="muted">{r('detail.nothing')}</p>
       ) : (
         <ol className="explanation">
-          {subject.explanation.map((line, i) => (
+          {lines.map((line, i) => (
             <ExplanationLineView key={i} line={line}>
               {(line.kind === 'finding' || line.kind === 'follow-up') && (
                 <button type="button" className="button secondary evidence" onClick={() => setReviewing(line.findingId)}>

@@ -1,7 +1,7 @@
 import { useMemo, useRef } from 'react';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { Table } from '../../../../core/scheme/schemeSchema';
-import type { PeriodResults } from '../../../../core/scoring/results';
+import type { PeriodScores } from '../../../../core/scoring/results';
 import { parsePeriod } from '../../../../core/time/period';
 import { useServices } from '../../../services/useServices';
 import { EChart } from './EChart';
@@ -16,12 +16,12 @@ export function TrendChart({ schemeId, table, subjectId, period }: { schemeId: s
   const ref = parsePeriod(period);
   const months = useMemo(() => (ref ? trendMonths(ref) : []), [ref]);
   // Months already fetched stay for other subjects of the same scheme and year.
-  const cache = useRef(new Map<string, PeriodResults>());
+  const cache = useRef(new Map<string, PeriodScores>());
   const key = `${schemeId}|${months.join(',')}`;
   const remote = useRemote(openResults && months.length > 0 ? key : null, async () => {
     const client = await openResults?.();
     if (!client) throw new Error('offline');
-    const out: PeriodResults[] = [];
+    const out: PeriodScores[] = [];
     for (const m of months) {
       const k = `${schemeId}|${m}`;
       let res = cache.current.get(k);

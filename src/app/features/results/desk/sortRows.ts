@@ -1,4 +1,4 @@
-import type { ResultRow } from '../../../format/resultTable';
+import type { ResultRow } from '../../../../words/resultTable';
 
 /** How the ranking is sorted: a column key and a direction. */
 export interface SortBy {

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useMoreWords } from '../../../i18n/useMoreWords';
-import { zhCNResults } from '../../../i18n/zhCNResults';
+import { zhCNResults } from '../../../../words/zhCNResults';
 
 /**
  * The results desk's words: the lazily loaded screens' words (explanations, flags) and the desk's own (`results.*`),

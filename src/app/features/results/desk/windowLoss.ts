@@ -1,13 +1,14 @@
 import type { Roster } from '../../../../core/model/roster';
-import type { PeriodResults, SubjectResult } from '../../../../core/scoring/results';
+import type { PeriodScores, SubjectScore } from '../../../../core/scoring/results';
 
-/** Points a subject lost in the period: its counted deductions (findings, period rules, overdue follow-ups). */
-export function pointsLost(s: SubjectResult): number {
+/**
+ * Points a subject lost in the period: what its deduct categories stand below their full points (findings, period
+ * rules, overdue follow-ups, members' averages), after the caps and floors the engine applied — the score's own numbers,
+ * so no explanation line is needed.
+ */
+export function pointsLost(s: SubjectScore): number {
   let lost = 0;
-  for (const l of s.explanation) {
-    if ((l.kind === 'finding' || l.kind === 'period') && l.status === 'counted' && l.points < 0) lost -= l.points;
-    else if (l.kind === 'follow-up' && l.points < 0) lost -= l.points;
-  }
+  for (const c of s.categories) if (c.mode === 'deduct') lost += Math.max(0, c.points - c.score);
   return Math.round(lost * 1000) / 1000;
 }
 
@@ -18,9 +19,9 @@ export type LossBasis = 'window' | 'staff' | 'unit';
  * Points lost per window for the floor map: the window's own result where the scheme scores windows, else the sum
  * of the staff seated at it, else (a scheme that scores units) its unit's points lost on each of the unit's windows.
  */
-export function windowLoss(results: PeriodResults, roster: Roster): { basis: LossBasis | null; values: Map<string, number> } {
+export function windowLoss(results: PeriodScores, roster: Roster): { basis: LossBasis | null; values: Map<string, number> } {
   const values = new Map<string, number>();
-  const of = (kind: SubjectResult['subject']) => results.subjects.filter((s) => s.subject === kind);
+  const of = (kind: SubjectScore['subject']) => results.subjects.filter((s) => s.subject === kind);
   const windows = of('window');
   if (windows.length > 0) {
     for (const w of windows) values.set(w.subjectId, pointsLost(w));

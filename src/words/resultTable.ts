@@ -1,10 +1,10 @@
 import type { TFunction } from 'i18next';
-import type { Roster } from '../../core/model/roster';
-import type { Table } from '../../core/scheme/schemeSchema';
-import type { PeriodResults, SubjectResult } from '../../core/scoring/results';
-import { quotaPlaces } from '../../core/scoring/quotaPlaces';
-import { explainLine } from './explainLine';
+import type { Roster } from '../core/model/roster';
+import type { Table } from '../core/scheme/schemeSchema';
+import type { PeriodScores, SubjectScore } from '../core/scoring/results';
+import { quotaPlaces } from '../core/scoring/quotaPlaces';
 import { flagText } from './flagText';
+import { gradeReasonText } from './gradeText';
 
 /** One column of a ranking table: a fixed column, or a category's subtotal. */
 export interface ResultColumn {
@@ -15,7 +15,7 @@ export interface ResultColumn {
 
 /** One line of a ranking table, worded; `average` marks the line of a subject scored by its members' average (000's contractor). */
 export interface ResultRow {
-  subject: SubjectResult;
+  subject: SubjectScore;
   cells: Record<string, string | number | null>;
   average: boolean;
 }
@@ -32,22 +32,22 @@ export interface ResultTable {
 }
 
 /** A subject's consequences (退回, 书面通报, 取消评优, 扣除服务费 …) in words: the kind, then the regulation's text with its numbers. */
-export function consequencesText(s: SubjectResult, t: TFunction): string {
+export function consequencesText(s: SubjectScore, t: TFunction): string {
   return s.flags.map((f) => `${t(`explainLines.flag.kind.${f.kind}`)}：${flagText(f, t)}`).join('；');
 }
 
 /** Why a subject holds its grade when it is not simply its total's (a quota, a disqualification, an eligibility limit). */
-export function gradeNote(s: SubjectResult, t: TFunction): string {
-  const line = s.explanation.find((l) => l.kind === 'grade');
-  return line && line.kind === 'grade' && line.reason.kind !== 'total' ? explainLine(line, t).detail : '';
+export function gradeNote(s: SubjectScore, t: TFunction): string {
+  return s.gradeName && s.gradeReason && s.gradeReason.kind !== 'total' ? gradeReasonText(s.gradeReason, s.gradeName, t) : '';
 }
 
 /**
- * The ranking table of one scheme table, worded from the engine's results: one line per subject in rank order with
- * its category subtotals, bonus, total, grade, pending points and consequences, and below it the subjects scored by
- * this table's average. The exports and the results screen use the same columns.
+ * The ranking table of one scheme table, worded from the engine's results (lines not needed): one line per subject in
+ * rank order with its category subtotals, bonus, total, grade, pending points and consequences, and below it the
+ * subjects whose total is this table's average (a table of `tables` whose aggregate takes a part `of` this table's
+ * subjects). The exports and the results screen use the same columns.
  */
-export function resultTable(table: Table, results: PeriodResults, roster: Roster, t: TFunction, r: TFunction<'translation', 'results'>): ResultTable {
+export function resultTable(table: Table, tables: readonly Table[], results: PeriodScores, roster: Roster, t: TFunction, r: TFunction<'translation', 'results'>): ResultTable {
   const unitName = new Map(roster.units.map((u) => [u.id, u.name]));
   const columns: ResultColumn[] = [
     { key: 'rank', label: r('table.rank'), numeric: true },
@@ -61,7 +61,7 @@ export function resultTable(table: Table, results: PeriodResults, roster: Roster
     { key: 'consequences', label: r('table.consequences'), numeric: false },
     { key: 'gradeNote', label: r('table.gradeNote'), numeric: false },
   ];
-  const row = (s: SubjectResult, average: boolean): ResultRow => {
+  const row = (s: SubjectScore, average: boolean): ResultRow => {
     const cells: ResultRow['cells'] = {
       rank: average ? null : s.rank,
       name: average ? r('sheet.average', { name: s.name, of: r(`subject.${table.subject}`) }) : s.name,
@@ -77,9 +77,8 @@ export function resultTable(table: Table, results: PeriodResults, roster: Roster
     return { subject: s, cells, average };
   };
   const rows = results.subjects.filter((s) => s.subject === table.subject).map((s) => row(s, false));
-  const footer = results.subjects
-    .filter((s) => s.subject !== table.subject && s.explanation.some((l) => l.kind === 'aggregate-part' && l.of === table.subject))
-    .map((s) => row(s, true));
+  const averaging = new Set(tables.filter((tb) => tb.subject !== table.subject && tb.aggregate?.parts.some((p) => p.of === table.subject)).map((tb) => tb.subject));
+  const footer = results.subjects.filter((s) => averaging.has(s.subject)).map((s) => row(s, true));
   const quota = table.quota ? quotaText(table, rows.length, r) : null;
   return { table, columns, rows, footer, quota };
 }
