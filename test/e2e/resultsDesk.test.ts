@@ -12,7 +12,7 @@ import { quarterScenario } from '../server/scenario';
 import { startServer } from '../../src/server/startServer';
 import type { RunningServer } from '../../src/server/startServer';
 import { putConfig } from '../../src/server/storage/configRepo';
-import { REPLAY_REVIEW, schemesDir, signIn as apiSignIn } from '../server/testServer';
+import { DEMO_HALL_ID, REPLAY_REVIEW, schemesDir, signIn as apiSignIn } from '../server/testServer';
 import { buildApp } from './buildApp';
 import { launchChromium } from './launchChromium';
 
@@ -51,7 +51,7 @@ describe('the results desk', { timeout: 600_000 }, () => {
       launchChromium(),
     ]);
     // Late contests are taken: the scenario replays early 2026 whenever the test runs.
-    await server.db.transaction((tx) => putConfig(tx, 'review', 'hall', JSON.stringify(REPLAY_REVIEW)));
+    await server.db.transaction((tx) => putConfig(tx, DEMO_HALL_ID, 'review', 'hall', JSON.stringify(REPLAY_REVIEW)));
     const [inspector, chief, committee] = await Promise.all([
       apiSignIn(server.url, 'inspector1', 'seed-inspector'),
       apiSignIn(server.url, 'chief-zonghe', 'seed-chief'),

@@ -320,6 +320,19 @@ describe('the access matrix, cell by cell', { timeout: 900_000 }, () => {
     'GET /api/photos/:hash': async (caller) => ({ status: (await req(as[caller], 'GET', `/api/photos/${b.photo}`)).status }),
     'GET /api/results': async (caller) => ({ status: (await req(as[caller], 'GET', `/api/results?scheme=${b.scheme}&period=2026-03`)).status }),
     'GET /api/results/explanation': async (caller) => ({ status: (await req(as[caller], 'GET', `/api/results/explanation?scheme=${b.scheme}&period=2026-03&subject=staff&subjectId=s-001`)).status }),
+    // Publications and exports of hall B's own scheme are refused by name; hall B's periods of a shared scheme are
+    // never the demo hall's (checked after the loop: B sees none of the demo hall's publications).
+    'GET /api/publications': async (caller) => ({ status: (await req(as[caller], 'GET', `/api/publications?scheme=${b.scheme}&period=2026-03`)).status }),
+    'GET /api/publications/periods': async (caller) => ({ status: (await req(as[caller], 'GET', `/api/publications/periods?scheme=${b.scheme}`)).status }),
+    'GET /api/publications/:scheme/:period/:revision': async (caller) => ({ status: (await req(as[caller], 'GET', `/api/publications/${b.scheme}/2026-03/1`)).status }),
+    'GET /api/publications/:scheme/:period/:revision/verify': async (caller) => ({ status: (await req(as[caller], 'GET', `/api/publications/${b.scheme}/2026-03/1/verify`)).status }),
+    'POST /api/publications': async (caller) => {
+      const r = await req(as[caller], 'POST', '/api/publications', { scheme: b.scheme, period: '2026-02' });
+      const [row] = await server.db.query<{ n: number }>("select count(*)::int as n from publications where hall_id = 'hall-b'");
+      return { status: r.status, foreignListed: (row?.n ?? 0) > 0 };
+    },
+    'GET /api/exports/results.xlsx': async (caller) => ({ status: (await req(as[caller], 'GET', `/api/exports/results.xlsx?scheme=${b.scheme}&period=2026-03`)).status }),
+    'GET /api/exports/results.csv': async (caller) => ({ status: (await req(as[caller], 'GET', `/api/exports/results.csv?scheme=${b.scheme}&period=2026-03`)).status }),
     'GET /api/findings/:id/history': async (caller) => ({ status: (await req(as[caller], 'GET', `/api/findings/${b.finding.findingId}/history`)).status }),
     'GET /api/notices/:noticeId': async (caller) => ({ status: (await req(as[caller], 'GET', `/api/notices/${b.notice}`)).status }),
     'GET /api/review/settings': async (caller) => {
@@ -481,6 +494,11 @@ describe('the access matrix, cell by cell', { timeout: 900_000 }, () => {
     expect((await bAccounts()).sort()).toEqual(['admin-b', 'centre', 'chief-b', 'committee-b', 'inspector-b', 'operator']);
     expect((await req(b.committee, 'GET', `/api/findings/${b.finding.findingId}/history`)).status).toBe(200);
     expect((await req(b.committee, 'GET', `/api/photos/${b.photo}`)).status).toBe(200);
+    // The demo hall published March of kunqu-window-staff, a scheme hall B holds too: B's March is unpublished.
+    const bMarch = await req(b.committee, 'GET', '/api/publications?scheme=kunqu-window-staff&period=2026-03');
+    expect(bMarch.status).toBe(200);
+    expect(((await bMarch.json()) as { revisions: unknown[] }).revisions).toEqual([]);
+    expect((await req(b.committee, 'GET', '/api/publications/kunqu-window-staff/2026-03/1')).status).toBe(404);
   });
 
   it("keeps the table's acts equal to the core's rule (checkEvent's MAY)", () => {

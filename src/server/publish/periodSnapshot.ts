@@ -1,13 +1,14 @@
-import { findingsFromEvents, foldAll } from '../../core/events/findingsFromEvents';
+import { foldAll } from '../../core/events/findingsFromEvents';
 import type { FindingEvent } from '../../core/events/events';
 import type { Roster } from '../../core/model/roster';
 import { eventsDigest } from '../../core/publish/eventsDigest';
 import { restingEvents } from '../../core/publish/restingEvents';
 import type { Scheme } from '../../core/scheme/parseScheme';
 import type { PeriodResults } from '../../core/scoring/results';
-import { scorePeriod } from '../../core/scoring/scorePeriod';
 import type { PeriodRef } from '../../core/time/period';
 import { periodRange } from '../../core/time/period';
+import type { SchemeAssignment } from '../../core/versions/schemeSchedule';
+import { scoreWithVersions } from '../../core/versions/scoreWithVersions';
 import type { Queryable } from '../storage/db';
 import { eventsOfSchemeUpTo, maxChangeSeq } from '../storage/eventRepo';
 
@@ -23,17 +24,28 @@ export interface RestingSet {
   laterEvents: number;
 }
 
-/** A period's final results together with what they rest on. */
-export type PeriodSnapshot = Omit<RestingSet, 'events'> & { results: PeriodResults };
+/** Which scheme scores a period: its id, the hall's schedule and the versions it holds, or one version asked for. */
+export interface SchemeChoice {
+  schemeId: string;
+  /** The hall's schedule (HallSetup.schemes). */
+  assignments: readonly SchemeAssignment[];
+  /** The scheme versions the hall holds. */
+  held: readonly Scheme[];
+  /** This version instead of the version rule's (a published revision checked again with its own). */
+  version?: number | undefined;
+}
+
+/** A period's final results together with what they rest on, and the scheme version that scored them. */
+export type PeriodSnapshot = Omit<RestingSet, 'events'> & { results: PeriodResults; scheme: Scheme };
 
 /**
- * The stored events of the scheme id up to `upTo` (default: everything committed now) that the period's results rest
- * on (core/publish/restingEvents), and their digest. Seqs are taken under the change lock, so every event with a seq
- * at or below the highest one read was already committed and the same query later returns the same set.
+ * The hall's stored events of the scheme id up to `upTo` (default: everything committed now) that the period's results
+ * rest on (core/publish/restingEvents), and their digest. Seqs of a hall are taken under its write lock, so every
+ * event with a seq at or below the highest one read was already committed and the same query later returns the same set.
  */
-export async function restingSet(q: Queryable, schemeId: string, timeZone: string, period: PeriodRef, opts: { upTo?: number; since?: number } = {}): Promise<RestingSet> {
-  const upTo = opts.upTo ?? (await maxChangeSeq(q));
-  const { events, seqs } = await eventsOfSchemeUpTo(q, schemeId, upTo);
+export async function restingSet(q: Queryable, hallId: string, schemeId: string, timeZone: string, period: PeriodRef, opts: { upTo?: number; since?: number } = {}): Promise<RestingSet> {
+  const upTo = opts.upTo ?? (await maxChangeSeq(q, hallId));
+  const { events, seqs } = await eventsOfSchemeUpTo(q, hallId, schemeId, upTo);
   const resting = restingEvents(events, schemeId, periodRange(period, timeZone).endMs);
   const restingIds = new Set(resting.map((e) => e.id));
   const since = opts.since;
@@ -48,17 +60,24 @@ export async function restingSet(q: Queryable, schemeId: string, timeZone: strin
 }
 
 /**
- * A period's final results (pending contests never counted) as of `asOf`, computed from its resting events with every
- * explanation line: a publication freezes the results a clerk signs, lines and all, and the exports word them.
+ * A hall's period's final results (pending contests never counted) as of `asOf`, computed from its resting events under
+ * the scheme-version rule (scoreWithVersions: the version in force on the period's first day, or the one asked for),
+ * with every explanation line: a publication freezes the results a clerk signs, lines and all, and the exports word
+ * them. Null when no version of the scheme can score the period.
  */
 export async function periodSnapshot(
   q: Queryable,
-  scheme: Scheme,
+  hallId: string,
+  choice: SchemeChoice,
   roster: Roster,
   period: PeriodRef,
   asOf: string,
   opts: { upTo?: number; since?: number } = {},
-): Promise<PeriodSnapshot> {
-  const { events, ...set } = await restingSet(q, scheme.id, roster.hall.timeZone, period, opts);
-  return { ...set, results: scorePeriod(scheme, roster, findingsFromEvents(events, scheme.id), period, { countPending: false, asOf }) };
+): Promise<PeriodSnapshot | null> {
+  const { events, ...set } = await restingSet(q, hallId, choice.schemeId, roster.hall.timeZone, period, opts);
+  const scored = scoreWithVersions({ ...choice, roster, events, period, options: { countPending: false, asOf } });
+  if ('error' in scored) return null;
+  const scheme = choice.held.find((s) => s.id === choice.schemeId && s.version === scored.schemeVersion);
+  if (!scheme) return null;
+  return { ...set, results: scored, scheme };
 }

@@ -39,21 +39,25 @@ export function exportRoutes({ db, hall }: ServerDeps): Hono<AppEnv> {
     const parsed = exportQuery.safeParse(c.req.query());
     if (!parsed.success) return { ok: false, response: errorResponse(c, 'bad-request', `export: ${describeIssues(parsed.error.issues)}`) };
     const q = parsed.data;
-    const config = await hall.current(db);
-    const r = resolvePeriod(config, q.scheme, q.period);
+    const { actor, hallId } = c.get('auth');
+    const config = await hall.current(db, hallId);
+    const r = await resolvePeriod(db, hallId, config, q.scheme, q.period);
     if (!r.ok) return { ok: false, response: errorResponse(c, r.code, r.message) };
-    const { actor } = c.get('auth');
     const generatedAt = new Date().toISOString();
-    const published = await publicationOf(db, r.scheme.id, r.key, q.revision);
-    if (q.revision !== undefined && !published) return { ok: false, response: errorResponse(c, 'not-found', `${r.scheme.id} ${r.key} has no published revision ${q.revision}`) };
+    const published = await publicationOf(db, hallId, r.schemeId, r.key, q.revision);
+    if (q.revision !== undefined && !published) return { ok: false, response: errorResponse(c, 'not-found', `${r.schemeId} ${r.key} has no published revision ${q.revision}`) };
     if (published) {
       const { results, roster, ...summary } = published;
-      const scheme = config.schemes.get(`${published.schemeId}@${published.schemeVersion}`) ?? r.scheme;
+      // The tables and items of the version that scored the revision (the newest held, if that one is gone).
+      const versions = r.choice.held.filter((s) => s.id === published.schemeId).sort((a, b) => b.version - a.version);
+      const scheme = versions.find((s) => s.version === published.schemeVersion) ?? versions[0];
+      if (!scheme) return { ok: false, response: errorResponse(c, 'not-found', `no version of scheme "${published.schemeId}" is held`) };
       return { ok: true, q, src: { hallName: roster.hall.name, scheme, roster, results: scopeResults(actor, roster, results), publication: summary, generatedAt } };
     }
     const roster = config.setup.roster;
-    const snap = await periodSnapshot(db, r.scheme, roster, r.period, generatedAt);
-    return { ok: true, q, src: { hallName: roster.hall.name, scheme: r.scheme, roster, results: scopeResults(actor, roster, snap.results), publication: null, generatedAt } };
+    const snap = await periodSnapshot(db, hallId, r.choice, roster, r.period, generatedAt);
+    if (!snap) return { ok: false, response: errorResponse(c, 'not-found', `no version of scheme "${r.schemeId}" to score ${r.key} with`) };
+    return { ok: true, q, src: { hallName: roster.hall.name, scheme: snap.scheme, roster, results: scopeResults(actor, roster, snap.results), publication: null, generatedAt } };
   }
 
   const fileName = (src: ExportSource, ext: string): string =>

@@ -53,39 +53,39 @@ function toSummary(r: Raw): PublicationSummary {
   };
 }
 
-/** Every revision of a period, oldest first, without their results. */
-export async function publicationsOf(q: Queryable, schemeId: string, periodKey: string): Promise<PublicationSummary[]> {
-  const rows = await q.query<Raw>(`select ${COLUMNS} from publications where scheme_id = $1 and period_key = $2 order by revision`, [schemeId, periodKey]);
+/** Every revision of a hall's period, oldest first, without their results. */
+export async function publicationsOf(q: Queryable, hallId: string, schemeId: string, periodKey: string): Promise<PublicationSummary[]> {
+  const rows = await q.query<Raw>(`select ${COLUMNS} from publications where hall_id = $1 and scheme_id = $2 and period_key = $3 order by revision`, [hallId, schemeId, periodKey]);
   return rows.map(toSummary);
 }
 
-/** Every published period of a scheme (its latest revision), newest period first. */
-export async function publishedPeriods(q: Queryable, schemeId: string): Promise<PublicationSummary[]> {
+/** Every published period of a hall's scheme (its latest revision), newest period first. */
+export async function publishedPeriods(q: Queryable, hallId: string, schemeId: string): Promise<PublicationSummary[]> {
   const rows = await q.query<Raw>(
-    `select distinct on (period_key) ${COLUMNS} from publications where scheme_id = $1 order by period_key desc, revision desc`,
-    [schemeId],
+    `select distinct on (period_key) ${COLUMNS} from publications where hall_id = $1 and scheme_id = $2 order by period_key desc, revision desc`,
+    [hallId, schemeId],
   );
   return rows.map(toSummary);
 }
 
-/** One revision with its frozen results (the latest when `revision` is undefined), or undefined. */
-export async function publicationOf(q: Queryable, schemeId: string, periodKey: string, revision?: number): Promise<Publication | undefined> {
+/** One revision of a hall's period with its frozen results (the latest when `revision` is undefined), or undefined. */
+export async function publicationOf(q: Queryable, hallId: string, schemeId: string, periodKey: string, revision?: number): Promise<Publication | undefined> {
   const rows = await q.query<Raw>(
-    `select ${COLUMNS}, results, roster from publications where scheme_id = $1 and period_key = $2 ${revision === undefined ? '' : 'and revision = $3'}
+    `select ${COLUMNS}, results, roster from publications where hall_id = $1 and scheme_id = $2 and period_key = $3 ${revision === undefined ? '' : 'and revision = $4'}
      order by revision desc limit 1`,
-    revision === undefined ? [schemeId, periodKey] : [schemeId, periodKey, revision],
+    revision === undefined ? [hallId, schemeId, periodKey] : [hallId, schemeId, periodKey, revision],
   );
   const r = rows[0];
   return r ? { ...toSummary(r), results: JSON.parse(r.results ?? 'null') as PeriodResults, roster: JSON.parse(r.roster ?? 'null') as Roster } : undefined;
 }
 
-/** Store a revision; false when that revision of the period already exists (another committee member was first). */
-export async function insertPublication(q: Queryable, p: Omit<Publication, 'publishedAt'>): Promise<boolean> {
+/** Store a revision of a hall's period; false when that revision already exists (another committee member was first). */
+export async function insertPublication(q: Queryable, hallId: string, p: Omit<Publication, 'publishedAt'>): Promise<boolean> {
   const rows = await q.query<{ revision: number }>(
-    `insert into publications (scheme_id, period_key, revision, period_kind, scheme_version, published_by, reason, as_of, last_seq, event_count, finding_count, digest, results, roster, changes)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+    `insert into publications (hall_id, scheme_id, period_key, revision, period_kind, scheme_version, published_by, reason, as_of, last_seq, event_count, finding_count, digest, results, roster, changes)
+     values ($16, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
      on conflict do nothing returning revision`,
-    [p.schemeId, p.periodKey, p.revision, p.periodKind, p.schemeVersion, p.publishedBy, p.reason, p.asOf, p.lastSeq, p.eventCount, p.findingCount, p.digest, JSON.stringify(p.results), JSON.stringify(p.roster), JSON.stringify(p.changes)],
+    [p.schemeId, p.periodKey, p.revision, p.periodKind, p.schemeVersion, p.publishedBy, p.reason, p.asOf, p.lastSeq, p.eventCount, p.findingCount, p.digest, JSON.stringify(p.results), JSON.stringify(p.roster), JSON.stringify(p.changes), hallId],
   );
   return rows.length > 0;
 }
