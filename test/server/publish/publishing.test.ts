@@ -21,7 +21,8 @@ interface Revision {
   asOf: string;
   reason: string | null;
   eventCount: number;
-  results: PeriodResults;
+  /** The frozen results, with the version rule's report of which scheme version scored them. */
+  results: PeriodResults & { versions: { scoredBy: number; rule: string } };
   changes: ResultChange[];
 }
 
@@ -81,7 +82,10 @@ describe('publishing a month', () => {
     expect(p.revision).toBe(1);
     expect(p.reason).toBeNull();
     const tablet = await tabletView('2026-02', p.asOf);
-    expect(p.results).toEqual(JSON.parse(JSON.stringify(tablet.results)));
+    // The numbers and lines are the tablet's; the server adds which version scored them (the one version held, in force).
+    const { versions, ...frozen } = p.results;
+    expect(frozen).toEqual(JSON.parse(JSON.stringify(tablet.results)));
+    expect(versions.scoredBy).toBe(tablet.results.schemeVersion);
     expect(p.digest).toBe(tablet.digest);
     expect(p.eventCount).toBe(tablet.events.length);
     // April's findings cannot move March: they are not in the set the results rest on.
@@ -156,7 +160,8 @@ describe('publishing a month', () => {
     expect(second.changes).toEqual(pending.changes);
     expect(second.digest).not.toBe(first.digest);
     const tablet = await tabletView('2026-02', second.asOf);
-    expect(second.results).toEqual(JSON.parse(JSON.stringify(tablet.results)));
+    const { versions: _versions, ...secondFrozen } = second.results;
+    expect(secondFrozen).toEqual(JSON.parse(JSON.stringify(tablet.results)));
     expect(second.digest).toBe(tablet.digest);
     expect(second.changes.some((c) => c.kind === 'changed' && c.parts.includes('total') && c.before.total !== c.after.total)).toBe(true);
 
