@@ -57,6 +57,15 @@ export default tseslint.config(
     },
   },
   {
+    // The words shared by the app, the server's exports and the command line: core data to words, nothing else.
+    files: ['src/words/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/app/**', '**/device/**', '**/server/**', '**/cli/**'], message: 'src/words imports only the core (and i18next types): the app, the server and the command line all word results with it.' }],
+      }],
+    },
+  },
+  {
     // The shared core runs unchanged on the tablet and the server: it may not reach outside src/core,
     // touch the DOM, Node, storage, the clock or randomness. Pure libraries (yaml, zod) are allowed.
     files: ['src/core/**/*.ts'],

@@ -7,9 +7,9 @@ import type { View } from './store/patrolStore';
 /** What each role works with, first where it lands (a chief in hand-over sees only the review). */
 export const VIEWS_OF: Record<Role, readonly View[]> = {
   inspector: ['map', 'log', 'review', 'scores', 'settings'],
-  admin: ['admin', 'map', 'log', 'review', 'scores', 'settings'],
-  chief: ['review', 'scores', 'settings'],
-  committee: ['queue', 'review', 'scores', 'settings'],
+  admin: ['admin', 'map', 'log', 'review', 'scores', 'results', 'settings'],
+  chief: ['review', 'scores', 'results', 'settings'],
+  committee: ['queue', 'review', 'scores', 'results', 'settings'],
 };
 
 /** The views of the app, as large tabs at the bottom (thumb reach on a tablet). */

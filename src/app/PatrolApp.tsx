@@ -20,6 +20,7 @@ import { useLiveScores } from './useLiveScores';
 // What the patrol itself does not need at start is loaded on first use (precached, so it works offline).
 const ScoresView = lazy(() => import('./features/results/ScoresView').then((m) => ({ default: m.ScoresView })));
 const AdminView = lazy(() => import('./features/admin/AdminView').then((m) => ({ default: m.AdminView })));
+const ResultsView = lazy(() => import('./features/results/desk/ResultsView').then((m) => ({ default: m.ResultsView })));
 const SettingsView = lazy(() => import('./features/setup/SettingsView').then((m) => ({ default: m.SettingsView })));
 const ReviewView = lazy(() => import('./features/review/ReviewView').then((m) => ({ default: m.ReviewView })));
 const CommitteeQueue = lazy(() => import('./features/review/CommitteeQueue').then((m) => ({ default: m.CommitteeQueue })));
@@ -88,6 +89,7 @@ function Shell({ overlay }: { overlay?: ReactNode }) {
             {(handOver || view === 'review') && <ReviewView />}
             {!handOver && view === 'queue' && <CommitteeQueue />}
             {!handOver && view === 'scores' && <ScoresView />}
+            {!handOver && view === 'results' && <ResultsView />}
             {!handOver && view === 'settings' && <SettingsView />}
             {!handOver && view === 'admin' && <AdminView />}
           </Suspense>

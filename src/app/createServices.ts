@@ -54,7 +54,7 @@ export async function createServices(
     },
     account: identity.account,
     sync,
-    ...(sync ? { fetchPhoto: sync.fetchPhoto } : {}),
+    ...(sync ? { fetchPhoto: sync.fetchPhoto, openResults: sync.openResults } : {}),
     device,
     hall: hallView(hall),
     schemes,

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { PeriodResults, SkipProblem, SubjectResult } from '../core/scoring/results';
 import { explainLine } from '../app/format/explainLine';
-import { flagSourceText, flagText } from '../app/format/flagText';
+import { flagSourceText, flagText } from '../words/flagText';
 import { zhCNWords } from './zhCNWords';
 
 const SUBJECT = { staff: '工作人员 staff', window: '窗口 window', chief: '首席代表 chief', unit: '单位 unit' } as const;

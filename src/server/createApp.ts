@@ -10,6 +10,8 @@ import { schemeRoutes } from './routes/schemeRoutes';
 import { findingRoutes } from './routes/findingRoutes';
 import { photoRoutes } from './routes/photoRoutes';
 import { resultsRoutes } from './routes/resultsRoutes';
+import { publicationRoutes } from './routes/publicationRoutes';
+import { exportRoutes } from './routes/exportRoutes';
 import { reviewRoutes } from './routes/reviewRoutes';
 import { syncRoutes } from './routes/syncRoutes';
 import { mountStatic } from './staticFiles';
@@ -46,6 +48,8 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
   app.route('/api/sync', syncRoutes(deps));
   app.route('/api/photos', photoRoutes(deps));
   app.route('/api/results', resultsRoutes(deps));
+  app.route('/api/publications', publicationRoutes(deps));
+  app.route('/api/exports', exportRoutes(deps));
   app.route('/api/admin/backups', backupRoutes(deps));
   app.route('/api/admin/hall', hallSetupRoutes(deps));
   app.route('/api/admin/schemes', schemeRoutes(deps));

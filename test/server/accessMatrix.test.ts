@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/core/access/roles';
 import { ROLES } from '../../src/core/access/roles';
@@ -60,6 +61,8 @@ describe('the access matrix, cell by cell', { timeout: 900_000 }, () => {
     foreignPhoto: string;
     shuiwuKey: string;
     zongheKey: string;
+    ownName: string;
+    foreignName: string;
   };
   let cells = 0;
   let backupDir = '';
@@ -96,6 +99,13 @@ describe('the access matrix, cell by cell', { timeout: 900_000 }, () => {
     const sign = (f: FindingRecorded, noticeId: string): FindingEvent => about(as.inspector, f.findingId, { type: 'finding.acknowledged', noticeId, signerName: '王丽', signature: 'd'.repeat(64) });
     const r = await as.inspector.push([fixtures.own, fixtures.foreign, sign(fixtures.own, 'N-own'), sign(fixtures.foreign, 'N-foreign')]);
     expect(r.results.every((x) => x.status === 'accepted')).toBe(true);
+    // A published March, then one more finding on each side, so the period's pending changes name both subjects.
+    expect((await as.committee.post('/api/publications', { scheme: 'kunqu-window-staff', period: '2026-03' })).status).toBe(201);
+    const later = [recorded(as.inspector, { staffId: 's-001' }), recorded(as.inspector, { staffId: 's-040' })];
+    expect((await as.inspector.push(later)).results.every((x) => x.status === 'accepted')).toBe(true);
+    const roster = (await as.admin.pullAll()).pages[0]?.setup?.roster;
+    fixtures.ownName = roster?.staff.find((x) => x.id === 's-001')?.name ?? 's-001';
+    fixtures.foreignName = roster?.staff.find((x) => x.id === 's-040')?.name ?? 's-040';
     fixtures.shuiwuKey = await registerKey('chief-shuiwu');
     fixtures.zongheKey = await registerKey('chief-zonghe');
     b = await hallB(server, as.centre);
@@ -145,6 +155,37 @@ describe('the access matrix, cell by cell', { timeout: 900_000 }, () => {
     'GET /api/results/explanation': async (role, scope) => ({
       status: (await req(as[role], 'GET', `/api/results/explanation?scheme=kunqu-window-staff&period=2026-03&subject=staff&subjectId=${scope === 'own' ? 's-001' : 's-040'}`)).status,
     }),
+    'GET /api/publications': async (role) => {
+      const r = await req(as[role], 'GET', '/api/publications?scheme=kunqu-window-staff&period=2026-03');
+      const changed = r.ok ? ((await r.json()) as { pending: { changes: { subjectId: string }[] } }).pending.changes.map((c) => c.subjectId) : [];
+      if (r.ok) expect(changed).toContain('s-001');
+      return { status: r.status, foreignListed: changed.includes('s-040') };
+    },
+    'GET /api/publications/periods': async (role) => ({ status: (await req(as[role], 'GET', '/api/publications/periods?scheme=kunqu-window-staff')).status }),
+    'GET /api/publications/:scheme/:period/:revision': async (role) => {
+      const r = await req(as[role], 'GET', '/api/publications/kunqu-window-staff/2026-03/1');
+      const subjects = r.ok ? ((await r.json()) as { results: { subjects: { subjectId: string }[] } }).results.subjects.map((s) => s.subjectId) : [];
+      if (r.ok) expect(subjects).toContain('s-001');
+      return { status: r.status, foreignListed: subjects.includes('s-040') };
+    },
+    'GET /api/publications/:scheme/:period/:revision/verify': async (role) => ({ status: (await req(as[role], 'GET', '/api/publications/kunqu-window-staff/2026-03/1/verify')).status }),
+    'POST /api/publications': async (role, scope) => ({ status: (await req(as[role], 'POST', '/api/publications', { scheme: 'kunqu-window-staff', period: scope === 'own' ? '2025-01' : '2025-02' })).status }),
+    'GET /api/exports/results.xlsx': async (role) => {
+      const r = await req(as[role], 'GET', '/api/exports/results.xlsx?scheme=kunqu-window-staff&period=2026-03');
+      if (!r.ok) return { status: r.status, foreignListed: false };
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(await r.arrayBuffer());
+      const names = new Set<string>();
+      wb.getWorksheet('工作人员')?.eachRow((row) => row.eachCell((c) => void names.add(String(c.value))));
+      expect(names.has(fixtures.ownName)).toBe(true);
+      return { status: r.status, foreignListed: names.has(fixtures.foreignName) };
+    },
+    'GET /api/exports/results.csv': async (role) => {
+      const r = await req(as[role], 'GET', '/api/exports/results.csv?scheme=kunqu-window-staff&period=2026-03&subject=staff');
+      const names = r.ok ? (await r.text()).split('\r\n').map((l) => l.split(',')[1]) : [];
+      if (r.ok) expect(names).toContain(fixtures.ownName);
+      return { status: r.status, foreignListed: names.includes(fixtures.foreignName) };
+    },
     'GET /api/findings/:id/history': async (role, scope) => ({ status: (await req(as[role], 'GET', `/api/findings/${(scope === 'own' ? fixtures.own : fixtures.foreign).findingId}/history`)).status }),
     'GET /api/notices/:noticeId': async (role, scope) => ({ status: (await req(as[role], 'GET', `/api/notices/${scope === 'own' ? 'N-own' : 'N-foreign'}`)).status }),
     'GET /api/review/settings': async (role) => ({ status: (await req(as[role], 'GET', '/api/review/settings')).status }),
@@ -279,6 +320,19 @@ describe('the access matrix, cell by cell', { timeout: 900_000 }, () => {
     'GET /api/photos/:hash': async (caller) => ({ status: (await req(as[caller], 'GET', `/api/photos/${b.photo}`)).status }),
     'GET /api/results': async (caller) => ({ status: (await req(as[caller], 'GET', `/api/results?scheme=${b.scheme}&period=2026-03`)).status }),
     'GET /api/results/explanation': async (caller) => ({ status: (await req(as[caller], 'GET', `/api/results/explanation?scheme=${b.scheme}&period=2026-03&subject=staff&subjectId=s-001`)).status }),
+    // Publications and exports of hall B's own scheme are refused by name; hall B's periods of a shared scheme are
+    // never the demo hall's (checked after the loop: B sees none of the demo hall's publications).
+    'GET /api/publications': async (caller) => ({ status: (await req(as[caller], 'GET', `/api/publications?scheme=${b.scheme}&period=2026-03`)).status }),
+    'GET /api/publications/periods': async (caller) => ({ status: (await req(as[caller], 'GET', `/api/publications/periods?scheme=${b.scheme}`)).status }),
+    'GET /api/publications/:scheme/:period/:revision': async (caller) => ({ status: (await req(as[caller], 'GET', `/api/publications/${b.scheme}/2026-03/1`)).status }),
+    'GET /api/publications/:scheme/:period/:revision/verify': async (caller) => ({ status: (await req(as[caller], 'GET', `/api/publications/${b.scheme}/2026-03/1/verify`)).status }),
+    'POST /api/publications': async (caller) => {
+      const r = await req(as[caller], 'POST', '/api/publications', { scheme: b.scheme, period: '2026-02' });
+      const [row] = await server.db.query<{ n: number }>("select count(*)::int as n from publications where hall_id = 'hall-b'");
+      return { status: r.status, foreignListed: (row?.n ?? 0) > 0 };
+    },
+    'GET /api/exports/results.xlsx': async (caller) => ({ status: (await req(as[caller], 'GET', `/api/exports/results.xlsx?scheme=${b.scheme}&period=2026-03`)).status }),
+    'GET /api/exports/results.csv': async (caller) => ({ status: (await req(as[caller], 'GET', `/api/exports/results.csv?scheme=${b.scheme}&period=2026-03`)).status }),
     'GET /api/findings/:id/history': async (caller) => ({ status: (await req(as[caller], 'GET', `/api/findings/${b.finding.findingId}/history`)).status }),
     'GET /api/notices/:noticeId': async (caller) => ({ status: (await req(as[caller], 'GET', `/api/notices/${b.notice}`)).status }),
     'GET /api/review/settings': async (caller) => {
@@ -440,6 +494,11 @@ describe('the access matrix, cell by cell', { timeout: 900_000 }, () => {
     expect((await bAccounts()).sort()).toEqual(['admin-b', 'centre', 'chief-b', 'committee-b', 'inspector-b', 'operator']);
     expect((await req(b.committee, 'GET', `/api/findings/${b.finding.findingId}/history`)).status).toBe(200);
     expect((await req(b.committee, 'GET', `/api/photos/${b.photo}`)).status).toBe(200);
+    // The demo hall published March of kunqu-window-staff, a scheme hall B holds too: B's March is unpublished.
+    const bMarch = await req(b.committee, 'GET', '/api/publications?scheme=kunqu-window-staff&period=2026-03');
+    expect(bMarch.status).toBe(200);
+    expect(((await bMarch.json()) as { revisions: unknown[] }).revisions).toEqual([]);
+    expect((await req(b.committee, 'GET', '/api/publications/kunqu-window-staff/2026-03/1')).status).toBe(404);
   });
 
   it("keeps the table's acts equal to the core's rule (checkEvent's MAY)", () => {

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
-import type { ExplanationLine, GradeReason } from '../../core/scoring/explanation';
+import type { ExplanationLine } from '../../core/scoring/explanation';
 import { calcText } from './calcText';
-import { flagSourceText } from './flagText';
+import { gradeReasonText } from '../../words/gradeText';
 
 /** An explanation line as words: what moved or trimmed the points, how, and by how many (null: nothing moved). */
 export interface ExplainedLine {
@@ -62,21 +62,6 @@ export function explainLine(line: ExplanationLine, t: TFunction): ExplainedLine 
     case 'period-mean':
       return { what: t('explain.aggregate'), detail: t(`${k}.periodMean`, { periods: line.periods, total: line.total }), points: line.total, role: 'sum' };
     case 'grade':
-      return { what: t('explain.grade', { grade: line.gradeName }), detail: gradeReason(line.reason, line.gradeName, t), points: null, role: 'grade' };
-  }
-}
-
-function gradeReason(r: GradeReason, grade: string, t: TFunction): string {
-  const k = 'explainLines.line';
-  const to = t(`${k}.gradeTo`, { grade });
-  switch (r.kind) {
-    case 'total':
-      return t(`${k}.gradeTotal`, { total: r.total, grade });
-    case 'disqualified':
-      return t(`${k}.gradeDisqualified`, { text: r.text, source: flagSourceText(r.source, t), denied: r.denied }) + to;
-    case 'ineligible':
-      return t(`${k}.gradeIneligible`, { text: r.text, measure: r.measure, denied: r.denied }) + to;
-    case 'quota':
-      return t(`${k}.gradeQuota`, { denied: r.denied, allowed: r.allowed, subjects: r.subjects, share: r.share, total: r.total }) + to;
+      return { what: t('explain.grade', { grade: line.gradeName }), detail: gradeReasonText(line.reason, line.gradeName, t), points: null, role: 'grade' };
   }
 }

@@ -2,6 +2,7 @@ import type { Messages } from './zhCN';
 import { enSession } from './enSession';
 import { enRefusal } from './enRefusal';
 import { enMore } from './enMore';
+import { enResults } from '../../words/enResults';
 
 /** English, the first screen's words. */
 const enBase = {
@@ -35,7 +36,7 @@ const enBase = {
     offline: 'Offline',
     inspector: 'Inspector: {{name}}',
   },
-  nav: { label: 'Main menu', admin: 'Administration', map: 'Hall map', log: "Today's log", review: 'Review', queue: 'Contests', scores: 'Scores', settings: 'Settings' },
+  nav: { label: 'Main menu', admin: 'Administration', map: 'Hall map', log: "Today's log", review: 'Review', queue: 'Contests', scores: 'Scores', results: 'Results', settings: 'Settings' },
   list: { separator: ', ' },
   subject: { staff: 'Person', window: 'Window', unit: 'Unit', chief: 'Chief' },
   map: {
@@ -204,4 +205,5 @@ export const en: Messages = {
   ...enMore,
   review: { ...enBase.review, ...enMore.review },
   handOver: { ...enBase.handOver, ...enMore.handOver },
+  results: enResults,
 };

@@ -1,5 +1,5 @@
 import type { zhCNMore } from './zhCNMore';
-import { enExplain } from './enExplain';
+import { enExplain } from '../../words/enExplain';
 
 /** English: the words of the review, notice, committee and results screens (same keys as zhCNMore). */
 export const enMore: typeof zhCNMore = {

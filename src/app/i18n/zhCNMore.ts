@@ -1,4 +1,4 @@
-import { zhCNExplain } from './zhCNExplain';
+import { zhCNExplain } from '../../words/zhCNExplain';
 
 /** 简体中文: the words of the review, notice, committee and results screens, loaded with those screens (merged into zhCN). */
 export const zhCNMore = {

@@ -5,6 +5,7 @@ import type { PatrolScheme } from '../../device/patrolScheme';
 import type { FetchPhotoFailure } from '../../device/photos/fetchPhoto';
 import type { PreparedPhoto } from '../../device/photos/preparedPhoto';
 import type { ScoreService } from '../../device/scoring/scoreService';
+import type { ResultsClient } from '../../device/results/resultsClient';
 import type { HallView } from './hallView';
 import type { PatrolItem } from '../features/patrol/patrolItems';
 
@@ -30,6 +31,8 @@ export interface AppServices {
   sync?: SyncHandle;
   /** Download another device's photo into the photo store (absent without sync: the photo then stays missing). */
   fetchPhoto?: (hash: string, findingId: string) => Promise<{ blob: Blob } | { failed: FetchPhotoFailure }>;
+  /** The server's results, publications and exports for the signed-in account (loaded on first use; absent without sync). */
+  openResults?: () => Promise<ResultsClient>;
   /** Back to the sign-in screen (another account). */
   signOut?: () => void;
 }

@@ -13,7 +13,8 @@ export function canonicalEvent(event: FindingEvent): string {
   return TAG + JSON.stringify(sorted(rest));
 }
 
-function sorted(v: unknown): unknown {
+/** A value with the keys of every object sorted and undefined members dropped: JSON.stringify of it is canonical. */
+export function sorted(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sorted);
   if (v === null || typeof v !== 'object') return v;
   const out: Record<string, unknown> = {};

@@ -48,6 +48,7 @@ export function averageResults(
           pending: fix(all.reduce((s, x) => s + x.r.pending, 0)),
           gradeId: null,
           gradeName: null,
+          gradeReason: null,
           rank: 0,
           flags,
           findingCount: all.reduce((s, x) => s + x.r.findingCount, 0),

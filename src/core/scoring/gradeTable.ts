@@ -5,6 +5,7 @@ import type { SubjectResult } from './results';
 import type { Prepared } from './prepareFindings';
 import type { PeriodRange } from '../time/period';
 import { barsHonour } from './flag';
+import { quotaPlaces } from './quotaPlaces';
 
 /**
  * Grade, demote (disqualification, eligibility, quota) and rank one table's results in place; `findings[lo, hi)` are
@@ -26,6 +27,7 @@ export function gradeTable(
   const set = (r: SubjectResult, g: Grade | undefined, reason: GradeReason): void => {
     r.gradeId = g?.id ?? null;
     r.gradeName = g?.name ?? null;
+    r.gradeReason = g ? reason : null;
     if (g && explains(r)) r.explanation.push({ kind: 'grade', gradeId: g.id, gradeName: g.name, reason });
   };
   const next = (g: Grade): Grade | undefined => grades[grades.indexOf(g) + 1];
@@ -74,7 +76,7 @@ export function gradeTable(
 
   if (table.quota) {
     const q = table.quota;
-    const allowed = roundBy(q.maxShare * results.length, q.rounding);
+    const allowed = quotaPlaces(q, results.length);
     const holders = results.filter((r) => r.gradeId === q.grade).sort(byTotal);
     // Best totals first; a tied group that does not fit whole is demoted whole, and so is everyone below it:
     // the honour never skips over equals (or betters) who were denied it.
@@ -117,9 +119,4 @@ export function gradeTable(
 /** Highest total first; equal totals by id so the order never depends on input order. */
 export function byTotal(a: SubjectResult, b: SubjectResult): number {
   return b.total - a.total || (a.subjectId < b.subjectId ? -1 : a.subjectId > b.subjectId ? 1 : 0);
-}
-
-function roundBy(x: number, rounding: 'floor' | 'ceil' | 'round'): number {
-  const v = Math.round(x * 1e9) / 1e9;
-  return rounding === 'floor' ? Math.floor(v) : rounding === 'ceil' ? Math.ceil(v) : Math.round(v);
 }

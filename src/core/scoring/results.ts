@@ -1,5 +1,5 @@
 import type { PeriodKind, SubjectKind } from '../scheme/schemeSchema';
-import type { ExplanationLine } from './explanation';
+import type { ExplanationLine, GradeReason } from './explanation';
 import type { Flag } from './flag';
 
 export interface CategoryResult {
@@ -25,6 +25,8 @@ export interface SubjectResult {
   pending: number;
   gradeId: string | null;
   gradeName: string | null;
+  /** Why the subject holds its grade (its total, or the disqualification, eligibility limit or quota that lowered it); null: no grade. */
+  gradeReason: GradeReason | null;
   /** 1 = best; ties share a rank (competition ranking: 1, 1, 3). */
   rank: number;
   flags: Flag[];

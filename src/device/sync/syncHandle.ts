@@ -3,6 +3,7 @@ import type { HandOverChief } from '../session/handOverStore';
 import { ObservableValue } from '../observableValue';
 import type { PatrolDb } from '../patrolDb';
 import type { FetchPhotoFailure } from '../photos/fetchPhoto';
+import type { ResultsClient } from '../results/resultsClient';
 import type { DeviceSync } from './deviceSync';
 import { readSession } from '../session/sessionStore';
 import { patrolDbSyncStore } from './patrolDbSyncStore';
@@ -27,6 +28,8 @@ export interface SyncHandle {
   fetchPhoto(hash: string, findingId: string): Promise<{ blob: Blob } | { failed: FetchPhotoFailure }>;
   /** The admin's server calls under the stored sign-in (loaded on first use, with the admin screens). */
   admin(): Promise<AdminApi>;
+  /** The server's results, publications and exports under this device's sign-in (loaded on first use). */
+  openResults(): Promise<ResultsClient>;
 }
 
 /** Load the device's sync module (a separate chunk, precached for offline use). */
@@ -105,6 +108,7 @@ export function syncHandle(o: { db: PatrolDb; deviceId: string; timeZone: string
     signIn: async (u, p) => (await load()).signIn(u, p),
     enrollChief: async (u, p, pin) => (await load()).enrollChief(u, p, pin),
     signOut: async () => (await load()).client.signOut(),
+    openResults: () => import('../results/resultsClient').then((m) => m.resultsClient({ db: o.db, ...(o.baseUrl !== undefined ? { baseUrl: o.baseUrl } : {}) })),
     fetchPhoto: async (hash, findingId) => {
       const [session, { fetchPhoto }] = await Promise.all([readSession(o.db), import('../photos/fetchPhoto')]);
       return fetchPhoto(o.db, hash, findingId, { baseUrl: o.baseUrl ?? '', token: session?.token ?? null });

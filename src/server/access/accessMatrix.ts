@@ -36,6 +36,10 @@ export interface EndpointRule {
 
 const every = { admin: 'all', inspector: 'all', chief: 'all', committee: 'all' } as const;
 const adminOnly = { admin: 'all', inspector: 'none', chief: 'none', committee: 'none' } as const;
+/** Those who read a period's results and its publications: the committee and admin all, a chief their own (issue 11). */
+const resultReaders = { admin: 'all', inspector: 'none', chief: 'scoped', committee: 'all' } as const;
+/** What holds no subject's data (published periods, a digest check): the committee, admin and every chief. */
+const periodReaders = { admin: 'all', inspector: 'none', chief: 'all', committee: 'all' } as const;
 /** Everyone signed in; a chief only within their scope. */
 const chiefScoped = { admin: 'all', inspector: 'all', chief: 'scoped', committee: 'all' } as const;
 
@@ -54,6 +58,13 @@ export const ENDPOINTS: readonly EndpointRule[] = [
   { method: 'GET', path: '/api/photos/:hash', roles: chiefScoped, hall: 'own', resource: 'photos named by findings' },
   { method: 'GET', path: '/api/results', roles: chiefScoped, hall: 'own', resource: 'subjects (a chief sees only theirs)' },
   { method: 'GET', path: '/api/results/explanation', roles: chiefScoped, hall: 'own', resource: 'one subject’s explanation (a chief: only theirs)' },
+  { method: 'GET', path: '/api/publications', roles: resultReaders, hall: 'own', resource: 'a period’s revisions (a chief: changes to their subjects only)' },
+  { method: 'GET', path: '/api/publications/periods', roles: periodReaders, hall: 'own', resource: 'published periods (no subject data)' },
+  { method: 'GET', path: '/api/publications/:scheme/:period/:revision', roles: resultReaders, hall: 'own', resource: 'a revision’s frozen results (a chief sees only theirs)' },
+  { method: 'GET', path: '/api/publications/:scheme/:period/:revision/verify', roles: periodReaders, hall: 'own', resource: 'the digest of a revision (whole period; no subject data)' },
+  { method: 'POST', path: '/api/publications', roles: { admin: 'none', inspector: 'none', chief: 'none', committee: 'all' }, hall: 'own', resource: 'publishing a period or a revision' },
+  { method: 'GET', path: '/api/exports/results.xlsx', roles: resultReaders, hall: 'own', resource: 'subjects (a chief’s file holds only theirs)' },
+  { method: 'GET', path: '/api/exports/results.csv', roles: resultReaders, hall: 'own', resource: 'subjects (a chief’s file holds only theirs)' },
   { method: 'GET', path: '/api/findings/:id/history', roles: chiefScoped, hall: 'own', resource: 'findings' },
   { method: 'GET', path: '/api/notices/:noticeId', roles: chiefScoped, hall: 'own', resource: 'notices (every finding must be in scope)' },
   { method: 'GET', path: '/api/review/settings', roles: every, hall: 'own', resource: 'none' },

@@ -119,3 +119,9 @@ export async function rosterUsage(q: Queryable, hallId: string): Promise<{ staff
   }
   return out;
 }
+
+/** The hall's stored events of a scheme id up to a change seq, each with its seq. */
+export async function eventsOfSchemeUpTo(q: Queryable, hallId: string, schemeId: string, upTo: number): Promise<{ events: FindingEvent[]; seqs: number[] }> {
+  const rows = await q.query<{ seq: string; body: string }>('select seq::text as seq, body from events where hall_id = $1 and scheme_id = $2 and seq <= $3 order by seq', [hallId, schemeId, upTo]);
+  return { events: rows.map((r) => storedEvent(r.body)), seqs: rows.map((r) => Number(r.seq)) };
+}

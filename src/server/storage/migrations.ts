@@ -189,6 +189,37 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       )
     `,
   },
+  {
+    version: 6,
+    name: 'published periods: frozen results, append only',
+    // A publication row is never changed or removed (a trigger refuses it even to a hand-written query): a later
+    // decision is a new revision with a reason. Each hall publishes its own periods.
+    sql: `
+      create table publications (
+        hall_id text not null references halls (id),
+        scheme_id text not null,
+        period_key text not null,
+        revision integer not null check (revision >= 1),
+        period_kind text not null,
+        scheme_version integer not null,
+        published_at timestamptz not null default now(),
+        published_by text not null references accounts (id),
+        reason text,
+        as_of text not null,
+        last_seq bigint not null,
+        event_count integer not null,
+        finding_count integer not null,
+        digest text not null,
+        results text not null,
+        roster text not null,
+        changes text not null,
+        primary key (hall_id, scheme_id, period_key, revision),
+        check ((revision = 1) = (reason is null))
+      );
+      create function publications_append_only() returns trigger language plpgsql as $$ begin raise exception 'publications are append only: publish a revision instead' using errcode = 'P0001'; end $$;
+      create trigger publications_append_only before update or delete on publications for each row execute function publications_append_only()
+    `,
+  },
 ];
 
 /**
@@ -219,9 +250,27 @@ export async function applyMigrations(tx: Queryable, upTo = Infinity): Promise<n
   const applied: number[] = [];
   for (const m of MIGRATIONS) {
     if (done.has(m.version) || m.version > upTo) continue;
-    for (const statement of m.sql.split(';').map((s) => s.trim()).filter(Boolean)) await tx.query(statement);
+    for (const statement of splitStatements(m.sql)) await tx.query(statement);
     await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [m.version, m.name]);
     applied.push(m.version);
   }
   return applied;
+}
+
+/** A migration's statements: split on ';' except inside a dollar-quoted body ($$ ... $$, a function's code). */
+export function splitStatements(sql: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i < sql.length; i++) {
+    if (sql.startsWith('$$', i)) {
+      quoted = !quoted;
+      i++;
+    } else if (sql[i] === ';' && !quoted) {
+      out.push(sql.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(sql.slice(start));
+  return out.map((s) => s.trim()).filter(Boolean);
 }

@@ -1,13 +1,14 @@
+import type { ReactNode } from 'react';
 import { useMoreWords } from '../../i18n/useMoreWords';
 import type { ExplanationLine } from '../../../core/scoring/explanation';
 import { explainLine } from '../../format/explainLine';
 import { formatPoints } from '../../format/formatPoints';
 
 /** One line of a result's explanation, worded from the engine's data in the screen's language. */
-export function ExplanationLineView({ line }: { line: ExplanationLine }) {
+export function ExplanationLineView({ line, children }: { line: ExplanationLine; children?: ReactNode }) {
   const { t } = useMoreWords();
   const x = explainLine(line, t);
-  if (x.role === 'trim') return <li className="trim">{x.detail}</li>;
+  if (x.role === 'trim') return <li className="trim">{x.detail}{children}</li>;
   const pending = (line.kind === 'finding' || line.kind === 'period') && line.status === 'pending';
   return (
     <li className={pending ? 'pending' : undefined}>
@@ -25,6 +26,7 @@ export function ExplanationLineView({ line }: { line: ExplanationLine }) {
       </span>
       <span className="detail muted">{x.detail}</span>
       {x.points !== null && <span className="num">{x.role === 'move' ? formatPoints(x.points) : x.points}</span>}
+      {children}
     </li>
   );
 }

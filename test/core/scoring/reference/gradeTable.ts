@@ -13,6 +13,7 @@ export function gradeTable(table: Table, results: SubjectResult[], range: Period
   const set = (r: SubjectResult, g: Grade | undefined, reason: GradeReason): void => {
     r.gradeId = g?.id ?? null;
     r.gradeName = g?.name ?? null;
+    r.gradeReason = g ? reason : null;
     if (g) r.explanation.push({ kind: 'grade', gradeId: g.id, gradeName: g.name, reason });
   };
   const next = (g: Grade): Grade | undefined => grades[grades.indexOf(g) + 1];

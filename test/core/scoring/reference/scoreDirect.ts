@@ -271,6 +271,7 @@ function scoreSubject(
     pending: fix(categories.reduce((s, c) => s + c.pending, 0)),
     gradeId: null,
     gradeName: null,
+    gradeReason: null,
     rank: 0,
     flags,
     explanation,

@@ -1,7 +1,8 @@
 /*
  * The engine as it was before explanation lines became lazy (every line built for every subject, each base period
  * of a roll-up scored on its own): kept unchanged as the oracle that the fast engine's results and on-demand
- * explanations are checked against (test/core/scoring/fastPath.test.ts). Not used by the application.
+ * explanations are checked against (test/core/scoring/fastPath.test.ts), except where the result's shape grew (the
+ * grade's reason on every result, gradeReason, set where the grade is). Not used by the application.
  */
 import type { PeriodKind, SubjectKind } from '../../../../src/core/scheme/schemeSchema';
 import type { Scheme } from '../../../../src/core/scheme/parseScheme';

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Flag, FlagMeasure, FlagSource } from '../../core/scoring/flag';
+import type { Flag, FlagMeasure, FlagSource } from '../core/scoring/flag';
 
 /** What raised a flag, in words: the item's clause and name, the grade (and the period it was held in), or the trigger's clause. */
 export function flagSourceText(s: FlagSource, t: TFunction): string {
