@@ -6,6 +6,7 @@ import { checkSchemeData } from '../../../src/core/scheme/parseScheme';
 import type { Scheme } from '../../../src/core/scheme/parseScheme';
 import type { PeriodResults, PeriodScores, SubjectResult } from '../../../src/core/scoring/results';
 import type { RunningServer } from '../../../src/server/startServer';
+import { demoHall } from '../../../src/core/model/demoHall';
 import { quarterScenario } from '../scenario';
 import { recorded, signIn, testServer } from '../testServer';
 import type { Device } from '../testServer';
@@ -28,9 +29,13 @@ function rowsOf(ws: ExcelJS.Worksheet): (string | number | null)[][] {
 
 describe('exports in the halls’ layouts', () => {
   let server: RunningServer;
+  /** A second hall server whose units are scored by seed 004 (one scheme per level: the demo's units use 003). */
+  let genheServer: RunningServer;
   let committee: Device;
+  let genheCommittee: Device;
   let chief: Device;
-  const get = (device: Device, path: string): Promise<Response> => fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${device.token}` } });
+  const urlOf = (device: Device): string => (device === genheCommittee ? genheServer.url : server.url);
+  const get = (device: Device, path: string): Promise<Response> => fetch(`${urlOf(device)}${path}`, { headers: { authorization: `Bearer ${device.token}` } });
   const json = async <T>(device: Device, path: string): Promise<T> => (await (await get(device, path)).json()) as T;
   const workbook = async (device: Device, query: string): Promise<ExcelJS.Workbook> => {
     const res = await get(device, `/api/exports/results.xlsx?${query}`);
@@ -40,15 +45,15 @@ describe('exports in the halls’ layouts', () => {
     await wb.xlsx.load(await res.arrayBuffer());
     return wb;
   };
-  const schemeOf = async (id: string): Promise<Scheme> => {
-    const pulled = await committee.pullAll();
+  const schemeOf = async (id: string, device: Device = committee): Promise<Scheme> => {
+    const pulled = await device.pullAll();
     const parsed = checkSchemeData(pulled.pages[0]?.schemes.find((s) => s.id === id)?.data, id);
     if (!parsed.ok) throw new Error(id);
     return parsed.scheme;
   };
 
   beforeAll(async () => {
-    server = await testServer();
+    [server, genheServer] = await Promise.all([testServer(), testServer()]);
     let inspector: Device;
     [inspector, chief, committee] = await Promise.all([
       signIn(server.url, 'inspector1', 'tablet-a'),
@@ -56,23 +61,32 @@ describe('exports in the halls’ layouts', () => {
       signIn(server.url, 'committee1', 'pc-committee'),
     ]);
     const s = quarterScenario(inspector, chief, committee);
-    // Seed 004 (根河): departments scored by item — a missed 领导带班, a month's 网办件 count, an 信息报送 level.
+    // Seed 004 (根河), in the second hall, whose admin put it in force for units (a recording is taken only under a
+    // scheme version in force): departments scored by item — a missed 领导带班, a month's 网办件 count, an 信息报送 level.
+    const [genheAdmin, genheInspector] = await Promise.all([signIn(genheServer.url, 'admin', 'pc-admin'), signIn(genheServer.url, 'inspector1', 'tablet-b')]);
+    genheCommittee = await signIn(genheServer.url, 'committee1', 'pc-committee');
+    const schedule = await fetch(`${genheServer.url}/api/admin/schemes/schedule`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${genheAdmin.token}` },
+      body: JSON.stringify({ schemes: [...demoHall().schemes.filter((a) => a.subject !== 'unit'), { id: 'genhe-department', version: 1, subject: 'unit' }] }),
+    });
+    expect(schedule.status, await schedule.text()).toBe(200);
     const genhe = (over: Partial<FindingRecorded>): FindingRecorded =>
-      recorded(inspector, { schemeId: 'genhe-department', schemeVersion: 1, staffId: undefined, at: '2026-03-05T10:00:00+08:00', observedAt: '2026-03-05T10:00:00+08:00', ...over });
+      recorded(genheInspector, { schemeId: 'genhe-department', schemeVersion: 1, staffId: undefined, at: '2026-03-05T10:00:00+08:00', observedAt: '2026-03-05T10:00:00+08:00', ...over });
     const g = [
       genhe({ itemId: 'leader-absent', unitId: 'u-shuiwu' }),
       genhe({ itemId: 'leader-absent', unitId: 'u-shuiwu', observedAt: '2026-03-12T10:00:00+08:00' }),
       genhe({ itemId: 'online-count', unitId: 'u-shuiwu', inputs: { quantity: 7 } }),
       genhe({ itemId: 'online-count', unitId: 'u-gongan', inputs: { quantity: 12 } }),
     ];
-    for (const [device, events] of [[inspector, [...s.inspector, ...g]], [chief, s.chief], [committee, s.committee]] as const) {
+    for (const [device, events] of [[inspector, s.inspector], [chief, s.chief], [committee, s.committee], [genheInspector, g]] as const) {
       const res = await device.push(events);
       expect(res.results.filter((r) => r.status !== 'accepted')).toEqual([]);
     }
     const pub = await committee.post('/api/publications', { scheme: 'kunqu-window-staff', period: '2026-01' });
     expect(pub.status).toBe(201);
   });
-  afterAll(() => server.close());
+  afterAll(() => Promise.all([server?.close(), genheServer?.close()]));
 
   it('writes the 000 staff table with Chinese headers, the engine’s totals and ranks, and the contractor’s average under it', async () => {
     const published = await json<{ results: PeriodResults; digest: string; revision: number }>(committee, '/api/publications/kunqu-window-staff/2026-01/1');
@@ -101,9 +115,9 @@ describe('exports in the halls’ layouts', () => {
   });
 
   it('writes the 004 任务分解表 with each department’s points per item, subtotals, total and rank', async () => {
-    const results = await json<PeriodScores>(committee, '/api/results?scheme=genhe-department&period=2026-03');
-    const scheme = await schemeOf('genhe-department');
-    const wb = await workbook(committee, 'scheme=genhe-department&period=2026-03');
+    const results = await json<PeriodScores>(genheCommittee, '/api/results?scheme=genhe-department&period=2026-03');
+    const scheme = await schemeOf('genhe-department', genheCommittee);
+    const wb = await workbook(genheCommittee, 'scheme=genhe-department&period=2026-03');
     const ws = wb.getWorksheet('单位分项得分');
     if (!ws) throw new Error(`no item sheet: ${wb.worksheets.map((w) => w.name).join(', ')}`);
     const rows = rowsOf(ws);
@@ -127,7 +141,7 @@ describe('exports in the halls’ layouts', () => {
     // Every item cell is the engine's own number for that department and item.
     for (const u of units) {
       // The results route carries no lines: the unit's own, from the explanation route, give its points per item.
-      const full = await json<SubjectResult>(committee, `/api/results/explanation?scheme=genhe-department&period=2026-03&subject=unit&subjectId=${u.subjectId}`);
+      const full = await json<SubjectResult>(genheCommittee, `/api/results/explanation?scheme=genhe-department&period=2026-03&subject=unit&subjectId=${u.subjectId}`);
       const points = itemPoints(scheme, full);
       for (const item of scheme.items) {
         const row = rows.find((r) => r[3] === item.text && r[0] !== undefined && r[4] === item.office && scheme.items.filter((i) => i.text === item.text).length === 1);
