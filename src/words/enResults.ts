@@ -71,7 +71,7 @@ export const enResults: typeof zhCNResults = {
     print: 'Print',
     close: 'Close',
     title: '{{hall}}: results of {{period}}',
-    revision: 'revision {{revision}}',
+    revision: 'publication {{revision}} of these results',
     unpublished: '(not published; results may change)',
     reason: 'Reason for the revision: {{reason}}',
     intro: 'By the assessment rules, the results of {{hall}} for {{period}} are as follows:',

@@ -73,7 +73,7 @@ export const zhCNResults = {
     print: '打印',
     close: '关闭',
     title: '{{hall}}{{period}}考核结果通报',
-    revision: '第 {{revision}} 版',
+    revision: '本通报为该期结果第 {{revision}} 次发布',
     unpublished: '（尚未发布，结果可能变动）',
     reason: '修订原因：{{reason}}',
     intro: '根据考核办法，现将{{hall}}{{period}}考核结果通报如下：',
