@@ -36,7 +36,7 @@ const enBase = {
     offline: 'Offline',
     inspector: 'Inspector: {{name}}',
   },
-  nav: { label: 'Main menu', admin: 'Administration', map: 'Hall map', log: "Today's log", review: 'Review', queue: 'Contests', scores: 'Scores', results: 'Results', settings: 'Settings' },
+  nav: { label: 'Main menu', admin: 'Administration', map: 'Hall map', log: "Today's log", review: 'Review', queue: 'Contests', scores: 'Scores', results: 'Results', settings: 'Settings', desk: 'Ledger desk' },
   list: { separator: ', ' },
   subject: { staff: 'Person', window: 'Window', unit: 'Unit', chief: 'Chief' },
   map: {

@@ -35,7 +35,7 @@ export const zhCN = {
     offline: '离线',
     inspector: '巡查人员：{{name}}',
   },
-  nav: { label: '主菜单', admin: '管理', map: '大厅地图', log: '今日记录', review: '审阅', queue: '申诉裁定', scores: '本月得分', results: '考核结果', settings: '设置' },
+  nav: { label: '主菜单', admin: '管理', map: '大厅地图', log: '今日记录', review: '审阅', queue: '申诉裁定', scores: '本月得分', results: '考核结果', settings: '设置', desk: '台账录入' },
   list: { separator: '、' },
   subject: { staff: '人员', window: '窗口', unit: '单位', chief: '首席代表' },
   map: {

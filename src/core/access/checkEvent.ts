@@ -12,6 +12,7 @@ import type { ReviewSettings } from '../events/reviewSettings';
 import type { Actor } from './actor';
 import { roleRefusal, scopeRefusal } from './allowedActs';
 import { checkTiming } from './checkTiming';
+import { officeRefusal } from './officeRefusal';
 import type { Refusal } from './refusal';
 
 /** What checkEvent needs to know about the world; the server builds it from storage, the tablet from its own data. */
@@ -27,6 +28,12 @@ export interface CheckContext {
   review?: ReviewSettings | undefined;
   /** The checking clock (ISO): the server's at a push, the tablet's when acting. Absent: no wrong-clock check. */
   now?: string | undefined;
+  /**
+   * The single point where a published period refuses new recordings: the period (its key, such as 2026-03) of this
+   * scheme that was published and holds `observedAt`, or undefined. A published month is revised with a reason,
+   * never edited (issue 11 item 3). Absent: nothing is published.
+   */
+  publishedPeriod?: ((schemeId: string, observedAt: string) => string | undefined) | undefined;
 }
 
 export type CheckResult =
@@ -74,8 +81,12 @@ function checkRecorded(event: FindingRecorded, actor: Actor, ctx: CheckContext):
   if (!scheme) return no({ kind: 'scheme-unknown', schemeId: event.schemeId, schemeVersion: event.schemeVersion });
   const item = scheme.items.find((i) => i.id === event.itemId);
   if (!item) return no({ kind: 'item-unknown', itemId: event.itemId, schemeId: event.schemeId, schemeVersion: event.schemeVersion });
+  const office = officeRefusal(actor, item, event);
+  if (office) return no(office);
   const problems = checkInputs(item.rule, event.inputs);
   if (problems.length) return no({ kind: 'inputs', itemId: item.id, problems });
+  const period = ctx.publishedPeriod?.(event.schemeId, event.observedAt);
+  if (period !== undefined) return no({ kind: 'period-published', schemeId: event.schemeId, period });
   const wrong = placementProblems(event, ctx.index);
   if (wrong.length) return no({ kind: 'placement', problems: wrong });
   const placement = place(event, ctx.index);

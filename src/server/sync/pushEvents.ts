@@ -1,6 +1,8 @@
 import type { FindingEvent } from '../../core/events/events';
 import type { Actor } from '../../core/access/actor';
 import { checkEvent } from '../../core/access/checkEvent';
+import { publishedPeriodOf } from '../../core/access/publishedPeriod';
+import { publishedPeriods } from './publishedPeriods';
 import { parseEvent } from '../../core/events/events';
 import type { EventOutcome } from '../../core/protocol/messages';
 import { parseInstant } from '../../core/time/parseInstant';
@@ -42,18 +44,20 @@ export async function pushEvents(db: Db, hall: HallConfig, auth: AuthInfo, raw: 
   const ids = parsed.map((p) => p.event.id);
   const keyIds = [...new Set(parsed.flatMap((p) => (p.event.actorId !== auth.account.id && p.event.proof ? [p.event.proof.keyId] : [])))];
   const findingIds = [...new Set(parsed.map((p) => p.event.findingId))];
-  const [stored, keys, known, uploaders, notices, elsewhere] = await Promise.all([
+  const [stored, keys, known, uploaders, notices, elsewhere, published] = await Promise.all([
     bodiesOf(db, hallId, ids),
     liveDeviceKeys(db, hallId, auth.deviceId, keyIds),
     eventsOfFindings(db, hallId, findingIds),
     photoUploaders(db, hallId, [...new Set(parsed.flatMap((p) => namedPhotos(p.event)))]),
     noticeUnits(db, hallId, [...new Set(parsed.flatMap((p) => (p.event.type === 'finding.acknowledged' ? [p.event.noticeId] : [])))]),
     findingsElsewhere(db, hallId, findingIds),
+    publishedPeriods(db, hallId),
   ]);
+  const publishedPeriod = publishedPeriodOf(published, hall.setup.roster.hall.timeZone);
   const handOverActors = new Map(
     (await accountsByIds(db, hallId, [...new Set([...keys.values()].map((k) => k.accountId))])).map((a) => [
       a.id,
-      { accountId: a.id, role: a.role, unitIds: a.unitIds, windowIds: a.windowIds, deviceId: auth.deviceId } satisfies Actor,
+      { accountId: a.id, role: a.role, unitIds: a.unitIds, windowIds: a.windowIds, offices: a.offices, deviceId: auth.deviceId } satisfies Actor,
     ]),
   );
   /**
@@ -125,6 +129,7 @@ export async function pushEvents(db: Db, hall: HallConfig, auth: AuthInfo, raw: 
       findingEvents: (fid) => byFinding.get(fid) ?? [],
       review: hall.review,
       now,
+      publishedPeriod,
     });
     if (!result.ok) {
       outcomes[index] = { id, status: 'rejected', reason: refusalText(event, result.refusal), retryable: result.retryable };

@@ -36,7 +36,7 @@ export const enAdmin: AdminMessages = {
     protocol: 'The server’s answer is not understood (a version mismatch?).',
     server: 'The server failed; nothing was saved, try again.',
   },
-  roles: { admin: 'Admin', inspector: 'Inspector', chief: 'Chief', committee: 'Committee' },
+  roles: { admin: 'Admin', inspector: 'Inspector', chief: 'Chief', committee: 'Committee', office: 'Office' },
   accounts: {
     heading: 'Accounts',
     intro: 'One account per person who uses a tablet or computer. A chief sees and handles only the findings of the units and windows bound to them.',
