@@ -10,6 +10,7 @@ import type { Scheme } from '../core/scheme/parseScheme';
 import { hallDay } from '../core/time/hallDay';
 import type { checkEvent } from '../core/access/checkEvent';
 import { ActRefused } from './actRefused';
+import type { IndexedRefusal } from './actRefused';
 import { commitWrite } from './commitWrite';
 import { findingFromRecorded } from './foldEvents';
 import { FindingLog } from './findingLog';
@@ -113,6 +114,24 @@ export class PatrolDevice {
     return finding;
   }
 
+  /**
+   * Record several findings at once (an office's ledger entries, a month's import): every one checked as the server
+   * will, then all stored in one transaction with their photos and outbox rows, or none (ActRefused names each refused
+   * draft by its index). Resolves with the findings once they are in the log.
+   */
+  async recordAll(drafts: readonly FindingDraft[]): Promise<LoggedFinding[]> {
+    const ctx = { actorId: this.identity.account.id, deviceId: this.identity.deviceId, at: this.clock().toISOString(), newId: this.newId };
+    const events = drafts.map((d) => recordedEvent(d, ctx));
+    const rows = await this.commit(events, drafts.flatMap((d) => d.photos), this.identity.account);
+    for (const row of rows) this.log.apply(row);
+    this.afterCommit();
+    // commitWrite returns one row per event, in order: the row's day is the hall-local day of the event's observedAt.
+    return events.flatMap((e, i) => {
+      const row = rows[i];
+      return row ? [findingFromRecorded(e, row.day)] : [];
+    });
+  }
+
   /** Void one of this account's findings, saying why by a code. Refused (ActRefused) when the core says it may not be voided. */
   async void(findingId: string, code: VoidCode): Promise<void> {
     await this.act([voidEvent(this, { actorId: this.identity.account.id }, findingId, code)], [], this.identity.account);
@@ -177,15 +196,16 @@ export class PatrolDevice {
     return commitWrite(this.db, events, photos, this.timeZone);
   }
 
-  /** Check each event as the server will; the first refusal is thrown (ActRefused), nothing is written. */
+  /** Check each event as the server will; if any is refused, ActRefused says each refusal with its event's index, and nothing is written. */
   private async check(events: readonly FindingEvent[], acting: AccountSummary): Promise<void> {
     this.checker ??= import('../core/access/checkEvent');
     const [checks, { rules, index }] = await Promise.all([this.checker, this.checked]);
     const reviewed = events.filter((e) => e.type !== 'finding.recorded').map((e) => e.findingId);
     const known = await this.eventsOf([...new Set(reviewed)]);
-    const actor = { accountId: acting.id, role: acting.role, unitIds: acting.unitIds, windowIds: acting.windowIds, deviceId: this.identity.deviceId };
+    const actor = { accountId: acting.id, role: acting.role, unitIds: acting.unitIds, windowIds: acting.windowIds, offices: acting.offices, deviceId: this.identity.deviceId };
     const now = this.clock().toISOString();
-    for (const e of events) {
+    const refusals: IndexedRefusal[] = [];
+    for (const [at, e] of events.entries()) {
       const r = checks.checkEvent(e, {
         roster: rules.roster,
         index,
@@ -195,8 +215,10 @@ export class PatrolDevice {
         review: this.pulled.get().review,
         now,
       });
-      if (!r.ok) throw new ActRefused(r.refusal);
+      if (!r.ok) refusals.push({ index: at, refusal: r.refusal });
     }
+    const [first, ...more] = refusals;
+    if (first) throw new ActRefused(first, ...more);
   }
 
   private afterCommit(): void {

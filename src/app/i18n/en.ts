@@ -3,6 +3,7 @@ import { enSession } from './enSession';
 import { enRefusal } from './enRefusal';
 import { enMore } from './enMore';
 import { enResults } from '../../words/enResults';
+import { enDesk } from './enDesk';
 
 /** English, the first screen's words. */
 const enBase = {
@@ -205,4 +206,5 @@ export const en: Messages = {
   review: { ...enBase.review, ...enMore.review },
   handOver: { ...enBase.handOver, ...enMore.handOver },
   results: enResults,
+  desk: enDesk,
 };

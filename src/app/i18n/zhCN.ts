@@ -2,6 +2,7 @@ import { zhCNSession } from './zhCNSession';
 import { zhCNRefusal } from './zhCNRefusal';
 import type { zhCNResults } from '../../words/zhCNResults';
 import type { zhCNMore } from './zhCNMore';
+import type { zhCNDesk } from './zhCNDesk';
 
 /** 简体中文 (the default). Every visible string of the app is here; en.ts has the same keys. */
 export const zhCN = {
@@ -196,5 +197,5 @@ export const zhCN = {
   },
 };
 
-/** The shape every language must have: the words of the first screen and those loaded with the review screens. */
-export type Messages = typeof zhCN & typeof zhCNMore & { results: typeof zhCNResults };
+/** The shape every language must have: the words of the first screen and those loaded with the review screens, the results screen and the desk. */
+export type Messages = typeof zhCN & typeof zhCNMore & { results: typeof zhCNResults; desk: typeof zhCNDesk };

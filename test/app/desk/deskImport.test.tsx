@@ -1,0 +1,61 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import ExcelJS from 'exceljs';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FindingRecorded } from '../../../src/core/events/events';
+import { storedEvents } from '../renderPatrol';
+import { openDesk } from './openDesk';
+
+afterEach(cleanup);
+const slow = { timeout: 30_000 };
+
+/** An attendance-like monthly summary (title row, header, a row per person), built here as the office would fill it. */
+async function summaryFile(rows: (string | number)[][]): Promise<File> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('月度汇总');
+  ws.addRow(['2026年3月 考勤汇总']);
+  ws.mergeCells(1, 1, 1, 4);
+  ws.addRow(['对象', '请假', '旷工', '来源凭证']);
+  for (const r of rows) ws.addRow(r);
+  const bytes = await wb.xlsx.writeBuffer();
+  return new File([new Uint8Array(bytes as ArrayBuffer)], 'attendance-2026-03.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+}
+
+describe('importing a month from .xlsx on the desk: a preview, or every row error; all or nothing', { timeout: 180_000 }, () => {
+  it('lists each problem with its sheet, row and column, and imports nothing', async () => {
+    const { db, hall } = await openDesk();
+    const [a, b] = hall.roster.staff;
+    if (!a || !b) throw new Error('roster');
+    const file = await summaryFile([
+      [a.name, 2, '', '考勤月报 第1页'],
+      ['欧阳娜娜', 1, '', '考勤月报 第1页'],
+      [b.name, '', -1, '考勤月报 第2页'],
+    ]);
+    fireEvent.change(screen.getByLabelText('选择 .xlsx 文件'), { target: { files: [file] } });
+    const alert = await screen.findByText('发现 2 处问题，未导入任何内容：', {}, slow);
+    const rows = within(alert.parentElement as HTMLElement).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
+    expect(rows).toEqual([
+      ['月度汇总 第4行 A列', '名册中没有人员“欧阳娜娜”。'],
+      ['月度汇总 第5行 C列', '“-1”：不能小于 0.5。'],
+    ]);
+    expect(screen.queryByRole('button', { name: /确认导入/ })).toBeNull();
+    expect(await db.events.count()).toBe(0);
+  });
+
+  it('previews the entries of a clean file and records them all at once, with the file as their source', async () => {
+    const { db, hall, grid } = await openDesk();
+    const [a, b] = hall.roster.staff;
+    if (!a || !b) throw new Error('roster');
+    fireEvent.change(screen.getByLabelText('选择 .xlsx 文件'), { target: { files: [await summaryFile([[a.name, 2, '', '考勤月报 第1页'], [b.name, '', 1.5, '']])] } });
+    expect(await screen.findByText('将录入 2 条（2 行）。全部无误才会导入。', {}, slow)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '确认导入 2 条' }));
+    expect(await screen.findByText('已导入 2 条。', {}, slow)).toBeTruthy();
+    const events = (await storedEvents(db)) as FindingRecorded[];
+    expect(events.map((e) => [e.itemId, e.staffId, e.inputs, e.sourceRef])).toEqual([
+      ['leave-days', a.id, { quantity: 2 }, '考勤月报 第1页'],
+      ['absence', b.id, { quantity: 1.5 }, 'attendance-2026-03.xlsx（月度汇总 4）'],
+    ]);
+    expect(await db.outbox.count()).toBe(2);
+    expect(within(grid).getByRole('button', { name: `${b.name}，旷工：1.5天` })).toBeTruthy();
+  });
+});
