@@ -16,7 +16,7 @@ const outcome = (r: { results: EventOutcome[] }): string => {
  * 被服务对象投诉, 请假 days) with a source reference, as the same finding.recorded events as a patrol, checked by the
  * same core; everything else it sends is refused by name. Its entries are contested and decided like any finding.
  */
-describe('the office role on the server', { timeout: 120_000 }, () => {
+describe('the office role on the server', () => {
   let server: RunningServer;
   let office: Device;
   let admin: Device;
@@ -35,7 +35,7 @@ describe('the office role on the server', { timeout: 120_000 }, () => {
       signIn(server.url, 'chief-zonghe', 'dev-chief'),
       signIn(server.url, 'committee1', 'dev-committee'),
     ]);
-  }, 180_000);
+  });
   afterAll(() => server.close());
 
   it('names the account’s offices at sign-in and in the accounts devices pull', async () => {

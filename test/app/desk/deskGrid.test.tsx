@@ -10,7 +10,7 @@ afterEach(cleanup);
 /** Generous waits: the desk's first load (its chunk, 60 rows of the grid) and a save take seconds on a loaded 2-core machine. */
 const slow = { timeout: 30_000 };
 
-describe('the office desk: the month’s ledger items as a grid of subjects × items', { timeout: 180_000 }, () => {
+describe('the office desk: the month’s ledger items as a grid of subjects × items', () => {
   it('opens on the desk with the office’s ledger items only, one row per person', async () => {
     const { grid, hall } = await openDesk();
     expect(screen.getByRole('button', { name: '台账录入', current: 'page' })).toBeTruthy();

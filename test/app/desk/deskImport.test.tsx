@@ -21,7 +21,7 @@ async function summaryFile(rows: (string | number)[][]): Promise<File> {
   return new File([new Uint8Array(bytes as ArrayBuffer)], 'attendance-2026-03.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
 }
 
-describe('importing a month from .xlsx on the desk: a preview, or every row error; all or nothing', { timeout: 180_000 }, () => {
+describe('importing a month from .xlsx on the desk: a preview, or every row error; all or nothing', () => {
   it('lists each problem with its sheet, row and column, and imports nothing', async () => {
     const { db, hall } = await openDesk();
     const [a, b] = hall.roster.staff;
