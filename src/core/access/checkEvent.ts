@@ -29,9 +29,8 @@ export interface CheckContext {
   /** The checking clock (ISO): the server's at a push, the tablet's when acting. Absent: no wrong-clock check. */
   now?: string | undefined;
   /**
-   * The single point where a published period refuses new recordings: the period (its key, such as 2026-03) of this
-   * scheme that was published and holds `observedAt`, or undefined. A published month is revised with a reason,
-   * never edited (issue 11 item 3). Absent: nothing is published.
+   * The single point where a published period refuses an office's new entries: the period (its key, such as 2026-03)
+   * of this scheme that was published and holds `observedAt`, or undefined. Absent: nothing is published.
    */
   publishedPeriod?: ((schemeId: string, observedAt: string) => string | undefined) | undefined;
 }
@@ -85,7 +84,10 @@ function checkRecorded(event: FindingRecorded, actor: Actor, ctx: CheckContext):
   if (office) return no(office);
   const problems = checkInputs(item.rule, event.inputs);
   if (problems.length) return no({ kind: 'inputs', itemId: item.id, problems });
-  const period = ctx.publishedPeriod?.(event.schemeId, event.observedAt);
+  // An office's ledger entry into a published period is refused: the month is revised with a reason, not added to
+  // from a ledger. A patrol finding that reaches the server after publication (a tablet offline at month end) is
+  // taken and shows as a pending change for a revision (docs/results.md): refusing it would lose what was seen.
+  const period = actor.role === 'office' ? ctx.publishedPeriod?.(event.schemeId, event.observedAt) : undefined;
   if (period !== undefined) return no({ kind: 'period-published', schemeId: event.schemeId, period });
   const wrong = placementProblems(event, ctx.index);
   if (wrong.length) return no({ kind: 'placement', problems: wrong });

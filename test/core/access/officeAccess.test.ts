@@ -90,7 +90,7 @@ describe('the office role: ledger items of its own offices, with their source', 
   });
 });
 
-describe('a published period refuses new recordings (the single point: CheckContext.publishedPeriod)', () => {
+describe('a published period refuses an office’s new entries (the single point: CheckContext.publishedPeriod)', () => {
   const tz = 'Asia/Shanghai';
   it('finds the published month, quarter or year of the scheme that holds the day', () => {
     const of = publishedPeriodOf([{ schemeId: 'mini', period: '2026-03' }, { schemeId: 'mini', period: '2025' }, { schemeId: 'other', period: '2026-Q2' }], tz);
@@ -102,10 +102,11 @@ describe('a published period refuses new recordings (the single point: CheckCont
     expect(of('mini', '2026-05-01T10:00:00+08:00')).toBeUndefined();
   });
 
-  it('refuses a recording into a published month, whoever records it', () => {
+  it('refuses an office’s entry into a published month; a patrol finding arriving late is taken (a pending change for a revision)', () => {
     const publishedPeriod = publishedPeriodOf([{ schemeId: 'mini', period: '2026-03' }], tz);
     expect(answer(entry(), { publishedPeriod })).toEqual({ kind: 'period-published', schemeId: 'mini', period: '2026-03' });
     expect(answer(entry({ observedAt: '2026-04-01T09:00:00+08:00' }), { publishedPeriod })).toBe('accepted');
+    expect(answer(entry({ actorId: INSPECTOR.accountId, sourceRef: undefined }), { publishedPeriod })).toBe('accepted');
   });
 });
 
