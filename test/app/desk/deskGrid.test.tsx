@@ -1,8 +1,12 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { ulid } from 'ulid';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FindingRecorded } from '../../../src/core/events/events';
+import { commitWrite } from '../../../src/device/commitWrite';
+import { recordedEvent } from '../../../src/device/recordFinding';
 import { storedEvents } from '../renderPatrol';
+import { testDb } from '../../device/testDb';
 import { OFFICE, openDesk } from './openDesk';
 
 afterEach(cleanup);
@@ -85,5 +89,44 @@ describe('the office desk: the month’s ledger items as a grid of subjects × i
       ['complaint', 0],
     ]);
     expect(await db.photos.count()).toBe(1);
+  });
+
+  it('voids the office’s own entry with a reason (the cell empties), and says why another account’s entry is not its to void', async () => {
+    const db = testDb();
+    // Another office account of 综合办公室 entered 请假 for the fourth person from its own laptop.
+    const other = recordedEvent(
+      { schemeId: 'kunqu-window-staff', schemeVersion: 1, itemId: 'leave-days', staffId: 's-004', inputs: { quantity: 2 }, sourceRef: '考勤月报 第2页', observedAt: '2026-03-20T02:00:00.000Z', photos: [] },
+      { actorId: 'acc-office-other', deviceId: 'laptop-2', at: '2026-04-01T02:00:00.000Z', newId: () => ulid(Date.parse('2026-04-01T02:00:00.000Z')) },
+    );
+    await commitWrite(db, [other], [], 'Asia/Shanghai');
+    const { grid, hall } = await openDesk({ db });
+    const mine = hall.roster.staff[0];
+    const theirs = hall.roster.staff.find((s) => s.id === 's-004');
+    if (!mine || !theirs) throw new Error('roster');
+
+    fireEvent.click(within(grid).getByRole('button', { name: `${mine.name}，请假：未录入` }));
+    const form = await screen.findByRole('dialog', { name: `录入：请假 · ${mine.name}` });
+    fireEvent.change(within(form).getByLabelText(/数值/), { target: { value: '1.5' } });
+    fireEvent.change(within(form).getByLabelText('来源凭证'), { target: { value: '考勤月报 第1页' } });
+    fireEvent.click(within(form).getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(within(grid).getByRole('button', { name: `${mine.name}，请假：1.5天` })).toBeTruthy(), slow);
+
+    fireEvent.click(within(grid).getByRole('button', { name: `${mine.name}，请假：1.5天` }));
+    const again = await screen.findByRole('dialog', { name: `录入：请假 · ${mine.name}` });
+    const entries = within(again).getByRole('region', { name: '本月已录入' });
+    within(entries).getByRole('listitem', { name: '2026-03-31 · 1.5 天 · 考勤月报 第1页' });
+    fireEvent.click(within(entries).getByRole('button', { name: '作废：2026-03-31 · 1.5 天 · 考勤月报 第1页' }));
+    fireEvent.click(within(within(entries).getByRole('group', { name: '作废原因' })).getByRole('button', { name: '记错人员' }));
+    await waitFor(() => expect(within(grid).getByRole('button', { name: `${mine.name}，请假：未录入` })).toBeTruthy(), slow);
+    const voided = (await storedEvents(db)).filter((e) => e.type === 'finding.voided');
+    expect(voided).toEqual([expect.objectContaining({ actorId: OFFICE.id, code: 'wrong-person' })]);
+
+    // Another cell opens its own form (nothing typed is carried over).
+    fireEvent.click(within(grid).getByRole('button', { name: `${theirs.name}，请假：2天` }));
+    const theirsForm = await screen.findByRole('dialog', { name: `录入：请假 · ${theirs.name}` });
+    const row = within(theirsForm).getByRole('listitem', { name: '2026-03-20 · 2 天 · 考勤月报 第2页' });
+    expect(within(row).queryByRole('button', { name: /作废/ })).toBeNull();
+    expect(row.textContent).toContain('录入人：acc-office-other');
+    expect(row.textContent).toContain('不能作废：只有记录人（acc-office-other）可以作废这条记录。');
   });
 });

@@ -65,6 +65,7 @@ export function DeskView() {
       <ImportPanel key={`${desk.scheme.id}/${month}`} desk={desk} month={month} index={index} offices={offices} />
       {open && (
         <EntryForm
+          key={cellKey(open.item.id, open.subject.id)}
           scheme={desk.scheme}
           cell={open}
           month={month}

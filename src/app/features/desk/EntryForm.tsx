@@ -10,7 +10,7 @@ import type { FindingDraft } from '../../../device/recordFinding';
 import { useServices } from '../../services/useServices';
 import { PhotoThumb } from '../patrol/PhotoThumb';
 import { useReasonWords } from '../../services/useReasonWords';
-import { cellSummary } from './cellSummary';
+import { CellEntries } from './CellEntries';
 import { valueHint } from './deskWords';
 import type { OpenCell } from './LedgerGrid';
 import { useDeskWords } from './useDeskWords';
@@ -81,11 +81,7 @@ export function EntryForm({ scheme, cell, month, index, existing, onDone }: { sc
       </header>
       <div className="panel-body">
         <p className="muted">{t('entry.clause', { clause: item.clause, text: item.text })}</p>
-        {existing.length > 0 && (
-          <p>
-            {t('entry.existing')}：{cellSummary(item, existing, t)}（{existing.map((f) => f.sourceRef ?? '').filter(Boolean).join(tApp('list.separator'))}）
-          </p>
-        )}
+        {existing.length > 0 && <CellEntries item={item} entries={existing} />}
         <label className="field">
           <span>
             {t('entry.value')}（{kind === 'count' ? t('entry.countHint') : valueHint(item, t)}）
