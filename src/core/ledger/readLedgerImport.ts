@@ -41,7 +41,19 @@ export type ImportProblem =
   | { kind: 'source-missing'; at: CellAt }
   /** The entry as a recording was refused by checkEvent (the same check as the server's). */
   | { kind: 'refused'; at: CellAt; refusal: Refusal }
-  | { kind: 'no-entries' };
+  | { kind: 'no-entries' }
+  /** A mapping's sheet that the file does not have. */
+  | { kind: 'no-sheet'; sheet: string }
+  /** A column the mapping names that the file's header does not have. */
+  | { kind: 'missing-label'; at: CellAt; label: string }
+  /** A mapping's item that is not a ledger item of the account's offices in this scheme, or charges another kind of subject. */
+  | { kind: 'mapping-item'; itemId: string }
+  /** A value of the mapping's kind column that the mapping does not list (an unknown 评价等级). */
+  | { kind: 'unknown-value'; at: CellAt; text: string }
+  /** A row's own reference met again in the file (a work order exported twice). */
+  | { kind: 'duplicate-source'; at: CellAt; text: string; first: CellAt }
+  /** An entry already recorded in the month: the same item, subject and source (the file imported before). */
+  | { kind: 'already-recorded'; at: CellAt; sourceRef: string };
 
 export interface ImportContext {
   /** The ledger items of the account's offices in the scheme being imported. */
