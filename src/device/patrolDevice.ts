@@ -3,6 +3,7 @@ import type { AccountSummary } from '../core/access/account';
 import { DEFAULT_REVIEW_SETTINGS } from '../core/events/defaultReviewSettings';
 import type { FindingEvent } from '../core/events/events';
 import type { VoidCode } from '../core/events/voidCodes';
+import type { LedgerMapping } from '../core/ledger/ledgerMapping';
 import type { Roster } from '../core/model/roster';
 import { indexRoster } from '../core/model/rosterIndex';
 import type { RosterIndex } from '../core/model/rosterIndex';
@@ -166,6 +167,16 @@ export class PatrolDevice {
   /** Whether `password` is the signed-in account's (checked offline against the verifier kept at sign-in). */
   async checkUnlock(password: string): Promise<boolean> {
     return (await import('./session/handOverStore')).checkUnlock(this.db, password);
+  }
+
+  /** The raw-export mappings the office desk remembers for a scheme (loaded on demand: only the desk reads them). */
+  async ledgerMappings(schemeId: string): Promise<LedgerMapping[]> {
+    return (await import('./ledger/ledgerMappings')).readLedgerMappings(this.db, schemeId);
+  }
+
+  /** Remember how a source's raw export is read, for the next import of that scheme. */
+  async saveLedgerMapping(mapping: LedgerMapping): Promise<void> {
+    await (await import('./ledger/ledgerMappings')).saveLedgerMapping(this.db, mapping);
   }
 
   /** A stored photo's bytes (evidence, counter-evidence, a signature), or undefined when this device does not have it. */

@@ -1,8 +1,8 @@
 import type { Scheme } from '../scheme/parseScheme';
 import { checkInputs } from '../scheme/ruleInputs';
-import type { SubjectKind } from '../scheme/schemeSchema';
 import type { Roster } from '../model/roster';
 import type { RosterIndex } from '../model/rosterIndex';
+import { chargedSubject } from '../model/chargedSubject';
 import { place, placementProblems } from '../model/placement';
 import type { Placement } from '../model/placement';
 import type { ContestDecided, FindingEvent, FindingRecorded } from '../events/events';
@@ -92,7 +92,7 @@ function checkRecorded(event: FindingRecorded, actor: Actor, ctx: CheckContext):
   const wrong = placementProblems(event, ctx.index);
   if (wrong.length) return no({ kind: 'placement', problems: wrong });
   const placement = place(event, ctx.index);
-  if (!chargedIn(placement, item.subject)) return no({ kind: 'no-subject', itemId: item.id, subject: item.subject });
+  if (!chargedSubject(placement, item.subject)) return no({ kind: 'no-subject', itemId: item.id, subject: item.subject });
   const scope = scopeRefusal(actor, placement);
   return scope ? no(scope) : { ok: true, placement };
 }
@@ -105,11 +105,6 @@ function checkAmendment(amended: ContestDecided['amended'], recorded: FindingRec
   if (!item) return { kind: 'item-unknown', itemId, schemeId: recorded.schemeId, schemeVersion: recorded.schemeVersion };
   const problems = checkInputs(item.rule, amended.inputs ?? recorded.inputs);
   if (problems.length) return { kind: 'inputs', itemId: item.id, problems };
-  return chargedIn(place(recorded, ctx.index), item.subject) ? null : { kind: 'no-subject', itemId: item.id, subject: item.subject };
-}
-
-/** The id of the subject an item of this kind charges at this placement, or null. */
-function chargedIn(p: Placement, subject: SubjectKind): string | null {
-  return subject === 'staff' ? p.staffId : subject === 'window' ? p.windowId : subject === 'unit' ? p.unitId : p.chiefId;
+  return chargedSubject(place(recorded, ctx.index), item.subject) ? null : { kind: 'no-subject', itemId: item.id, subject: item.subject };
 }
 

@@ -30,9 +30,10 @@ type Problems = ImportProblem[];
 
 /**
  * Read a raw export with its mapping into the month's entries, or every problem with its sheet, row and column (all or
- * nothing, as the template's import). Every data row is checked, also one that enters nothing (a 满意 rating): its
- * subject must be in the roster, its date in the month, its kind value one the mapping lists. A row whose mapped
- * values are all empty or zero enters nothing (a summary lists everyone); a totals row (合计) is skipped.
+ * nothing, as the template's import). Every data row's subject must be in the roster, also a row that enters nothing
+ * (a person with no absence in a summary, a 满意 rating): the office learns where the export and the roster differ.
+ * A row of one occurrence must also have a date in the month and a kind value the mapping lists. Mapped values that
+ * are empty or zero enter nothing (a summary lists everyone); a totals row (合计) is skipped.
  */
 export function readMappedImport(sheets: readonly SheetText[], mapping: LedgerMapping, ctx: MappedImportContext): { entries: LedgerEntry[]; problems: ImportProblem[] } {
   const problems: Problems = [];
@@ -68,7 +69,8 @@ export function readMappedImport(sheets: readonly SheetText[], mapping: LedgerMa
   for (const r of header.data) {
     const text = (i: number | undefined): string => (i === undefined ? '' : (r.cells[i] ?? '').trim());
     const at = (i: number | undefined): CellAt => ({ sheet: sheet.name, row: r.row, ...(i === undefined ? {} : { column: columnLetter(i), header: header.labels[i] ?? '' }) });
-    if (r.cells.every((c) => c.trim() === '') || totals.has(headerKey(text(cols.subject)))) continue;
+    // A totals row names its total in any column (合计 under 工号); it is no subject's.
+    if (r.cells.every((c) => c.trim() === '') || r.cells.some((c) => totals.has(headerKey(c)))) continue;
     const before = problems.length;
     // What the row says happened: (item, value text, cell) for each entry it makes.
     const values: { item: Item; text: string; at: CellAt }[] = [];
@@ -84,10 +86,10 @@ export function readMappedImport(sheets: readonly SheetText[], mapping: LedgerMa
       const t = text(v.column);
       if (v.item && t !== '' && Number(t) !== 0) values.push({ item: v.item, text: t, at: at(v.column) });
     }
-    if (!mapping.kind && values.length === 0) continue;
-
     const who = findSubject(ctx.index, mapping.subjectKind, text(cols.subject));
     if (!who.ok) problems.push(subjectProblem(who, text(cols.subject), at(cols.subject), mapping));
+    // A summary row without values enters nothing; a row of one occurrence is checked whole (its date, its number).
+    if (values.length === 0 && !mapping.kind) continue;
     const observedAt = rowDate(text(cols.date), at(cols.date), cols.date !== undefined, ctx, problems);
     const own = text(cols.source);
     if (cols.source !== undefined && own !== '') {
@@ -112,6 +114,14 @@ export function readMappedImport(sheets: readonly SheetText[], mapping: LedgerMa
   }
   if (problems.length === 0 && entries.length === 0) problems.push({ kind: 'no-entries' });
   return { entries, problems };
+}
+
+/** Whether a mapping reads this file: its sheet, its header and every column it names are there. */
+export function mappingFits(sheets: readonly SheetText[], mapping: LedgerMapping): boolean {
+  const found = findSheet(sheets, mapping, []);
+  if (!found) return false;
+  const named = [mapping.subject, mapping.date, mapping.source, mapping.note, mapping.kind?.label, mapping.kind?.verify?.label, ...mapping.columns.map((c) => c.label)];
+  return named.every((label) => label === undefined || labelColumn(found.header, label) >= 0);
 }
 
 /** Every item a mapping feeds. */

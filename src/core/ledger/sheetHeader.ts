@@ -37,6 +37,25 @@ export function sheetHeader(rows: SheetText['rows'], subject: string): SheetHead
   return { row: header.row, labels, data: rows.slice(at + (second ? 2 : 1)) };
 }
 
+/**
+ * The likeliest header of a sheet no mapping reads yet: of its first ten rows, the one with the most distinct words (a
+ * merged title repeats one text, a statistics row has a few, data rows hold numbers and leave cells empty), read as
+ * sheetHeader reads it. Null for a sheet without a row of at least two words.
+ */
+export function guessHeader(rows: SheetText['rows']): SheetHeader | null {
+  let best: SheetText['rows'][number] | undefined;
+  let most = 1;
+  for (const r of rows.slice(0, HEADER_ROWS)) {
+    const words = new Set(r.cells.map((c) => c.trim()).filter((c) => c !== '' && !isNumber(c))).size;
+    if (words > most) {
+      best = r;
+      most = words;
+    }
+  }
+  const first = best?.cells.find((c) => c.trim() !== '');
+  return first === undefined ? null : sheetHeader(rows, first);
+}
+
 /** The column of a label in a header (compared as headers are: spaces and a trailing required-mark ignored), or -1. */
 export function labelColumn(header: SheetHeader, label: string): number {
   const key = headerKey(label);

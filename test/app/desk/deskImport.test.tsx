@@ -31,7 +31,7 @@ describe('importing a month from .xlsx on the desk: a preview, or every row erro
       ['欧阳娜娜', 1, '', '考勤月报 第1页'],
       [b.name, '', -1, '考勤月报 第2页'],
     ]);
-    fireEvent.change(screen.getByLabelText('选择 .xlsx 文件'), { target: { files: [file] } });
+    fireEvent.change(screen.getByLabelText('选择 .xlsx 或 .csv 文件'), { target: { files: [file] } });
     const alert = await screen.findByText('发现 2 处问题，未导入任何内容：', {}, slow);
     const rows = within(alert.parentElement as HTMLElement).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
     expect(rows).toEqual([
@@ -46,7 +46,7 @@ describe('importing a month from .xlsx on the desk: a preview, or every row erro
     const { db, hall, grid } = await openDesk();
     const [a, b] = hall.roster.staff;
     if (!a || !b) throw new Error('roster');
-    fireEvent.change(screen.getByLabelText('选择 .xlsx 文件'), { target: { files: [await summaryFile([[a.name, 2, '', '考勤月报 第1页'], [b.name, '', 1.5, '']])] } });
+    fireEvent.change(screen.getByLabelText('选择 .xlsx 或 .csv 文件'), { target: { files: [await summaryFile([[a.name, 2, '', '考勤月报 第1页'], [b.name, '', 1.5, '']])] } });
     expect(await screen.findByText('将录入 2 条（2 行）。全部无误才会导入。', {}, slow)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '确认导入 2 条' }));
     expect(await screen.findByText('已导入 2 条。', {}, slow)).toBeTruthy();

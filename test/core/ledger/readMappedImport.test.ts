@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { alreadyRecorded, entryKey } from '../../../src/core/ledger/alreadyRecorded';
-import type { LedgerMapping } from '../../../src/core/ledger/ledgerMapping';
 import { ledgerMappingSchema } from '../../../src/core/ledger/ledgerMapping';
 import type { SheetText } from '../../../src/core/ledger/ledgerSheets';
 import { readMappedImport } from '../../../src/core/ledger/readMappedImport';
 import type { MappedImportContext } from '../../../src/core/ledger/readMappedImport';
-import { columnValues, sheetHeader } from '../../../src/core/ledger/sheetHeader';
+import { columnValues, guessHeader, sheetHeader } from '../../../src/core/ledger/sheetHeader';
 import { demoHall } from '../../../src/core/model/demoHall';
 import { indexRoster } from '../../../src/core/model/rosterIndex';
 import { officeItems } from '../../../src/core/scheme/ledgerItems';
 import { loadScheme } from '../../fixtures/schemes';
+import { ATTENDANCE, HAOCHAPING, HOTLINE } from '../../fixtures/ledgerMappings';
 
 // The shapes of the raw exports a hall office receives (shared/samples/README.md), made here small: an attendance
 // system's monthly summary, a 好差评 platform's evaluations, 12345 hotline work orders. Names are the demo hall's.
@@ -42,18 +42,6 @@ function attendance(extra: string[][] = []): SheetText[] {
     sheet('打卡明细', [['工号', '姓名', '日期', '上班打卡'], ['GH0001', '王丽', '2026-11-02', '08:28']]),
   ];
 }
-const ATTENDANCE: LedgerMapping = {
-  name: '考勤系统',
-  schemeId: 'kunqu-window-staff',
-  sheet: '月度汇总',
-  subjectKind: 'staff',
-  subject: '姓名',
-  columns: [
-    { label: '旷工(天)', itemId: 'absence' },
-    { label: '事假(天)', itemId: 'leave-days' },
-    { label: '病假(天)', itemId: 'leave-days' },
-  ],
-};
 
 /** 评价明细: a merged title above the header, one row per evaluation. */
 function haochaping(extra: string[][] = []): SheetText[] {
@@ -69,26 +57,6 @@ function haochaping(extra: string[][] = []): SheetText[] {
     ]),
   ];
 }
-const GRADES = ['非常满意', '满意', '基本满意', '不满意', '非常不满意'];
-const HAOCHAPING: LedgerMapping = {
-  name: '好差评平台',
-  schemeId: 'kunqu-window-staff',
-  subjectKind: 'staff',
-  subject: '工作人员',
-  date: '评价时间',
-  source: '评价编号',
-  note: '评价内容',
-  columns: [],
-  kind: {
-    label: '评价等级',
-    values: GRADES.map((value) => ({
-      value,
-      itemId: value === '非常满意' ? 'review-very-satisfied' : value.endsWith('不满意') ? 'review-unsatisfied' : null,
-      verified: value.endsWith('不满意'),
-    })),
-    verify: { label: '核实结果', oneOf: ['属实'] },
-  },
-};
 
 describe('a raw export’s header', () => {
   it('is found below title rows, and a two-row header’s labels join their parts', () => {
@@ -99,6 +67,12 @@ describe('a raw export’s header', () => {
     const evaluations = sheetHeader(haochaping()[0]?.rows ?? [], '工作人员');
     expect(evaluations?.row).toBe(2);
     expect(evaluations && columnValues(evaluations, '评价等级')).toEqual(['非常满意', '满意', '不满意', '非常不满意']);
+  });
+
+  it('is guessed for a file no mapping reads yet: the row with the most distinct words, not the merged title or a data row', () => {
+    expect(guessHeader(attendance()[0]?.rows ?? [])?.labels.slice(3, 5)).toEqual(['迟到/次数', '迟到/分钟']);
+    expect(guessHeader(haochaping()[0]?.rows ?? [])?.row).toBe(2);
+    expect(guessHeader([{ row: 1, cells: ['1', '2'] }])).toBeNull();
   });
 });
 
@@ -114,7 +88,7 @@ describe('an attendance system’s monthly summary, read with its mapping', () =
   });
 
   it('refuses the whole file for a person not in the roster, by row and column, even with nothing to enter', () => {
-    const r = readMappedImport(attendance([['GH9001', '欧阳娜娜', '住房公积金中心', '0', '0', '0', '0', '0.5', '0', '0']]), ATTENDANCE, ctx);
+    const r = readMappedImport(attendance([['GH9001', '欧阳娜娜', '住房公积金中心', '0', '0', '0', '0', '0', '0', '0']]), ATTENDANCE, ctx);
     expect(r.problems).toEqual([{ kind: 'unknown-subject', at: { sheet: '月度汇总', row: 8, column: 'B', header: '姓名' }, text: '欧阳娜娜', subject: 'staff' }]);
     expect(r.entries).toHaveLength(3);
   });
@@ -160,25 +134,6 @@ describe('a 好差评 platform export, read with its mapping', () => {
 
 describe('12345 hotline work orders (a CSV), read with their mapping', () => {
   const orders = (rows: string[][]): SheetText[] => [sheet('hotline-12345-2026-11', [['工单编号', '受理时间', '诉求类型', '诉求内容', '涉及部门', '涉及窗口', '涉及人员', '核实结果'], ...rows])];
-  const HOTLINE: LedgerMapping = {
-    name: '12345热线',
-    schemeId: 'kunqu-window-staff',
-    subjectKind: 'staff',
-    subject: '涉及人员',
-    date: '受理时间',
-    source: '工单编号',
-    note: '诉求内容',
-    columns: [],
-    kind: {
-      label: '诉求类型',
-      values: [
-        { value: '投诉', itemId: 'complaint', verified: true },
-        { value: '表扬', itemId: 'praise-opinion', verified: true },
-        { value: '建议', itemId: null, verified: false },
-      ],
-      verify: { label: '核实结果', oneOf: ['属实'] },
-    },
-  };
   it('enters verified complaints, and refuses a work order exported twice, naming the first', () => {
     const r = readMappedImport(
       orders([

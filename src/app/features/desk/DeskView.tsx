@@ -7,7 +7,7 @@ import { EntryForm } from './EntryForm';
 import { ImportPanel } from './ImportPanel';
 import { LedgerGrid } from './LedgerGrid';
 import type { OpenCell } from './LedgerGrid';
-import { cellKey, monthEntries } from './monthEntries';
+import { cellKey, monthEntries, recordedKeys } from './monthEntries';
 import { useDeskWords } from './useDeskWords';
 import './desk.css';
 
@@ -34,6 +34,7 @@ export function DeskView() {
   }, [device, month]);
   const desk = desks.find((d) => d.scheme.id === schemeId) ?? desks[0];
   const entries = useMemo(() => (desk ? monthEntries(log.findings, desk.scheme.id, desk.items, month, index) : new Map()), [desk, log, month, index]);
+  const recorded = useMemo(() => (desk ? recordedKeys(log.findings, desk.scheme.id, desk.items, month, index) : new Set<string>()), [desk, log, month, index]);
 
   if (offices.length === 0) return <p className="desk">{t('noOffices')}</p>;
   if (!desk) return <p className="desk">{t('noItems')}</p>;
@@ -62,7 +63,7 @@ export function DeskView() {
       {desk.groups.map((g) => (
         <LedgerGrid key={g.kind} schemeName={desk.scheme.title} kind={g.kind} items={g.items} allItems={desk.items} subjects={g.subjects} month={month} entries={entries} onOpen={setOpen} />
       ))}
-      <ImportPanel key={`${desk.scheme.id}/${month}`} desk={desk} month={month} index={index} offices={offices} />
+      <ImportPanel key={`${desk.scheme.id}/${month}`} desk={desk} month={month} index={index} offices={offices} recorded={recorded} />
       {open && (
         <EntryForm
           key={cellKey(open.item.id, open.subject.id)}

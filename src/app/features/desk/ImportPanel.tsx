@@ -1,33 +1,45 @@
 import { useState } from 'react';
 import type { RosterIndex } from '../../../core/model/rosterIndex';
+import { alreadyRecorded } from '../../../core/ledger/alreadyRecorded';
+import type { LedgerMapping } from '../../../core/ledger/ledgerMapping';
+import type { SheetText } from '../../../core/ledger/ledgerSheets';
 import { readLedgerImport } from '../../../core/ledger/readLedgerImport';
+import { mappingFits, readMappedImport } from '../../../core/ledger/readMappedImport';
+import { sheetHeader } from '../../../core/ledger/sheetHeader';
 import { hallDay } from '../../../core/time/hallDay';
 import type { ImportProblem, LedgerEntry } from '../../../core/ledger/readLedgerImport';
 import type { FindingDraft } from '../../../device/recordFinding';
 import { useServices } from '../../services/useServices';
 import { useReasonWords } from '../../services/useReasonWords';
 import type { DeskScheme } from './deskScheme';
-import { deskTemplateWords, HELP_SHEETS, importWords } from './deskWords';
+import { deskTemplateWords, HELP_SHEETS, importWords, TOTALS } from './deskWords';
 import { importProblemWords, whereWords } from './importProblemWords';
 import { useDeskWords } from './useDeskWords';
 import { useLedgerWriter } from './useLedgerWriter';
-import { ledgerTemplate } from './xlsx/ledgerTemplate';
-import { readWorkbook } from './xlsx/readWorkbook';
+import { ledgerTemplate } from './files/ledgerTemplate';
+import { readLedgerFile } from './files/readLedgerFile';
+import { MappingForm } from './MappingForm';
 
 type Phase =
   | { kind: 'idle' }
   | { kind: 'reading' }
   | { kind: 'unreadable'; message: string }
-  | { kind: 'read'; entries: LedgerEntry[]; problems: ImportProblem[] }
+  /** A file that is not the template and that no saved mapping reads: the office says how to read it. */
+  | { kind: 'mapping'; file: string; sheets: SheetText[]; initial?: LedgerMapping | undefined }
+  | { kind: 'read'; entries: LedgerEntry[]; problems: ImportProblem[]; mapped?: Mapped }
   | { kind: 'done'; count: number };
 
+/** A raw export read with a mapping (kept to edit the mapping and read again). */
+type Mapped = { mapping: LedgerMapping; file: string; sheets: SheetText[] };
+
 /**
- * Import a month from .xlsx: download the scheme's template (generated here), fill it or export into its shape, choose
- * the file; every row is read and checked (the core's reader, then checkEvent for each entry) and shown — the entries
- * to be recorded, or every problem with its sheet, row and column. Only a file without problems can be imported, and
- * then all of it at once (one transaction).
+ * Import a month from .xlsx or .csv: the scheme's template (generated here), or a raw export of another system read
+ * with a mapping the office makes once per source (remembered on this device). Every row is read and checked (the
+ * core's readers, then checkEvent for each entry) and shown — the entries to be recorded, or every problem with its
+ * sheet, row and column. Only a file without problems can be imported, and then all of it at once (one transaction);
+ * entries already recorded from the same source are refused, so a file imported twice counts once.
  */
-export function ImportPanel({ desk, month, index, offices }: { desk: DeskScheme; month: string; index: RosterIndex; offices: readonly string[] }) {
+export function ImportPanel({ desk, month, index, offices, recorded }: { desk: DeskScheme; month: string; index: RosterIndex; offices: readonly string[]; recorded: ReadonlySet<string> }) {
   const { t, tApp } = useDeskWords();
   const { device, hall } = useServices();
   const words = useReasonWords();
@@ -51,24 +63,38 @@ export function ImportPanel({ desk, month, index, offices }: { desk: DeskScheme;
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
 
+  const timeZone = hall.setup.roster.hall.timeZone;
+  const checked = (r: { entries: LedgerEntry[]; problems: ImportProblem[] }, mapped?: Mapped): Phase => {
+    const problems = r.problems.length > 0 ? r.problems : alreadyRecorded(r.entries, recorded);
+    return mapped ? { kind: 'read', entries: r.entries, problems, mapped } : { kind: 'read', entries: r.entries, problems };
+  };
+  const readMapped = (m: Mapped, source: string): Phase =>
+    checked(
+      readMappedImport(m.sheets, m.mapping, { items: desk.items, index, month, timeZone, now: device.clock().toISOString(), defaultSource: source.trim() || m.file, totals: TOTALS }),
+      m,
+    );
+
   const read = async (f: File, source: string): Promise<void> => {
     setPhase({ kind: 'reading' });
     try {
-      const sheets = await readWorkbook(await f.arrayBuffer());
-      const r = readLedgerImport(sheets, {
-        items: desk.items,
-        index,
-        month,
-        timeZone: hall.setup.roster.hall.timeZone,
-        now: device.clock().toISOString(),
-        words: importWords(),
-        defaultSource: source.trim() || undefined,
-        skipSheets: HELP_SHEETS,
-      });
-      setPhase({ kind: 'read', ...r });
+      const sheets = await readLedgerFile(f);
+      const words = importWords();
+      const template = sheets.some((sh) => !HELP_SHEETS.includes(sh.name) && words.subject.some((w) => sheetHeader(sh.rows, w)));
+      if (template) {
+        const r = readLedgerImport(sheets, { items: desk.items, index, month, timeZone, now: device.clock().toISOString(), words, defaultSource: source.trim() || undefined, skipSheets: HELP_SHEETS });
+        setPhase(checked(r));
+        return;
+      }
+      const mapping = (await device.ledgerMappings(desk.scheme.id)).find((m) => mappingFits(sheets, m));
+      setPhase(mapping ? readMapped({ mapping, file: f.name, sheets }, source) : { kind: 'mapping', file: f.name, sheets });
     } catch (err) {
       setPhase({ kind: 'unreadable', message: err instanceof Error ? err.message : String(err) });
     }
+  };
+
+  const saveMapping = async (m: LedgerMapping, file: string, sheets: SheetText[]): Promise<void> => {
+    await device.saveLedgerMapping(m);
+    setPhase(readMapped({ mapping: m, file, sheets }, defaultSource));
   };
 
   const confirm = async (entries: LedgerEntry[]): Promise<void> => {
@@ -104,7 +130,7 @@ export function ImportPanel({ desk, month, index, offices }: { desk: DeskScheme;
           {t('import.choose')}
           <input
             type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
             className="visually-hidden"
             aria-label={t('import.choose')}
             onChange={(e) => {
@@ -126,6 +152,25 @@ export function ImportPanel({ desk, month, index, offices }: { desk: DeskScheme;
       {phase.kind === 'reading' && <p role="status">{t('import.reading')}</p>}
       {phase.kind === 'unreadable' && <p role="alert">{t('import.unreadable', { message: phase.message })}</p>}
       {phase.kind === 'done' && <p role="status">{t('import.done', { count: phase.count })}</p>}
+      {phase.kind === 'mapping' && (
+        <MappingForm
+          schemeId={desk.scheme.id}
+          fileName={phase.file}
+          sheets={phase.sheets}
+          items={desk.items}
+          initial={phase.initial}
+          onSave={(m) => void saveMapping(m, phase.file, phase.sheets).catch(() => setPhase({ kind: 'unreadable', message: t('entry.failed') }))}
+          onCancel={() => setPhase({ kind: 'idle' })}
+        />
+      )}
+      {phase.kind === 'read' && phase.mapped && (
+        <p className="panel-row">
+          <span>{t('mapping.using', { name: phase.mapped.mapping.name })}</span>
+          <button type="button" className="button ghost" onClick={() => phase.mapped && setPhase({ kind: 'mapping', file: phase.mapped.file, sheets: phase.mapped.sheets, initial: phase.mapped.mapping })}>
+            {t('mapping.edit')}
+          </button>
+        </p>
+      )}
       {phase.kind === 'read' && phase.problems.length > 0 && (
         <div role="alert">
           <p>{t('import.problems', { count: phase.problems.length })}</p>
@@ -140,7 +185,7 @@ export function ImportPanel({ desk, month, index, offices }: { desk: DeskScheme;
               {phase.problems.map((p, i) => (
                 <tr key={i}>
                   <td>{'at' in p ? whereWords(p.at, t) : ''}</td>
-                  <td>{importProblemWords(p, t, tApp, words.refusal)}</td>
+                  <td>{importProblemWords(p, t, tApp, words.refusal, itemName)}</td>
                 </tr>
               ))}
             </tbody>
@@ -167,7 +212,7 @@ export function ImportPanel({ desk, month, index, offices }: { desk: DeskScheme;
                   <td>{subjectName(e)}</td>
                   <td>{itemName(e.itemId)}</td>
                   <td>{valueText(e)}</td>
-                  <td>{hallDay(e.observedAt, hall.setup.roster.hall.timeZone)}</td>
+                  <td>{hallDay(e.observedAt, timeZone)}</td>
                   <td>{e.sourceRef}</td>
                 </tr>
               ))}

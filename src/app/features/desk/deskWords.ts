@@ -5,13 +5,16 @@ import { ledgerValueKind } from '../../../core/ledger/ledgerValue';
 import type { Item } from '../../../core/scheme/schemeSchema';
 import { enDesk } from '../../i18n/enDesk';
 import { zhCNDesk } from '../../i18n/zhCNDesk';
-import type { TemplateWords } from './xlsx/ledgerTemplate';
+import type { TemplateWords } from './files/ledgerTemplate';
 
 /** The headers an import takes: each column's word in every language of the app (a template made in either is read). */
 export function importWords(): ColumnWords {
   const both = (k: keyof typeof zhCNDesk.column): string[] => [zhCNDesk.column[k], enDesk.column[k]];
   return { date: both('date'), subject: both('subject'), item: both('item'), value: both('value'), source: both('source'), note: both('note') };
 }
+
+/** The subjects that mark a totals row of a raw export (合计), in every language: such a row is skipped. */
+export const TOTALS: readonly string[] = [zhCNDesk.import.totals, enDesk.import.totals].flatMap((w) => w.split('|'));
 
 /** The template's instruction sheets, in every language: they hold no entries. */
 export const HELP_SHEETS: readonly string[] = [zhCNDesk.sheet.help, enDesk.sheet.help];

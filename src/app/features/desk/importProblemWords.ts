@@ -11,7 +11,7 @@ export function whereWords(at: CellAt, t: DeskT): string {
 }
 
 /** What is wrong, in words (the core says it as data). */
-export function importProblemWords(p: ImportProblem, t: DeskT, tApp: TFunction, refusal: (r: Refusal) => string): string {
+export function importProblemWords(p: ImportProblem, t: DeskT, tApp: TFunction, refusal: (r: Refusal) => string, itemName: (id: string) => string): string {
   switch (p.kind) {
     case 'no-header':
     case 'no-entries':
@@ -35,5 +35,17 @@ export function importProblemWords(p: ImportProblem, t: DeskT, tApp: TFunction, 
       return t('problem.source-missing');
     case 'refused':
       return t('problem.refused', { reason: refusal(p.refusal) });
+    case 'no-sheet':
+      return t('problem.no-sheet', { sheet: p.sheet });
+    case 'missing-label':
+      return t('problem.missing-label', { label: p.label });
+    case 'mapping-item':
+      return t('problem.mapping-item', { item: itemName(p.itemId) });
+    case 'unknown-value':
+      return p.text === '' ? t('problem.empty-value') : t('problem.unknown-value', { text: p.text });
+    case 'duplicate-source':
+      return t('problem.duplicate-source', { text: p.text, first: whereWords(p.first, t) });
+    case 'already-recorded':
+      return t('problem.already-recorded', { source: p.sourceRef });
   }
 }
