@@ -58,4 +58,44 @@ describe('importing a month from .xlsx on the desk: a preview, or every row erro
     expect(await db.outbox.count()).toBe(2);
     expect(within(grid).getByRole('button', { name: `${b.name}，旷工：1.5天` })).toBeTruthy();
   });
+
+  it('reads a raw export with a mapping made once (a 12345 CSV), remembers it, and refuses the same file imported again', async () => {
+    const { db } = await openDesk();
+    const csv = [
+      '工单编号,受理时间,诉求类型,诉求内容,涉及人员,核实结果',
+      '12345-2026-03-0001,2026/3/9 16:52,投诉,"材料一次没讲清，跑了三趟",王丽,属实',
+      '12345-2026-03-0002,2026/3/10 10:00,投诉,窗口上班时间玩手机,赵娟,不属实',
+      '12345-2026-03-0003,2026/3/11 10:00,建议,建议增加自助打印机,胡建华,属实',
+    ].join('\r\n');
+    const file = () => new File([csv], 'hotline-2026-03.csv', { type: 'text/csv' });
+    fireEvent.change(screen.getByLabelText('选择 .xlsx 或 .csv 文件'), { target: { files: [file()] } });
+    const form = await screen.findByRole('form', { name: '导入映射：hotline-2026-03.csv' }, slow);
+    const pick = (label: string, value: string) => fireEvent.change(within(form).getByLabelText(label), { target: { value } });
+    pick('对象所在列', '涉及人员');
+    pick('日期所在列（无：按月录入）', '受理时间');
+    pick('编号所在列（无：文件名和行号）', '工单编号');
+    pick('备注所在列', '诉求内容');
+    fireEvent.click(within(form).getByLabelText('每行一次（明细）'));
+    pick('说明发生了什么的列', '诉求类型');
+    pick('核实结果所在列', '核实结果');
+    fireEvent.click(within(form).getByLabelText('属实'));
+    pick('“投诉”记入', 'complaint');
+    fireEvent.click(within(form).getByLabelText('“投诉”须核实'));
+    pick('“建议”记入', '');
+    fireEvent.click(within(form).getByRole('button', { name: '保存映射并读取' }));
+
+    expect(await screen.findByText('按已保存的映射“hotline-2026-03”读取。', {}, slow)).toBeTruthy();
+    expect(screen.getByText('将录入 1 条（1 行）。全部无误才会导入。')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '确认导入 1 条' }));
+    expect(await screen.findByText('已导入 1 条。', {}, slow)).toBeTruthy();
+    const [e] = (await storedEvents(db)) as FindingRecorded[];
+    expect(e).toMatchObject({ itemId: 'complaint', staffId: 's-001', sourceRef: '12345-2026-03-0001', note: '材料一次没讲清，跑了三趟', observedAt: '2026-03-09T08:52:00.000Z' });
+
+    // The next file of that source is read with the saved mapping at once; these rows stand already, so nothing is imported.
+    fireEvent.change(screen.getByLabelText('选择 .xlsx 或 .csv 文件'), { target: { files: [file()] } });
+    expect(await screen.findByText('发现 1 处问题，未导入任何内容：', {}, slow)).toBeTruthy();
+    expect(screen.getByText('本月已录入过（来源凭证“12345-2026-03-0001”）。')).toBeTruthy();
+    expect(screen.getByText('按已保存的映射“hotline-2026-03”读取。')).toBeTruthy();
+    expect(await db.events.count()).toBe(1);
+  });
 });
