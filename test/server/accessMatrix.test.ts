@@ -33,9 +33,10 @@ const USER: Record<Caller, string> = { admin: 'admin', inspector: 'inspector1', 
 /**
  * A recording by this device's account. An office's own scope is the ledger items of its office (the demo office is
  * 综合办公室: 被服务对象投诉), its foreign scope another office's (业务管理室: 未出具收件凭证); every recording names its source.
+ * An office's entry is about February: the fixture publishes March, and a published month refuses an office's entries.
  */
 const recordedAs = (d: Pick<Device, 'accountId' | 'deviceId'>, scope: Scope, over: Partial<FindingRecorded> = {}): FindingRecorded =>
-  recorded(d, d.accountId === 'acc-office-zonghe' ? { itemId: scope === 'own' ? 'complaint' : 'no-receipt', sourceRef: '投诉台账 第3页', ...over } : over);
+  recorded(d, d.accountId === 'acc-office-zonghe' ? { itemId: scope === 'own' ? 'complaint' : 'no-receipt', sourceRef: '投诉台账 第3页', ...over, observedAt: '2026-02-20T12:00:00+08:00' } : over);
 const key = (r: Pick<EndpointRule, 'method' | 'path'>): string => `${r.method} ${r.path}`;
 
 /** What a cell expects of an answer: allowed (2xx), refused (403, or 404 for another's key), or a list that leaves the foreign out. */

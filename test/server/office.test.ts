@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountSummary } from '../../src/core/access/account';
 import type { ContestDecided, FindingContested, FindingRecorded } from '../../src/core/events/events';
 import type { EventOutcome } from '../../src/core/protocol/messages';
+import type { PublicationsAnswer } from '../../src/core/publish/publication';
 import type { RunningServer } from '../../src/server/startServer';
 import { about, recorded, signIn, testServer } from './testServer';
 import type { Device } from './testServer';
@@ -22,6 +23,7 @@ describe('the office role on the server', () => {
   let admin: Device;
   let chief: Device;
   let committee: Device;
+  let inspector: Device;
   const post = (d: Device, path: string, body: unknown): Promise<Response> => d.post(path, body);
   /** A 投诉 entered on 2 April about 20 March, from the complaints ledger. */
   const complaint = (over: Partial<FindingRecorded> = {}): FindingRecorded =>
@@ -29,11 +31,12 @@ describe('the office role on the server', () => {
 
   beforeAll(async () => {
     server = await testServer();
-    [office, admin, chief, committee] = await Promise.all([
+    [office, admin, chief, committee, inspector] = await Promise.all([
       signIn(server.url, 'office-zonghe', 'laptop-office'),
       signIn(server.url, 'admin', 'dev-admin'),
       signIn(server.url, 'chief-zonghe', 'dev-chief'),
       signIn(server.url, 'committee1', 'dev-committee'),
+      signIn(server.url, 'inspector1', 'dev-inspector'),
     ]);
   });
   afterAll(() => server.close());
@@ -96,5 +99,28 @@ describe('the office role on the server', () => {
     expect(await refused({ username: 'office-none', role: 'office' })).toMatch(/at least one office/);
     expect(await refused({ username: 'office-bad', role: 'office', offices: ['宣传科'] })).toMatch(/"宣传科" owns no ledger item/);
     expect(await refused({ username: 'inspector-office', role: 'inspector', offices: ['综合办公室'] })).toMatch(/only an office is bound to offices/);
+  });
+
+  it('refuses an office’s entry into a published month by name; a late patrol finding is taken and shows as a pending change', async () => {
+    // February, before and after the committee publishes it (the publications of the hall: migration 6).
+    const feb = (over: Partial<FindingRecorded> = {}): FindingRecorded =>
+      complaint({ staffId: 's-005', at: '2026-03-02T09:00:00+08:00', observedAt: '2026-02-20T12:00:00+08:00', sourceRef: '12345-2026-02-0815', ...over });
+    expect(outcome(await office.push([feb()]))).toBe('accepted');
+    expect((await post(committee, '/api/publications', { scheme: 'kunqu-window-staff', period: '2026-02' })).status).toBe(201);
+    expect(outcome(await office.push([feb({ sourceRef: '12345-2026-02-0816' })]))).toMatch(/rejected: .*period 2026-02 of scheme kunqu-window-staff is published; it is revised with a reason, not added to/);
+    // Only the published month: March of the same scheme still takes the office's entries, and another scheme's February too.
+    expect(outcome(await office.push([complaint({ staffId: 's-005', sourceRef: '12345-2026-03-0901' })]))).toBe('accepted');
+    // A tablet offline at month end syncs a February finding after publication: taken, and listed as what a revision would change.
+    const late = recorded(inspector, { itemId: 'wander', staffId: 's-006', at: '2026-02-27T15:00:00+08:00', observedAt: '2026-02-27T15:00:00+08:00' });
+    expect(outcome(await inspector.push([late]))).toBe('accepted');
+    const r = await fetch(`${server.url}/api/publications?scheme=kunqu-window-staff&period=2026-02`, { headers: { authorization: `Bearer ${committee.token}` } });
+    const answer = (await r.json()) as PublicationsAnswer;
+    expect(answer.revisions.map((x) => x.revision)).toEqual([1]);
+    expect(answer.pending?.laterEvents).toBe(1);
+    const change = answer.pending?.changes.find((c) => c.subjectId === 's-006');
+    expect(change?.kind).toBe('changed');
+    if (change?.kind === 'changed') expect(change.after.total).toBeLessThan(change.before.total);
+    // The office's refused entry left nothing behind: s-005 stands as published.
+    expect(answer.pending?.changes.some((c) => c.subjectId === 's-005')).toBe(false);
   });
 });
