@@ -498,7 +498,7 @@ describe('the access matrix, cell by cell', { timeout: 900_000 }, () => {
     expect(wrong).toEqual([]);
     // Hall B is as it was: its accounts, finding and photo are still B's and B's admin still signs in.
     // (Its list also shows the centre administrators who manage it: `centre`, who made it, and the operator.)
-    expect((await bAccounts()).sort()).toEqual(['admin-b', 'centre', 'chief-b', 'committee-b', 'inspector-b', 'operator']);
+    expect((await bAccounts()).sort()).toEqual(['admin-b', 'centre', 'chief-b', 'committee-b', 'inspector-b', 'office-b', 'operator']);
     expect((await req(b.committee, 'GET', `/api/findings/${b.finding.findingId}/history`)).status).toBe(200);
     expect((await req(b.committee, 'GET', `/api/photos/${b.photo}`)).status).toBe(200);
     // The demo hall published March of kunqu-window-staff, a scheme hall B holds too: B's March is unpublished.

@@ -4,7 +4,8 @@ import type { ContestDecided, FindingContested, FindingRecorded } from '../../sr
 import type { EventOutcome } from '../../src/core/protocol/messages';
 import type { PublicationsAnswer } from '../../src/core/publish/publication';
 import type { RunningServer } from '../../src/server/startServer';
-import { about, recorded, signIn, testServer } from './testServer';
+import { about, DEMO_HALL_ID, recorded, signIn, testServer } from './testServer';
+import { hallB, HALL_B_PASSWORD } from './halls/hallB';
 import type { Device } from './testServer';
 
 const outcome = (r: { results: EventOutcome[] }): string => {
@@ -122,5 +123,27 @@ describe('the office role on the server', () => {
     if (change?.kind === 'changed') expect(change.after.total).toBeLessThan(change.before.total);
     // The office's refused entry left nothing behind: s-005 stands as published.
     expect(answer.pending?.changes.some((c) => c.subjectId === 's-005')).toBe(false);
+  });
+
+  it('an office belongs to its hall: another hall’s office entries are not its to see or act on, nor its publications', async () => {
+    // Run after February is published in the demo hall: hall B's office enters B's February (hallB), each hall publishes its own.
+    const b = await hallB(server, await signIn(server.url, 'centre', 'dev-centre'));
+    const login = (hallId: string): Promise<Response> =>
+      fetch(`${server.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'login', protocol: 1, username: 'office-b', password: HALL_B_PASSWORD, deviceId: 'laptop-b2', deviceName: 'laptop-b2', hallId }),
+      });
+    expect((await login(DEMO_HALL_ID)).status).toBe(403);
+    expect(outcome(await office.push([about(office, b.ledger.findingId, { type: 'finding.voided', reason: '记错', at: '2026-03-03T09:00:00+08:00' })]))).toMatch(/rejected: .*belongs to another hall/);
+    expect((await fetch(`${server.url}/api/findings/${b.ledger.findingId}/history`, { headers: { authorization: `Bearer ${office.token}` } })).status).toBe(403);
+    const ours = (await office.pullAll()).events;
+    expect(ours.some((e) => e.findingId === b.ledger.findingId)).toBe(false);
+    // (A device's pull leaves out what it pushed itself: B's committee reads B's hall.)
+    const theirs = (await b.committee.pullAll()).events;
+    expect(theirs.some((e) => e.findingId === b.ledger.findingId)).toBe(true);
+    expect(theirs.some((e) => e.actorId === office.accountId)).toBe(false);
+    // B's office voids its own entry in its hall, like the demo office in its own.
+    expect(outcome(await b.office.push([about(b.office, b.ledger.findingId, { type: 'finding.voided', reason: '重复记录', at: '2026-03-03T09:00:00+08:00' })]))).toBe('accepted');
   });
 });

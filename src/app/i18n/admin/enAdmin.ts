@@ -56,6 +56,8 @@ export const enAdmin: AdminMessages = {
     units: 'Units answered for',
     windows: 'Further windows answered for',
     chiefNeedsScope: 'A chief must be bound to at least one unit or window.',
+    offices: 'Offices whose ledgers it enters',
+    officeNeedsOffices: 'An office account must be bound to at least one office.',
     created: 'Account {{username}} created.',
     resetPassword: 'Reset password',
     newPassword: 'New password for {{name}}',

@@ -54,6 +54,8 @@ export const zhCNAdmin = {
     units: '负责的单位',
     windows: '另外负责的窗口',
     chiefNeedsScope: '首席代表须绑定至少一个单位或窗口。',
+    offices: '负责录入台账的科室',
+    officeNeedsOffices: '科室账号须绑定至少一个科室。',
     created: '已创建账号 {{username}}。',
     resetPassword: '重置密码',
     newPassword: '{{name}} 的新密码',
