@@ -10,6 +10,7 @@ export const VIEWS_OF: Record<Role, readonly View[]> = {
   admin: ['admin', 'map', 'log', 'review', 'scores', 'results', 'settings'],
   chief: ['review', 'scores', 'results', 'settings'],
   committee: ['queue', 'review', 'scores', 'results', 'settings'],
+  office: ['desk', 'review', 'scores', 'results', 'settings'],
 };
 
 /** The views of the app, as large tabs at the bottom (thumb reach on a tablet). */

@@ -26,6 +26,7 @@ const ReviewView = lazy(() => import('./features/review/ReviewView').then((m) =>
 const CommitteeQueue = lazy(() => import('./features/review/CommitteeQueue').then((m) => ({ default: m.CommitteeQueue })));
 const FindingSheet = lazy(() => import('./features/review/FindingSheet').then((m) => ({ default: m.FindingSheet })));
 const NoticePage = lazy(() => import('./features/review/NoticePage').then((m) => ({ default: m.NoticePage })));
+const DeskView = lazy(() => import('./features/desk/DeskView').then((m) => ({ default: m.DeskView })));
 const ExplanationSheet = lazy(() => import('./features/results/ExplanationSheet').then((m) => ({ default: m.ExplanationSheet })));
 
 /** The patrol app for a ready device. `overlay` is where the PWA's reload prompt goes (absent in tests). */
@@ -92,6 +93,7 @@ function Shell({ overlay }: { overlay?: ReactNode }) {
             {!handOver && view === 'results' && <ResultsView />}
             {!handOver && view === 'settings' && <SettingsView />}
             {!handOver && view === 'admin' && <AdminView />}
+            {!handOver && view === 'desk' && <DeskView />}
           </Suspense>
         </LazyBoundary>
       </main>

@@ -23,6 +23,7 @@ export function findingFromRecorded(e: FindingRecorded, day: string): LoggedFind
   if (e.unitId) f.unitId = e.unitId;
   if (e.inputs) f.inputs = e.inputs;
   if (e.note) f.note = e.note;
+  if (e.sourceRef) f.sourceRef = e.sourceRef;
   return f;
 }
 

@@ -16,6 +16,8 @@ export interface LoggedFinding extends Finding {
   actorId: string;
   deviceId: string;
   note?: string;
+  /** A ledger entry's source (ledger page, complaint number). */
+  sourceRef?: string;
   /** SHA-256 hex of each evidence photo. */
   photos: string[];
   /** The void that applied: its code, and the author's own words when given (older voids carry words only). */

@@ -60,6 +60,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 4,
     stores: { meta: null },
   },
+  {
+    // v5: the office's desk remembers how it reads each source's raw export (a column mapping per scheme and name).
+    version: 5,
+    stores: { ledgerMappings: '[schemeId+name], schemeId' },
+  },
 ];
 
 /** The latest schema version. */

@@ -4,6 +4,7 @@ import { declareSchema } from './migrations';
 import { keepThroughDelete } from './keepThroughDelete';
 import type { DeviceRow, EventRow, HandOverRow, OutboxRow, PhotoRow, PulledSchemeRow, PulledSetupRow, RejectionRow, ReviewSettingsRow, SessionRow, SyncStateRow, VisitRow } from './rows';
 import type { AccountSummary } from '../core/access/account';
+import type { LedgerMapping } from '../core/ledger/ledgerMapping';
 
 /**
  * The tablet's database: the app never opens it (a lint rule), it asks the device (PatrolDevice, and the session and
@@ -23,6 +24,8 @@ export class PatrolDb extends Dexie {
   declare accounts: EntityTable<AccountSummary, 'id'>;
   declare reviewSettings: EntityTable<ReviewSettingsRow, 'key'>;
   declare handOver: EntityTable<HandOverRow, 'accountId'>;
+  /** The office desk's column mappings of raw exports (schema version 5), checked with the core's schema when read. */
+  declare ledgerMappings: Table<LedgerMapping, [string, string]>;
 
   private readonly rescue: { ownDelete: () => void };
 

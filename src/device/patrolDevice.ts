@@ -3,6 +3,7 @@ import type { AccountSummary } from '../core/access/account';
 import { DEFAULT_REVIEW_SETTINGS } from '../core/events/defaultReviewSettings';
 import type { FindingEvent } from '../core/events/events';
 import type { VoidCode } from '../core/events/voidCodes';
+import type { LedgerMapping } from '../core/ledger/ledgerMapping';
 import type { Roster } from '../core/model/roster';
 import { indexRoster } from '../core/model/rosterIndex';
 import type { RosterIndex } from '../core/model/rosterIndex';
@@ -11,6 +12,7 @@ import type { SchemeAssignment } from '../core/versions/schemeSchedule';
 import { hallDay } from '../core/time/hallDay';
 import type { checkEvent } from '../core/access/checkEvent';
 import { ActRefused } from './actRefused';
+import type { IndexedRefusal } from './actRefused';
 import { commitWrite } from './commitWrite';
 import { findingFromRecorded } from './foldEvents';
 import { FindingLog } from './findingLog';
@@ -116,6 +118,24 @@ export class PatrolDevice {
     return finding;
   }
 
+  /**
+   * Record several findings at once (an office's ledger entries, a month's import): every one checked as the server
+   * will, then all stored in one transaction with their photos and outbox rows, or none (ActRefused names each refused
+   * draft by its index). Resolves with the findings once they are in the log.
+   */
+  async recordAll(drafts: readonly FindingDraft[]): Promise<LoggedFinding[]> {
+    const ctx = { actorId: this.identity.account.id, deviceId: this.identity.deviceId, at: this.clock().toISOString(), newId: this.newId };
+    const events = drafts.map((d) => recordedEvent(d, ctx));
+    const rows = await this.commit(events, drafts.flatMap((d) => d.photos), this.identity.account);
+    for (const row of rows) this.log.apply(row);
+    this.afterCommit();
+    // commitWrite returns one row per event, in order: the row's day is the hall-local day of the event's observedAt.
+    return events.flatMap((e, i) => {
+      const row = rows[i];
+      return row ? [findingFromRecorded(e, row.day)] : [];
+    });
+  }
+
   /** Void one of this account's findings, saying why by a code. Refused (ActRefused) when the core says it may not be voided. */
   async void(findingId: string, code: VoidCode): Promise<void> {
     await this.act([voidEvent(this, { actorId: this.identity.account.id }, findingId, code)], [], this.identity.account);
@@ -152,6 +172,16 @@ export class PatrolDevice {
     return (await import('./session/handOverStore')).checkUnlock(this.db, password);
   }
 
+  /** The raw-export mappings the office desk remembers for a scheme (loaded on demand: only the desk reads them). */
+  async ledgerMappings(schemeId: string): Promise<LedgerMapping[]> {
+    return (await import('./ledger/ledgerMappings')).readLedgerMappings(this.db, schemeId);
+  }
+
+  /** Remember how a source's raw export is read, for the next import of that scheme. */
+  async saveLedgerMapping(mapping: LedgerMapping): Promise<void> {
+    await (await import('./ledger/ledgerMappings')).saveLedgerMapping(this.db, mapping);
+  }
+
   /** A stored photo's bytes (evidence, counter-evidence, a signature), or undefined when this device does not have it. */
   async photo(hash: string): Promise<Blob | undefined> {
     return (await this.db.photos.get(hash))?.blob;
@@ -180,15 +210,16 @@ export class PatrolDevice {
     return commitWrite(this.db, events, photos, this.timeZone);
   }
 
-  /** Check each event as the server will; the first refusal is thrown (ActRefused), nothing is written. */
+  /** Check each event as the server will; if any is refused, ActRefused says each refusal with its event's index, and nothing is written. */
   private async check(events: readonly FindingEvent[], acting: AccountSummary): Promise<void> {
     this.checker ??= import('../core/access/checkEvent');
     const [checks, { rules, index }] = await Promise.all([this.checker, this.checked]);
     const reviewed = events.filter((e) => e.type !== 'finding.recorded').map((e) => e.findingId);
     const known = await this.eventsOf([...new Set(reviewed)]);
-    const actor = { accountId: acting.id, role: acting.role, unitIds: acting.unitIds, windowIds: acting.windowIds, deviceId: this.identity.deviceId };
+    const actor = { accountId: acting.id, role: acting.role, unitIds: acting.unitIds, windowIds: acting.windowIds, offices: acting.offices, deviceId: this.identity.deviceId };
     const now = this.clock().toISOString();
-    for (const e of events) {
+    const refusals: IndexedRefusal[] = [];
+    for (const [at, e] of events.entries()) {
       const r = checks.checkEvent(e, {
         roster: rules.roster,
         index,
@@ -199,8 +230,10 @@ export class PatrolDevice {
         review: this.pulled.get().review,
         now,
       });
-      if (!r.ok) throw new ActRefused(r.refusal);
+      if (!r.ok) refusals.push({ index: at, refusal: r.refusal });
     }
+    const [first, ...more] = refusals;
+    if (first) throw new ActRefused(first, ...more);
   }
 
   private afterCommit(): void {

@@ -2,7 +2,7 @@ import type { FindingRecorded } from '../core/events/events';
 import type { FindingInputs } from '../core/scheme/inputsSchema';
 import type { PreparedPhoto } from './photos/preparedPhoto';
 
-/** What the inspector chose; the device adds ids, time and identity. */
+/** What the inspector (or the office) chose; the device adds ids, time and identity. */
 export interface FindingDraft {
   schemeId: string;
   schemeVersion: number;
@@ -12,10 +12,14 @@ export interface FindingDraft {
   unitId?: string;
   inputs?: FindingInputs;
   note?: string;
+  /** A ledger entry's source (ledger page, complaint number). */
+  sourceRef?: string;
+  /** When it happened, when not now: a ledger entry is about a day of the month entered. */
+  observedAt?: string;
   photos: PreparedPhoto[];
 }
 
-/** The recording of a draft, by the account, observed now (the note trimmed, empty inputs and note left out). */
+/** The recording of a draft, by the account, observed now unless the draft says when (note and source trimmed, empty inputs, note and source left out). */
 export function recordedEvent(draft: FindingDraft, ctx: { actorId: string; deviceId: string; at: string; newId: () => string }): FindingRecorded {
   const event: FindingRecorded = {
     type: 'finding.recorded',
@@ -27,7 +31,7 @@ export function recordedEvent(draft: FindingDraft, ctx: { actorId: string; devic
     schemeId: draft.schemeId,
     schemeVersion: draft.schemeVersion,
     itemId: draft.itemId,
-    observedAt: ctx.at,
+    observedAt: draft.observedAt ?? ctx.at,
     photos: draft.photos.map((p) => p.hash),
   };
   if (draft.windowId) event.windowId = draft.windowId;
@@ -36,5 +40,7 @@ export function recordedEvent(draft: FindingDraft, ctx: { actorId: string; devic
   if (draft.inputs && Object.keys(draft.inputs).length > 0) event.inputs = draft.inputs;
   const note = draft.note?.trim();
   if (note) event.note = note;
+  const sourceRef = draft.sourceRef?.trim();
+  if (sourceRef) event.sourceRef = sourceRef;
   return event;
 }

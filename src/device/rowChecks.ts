@@ -17,9 +17,17 @@ export function isLocalSecret(v: unknown): v is LocalSecret {
   return isRecord(v) && isString(v.salt) && isString(v.hash) && typeof v.iterations === 'number';
 }
 
-/** An account's summary (id, name, role, units, windows). */
+/** An account's summary (id, name, role, units, windows, and an office's offices). */
 export function isAccountSummary(v: unknown): v is AccountSummary {
-  return isRecord(v) && isString(v.id) && isString(v.name) && (ROLES as readonly unknown[]).includes(v.role) && isStrings(v.unitIds) && isStrings(v.windowIds);
+  return (
+    isRecord(v) &&
+    isString(v.id) &&
+    isString(v.name) &&
+    (ROLES as readonly unknown[]).includes(v.role) &&
+    isStrings(v.unitIds) &&
+    isStrings(v.windowIds) &&
+    (v.offices === undefined || isStrings(v.offices))
+  );
 }
 
 /** A stored sign-in: token, its id and expiry, the account. */

@@ -40,7 +40,7 @@ describe('the admin area', () => {
     await server?.close();
   });
 
-  it('is where an admin lands; creates a chief bound to a unit, resets a password, disables and enables', async () => {
+  it('is where an admin lands; creates a chief bound to a unit and an office bound to its office, resets a password, disables and enables', async () => {
     await renderAdmin(server.url);
     expect(screen.getByRole('button', { name: '管理' }).getAttribute('aria-current')).toBe('page');
     const table = await screen.findByRole('table');
@@ -61,6 +61,20 @@ describe('the admin area', () => {
     if (!row) throw new Error('no row');
     expect(within(row).getByText('公安局')).toBeTruthy();
     expect((await login(server.url, 'chief-gongan', 'first-pass-1')).status).toBe(200);
+
+    // An office account is bound to offices that own ledger items in the hall's schemes (issue 11); none refused first.
+    fireEvent.change(within(form).getByLabelText('姓名'), { target: { value: '综合办公室 李' } });
+    fireEvent.change(within(form).getByLabelText('用户名'), { target: { value: 'office-li' } });
+    fireEvent.change(within(form).getByLabelText('角色'), { target: { value: 'office' } });
+    fireEvent.change(within(form).getByLabelText('初始密码'), { target: { value: 'office-pass-1' } });
+    fireEvent.click(within(form).getByRole('button', { name: '创建账号' }));
+    await within(form).findByText('科室账号须绑定至少一个科室。');
+    fireEvent.click(within(form).getByLabelText('综合办公室'));
+    fireEvent.click(within(form).getByRole('button', { name: '创建账号' }));
+    await within(form).findByText('已创建账号 office-li。');
+    const officeRow = (await within(table).findByText('office-li')).closest('tr');
+    expect(officeRow && within(officeRow).getByText('综合办公室')).toBeTruthy();
+    expect((await login(server.url, 'office-li', 'office-pass-1')).status).toBe(200);
 
     // A taken user name: the server's refusal in words, nothing made.
     fireEvent.change(within(form).getByLabelText('姓名'), { target: { value: '重复' } });

@@ -47,17 +47,17 @@ const storage: StorageApi = {
 
 /**
  * Render the patrol app on the demo hall with a fresh fake-indexeddb device, a fixed clock (Monday 2 March 2026,
- * 10:00 in the hall), the fixture scheme and scores computed inline.
+ * 10:00 in the hall), the fixture scheme (or the schemes given) and scores computed inline.
  */
 export async function renderPatrol(
-  options: { language?: string; account?: AccountSummary; db?: ReturnType<typeof testDb>; at?: string; fetchPhoto?: AppServices['fetchPhoto']; sync?: SyncHandle } = {},
+  options: { language?: string; account?: AccountSummary; db?: ReturnType<typeof testDb>; at?: string; fetchPhoto?: AppServices['fetchPhoto']; sync?: SyncHandle; schemes?: PatrolScheme[] } = {},
 ) {
   cleanup();
   const db = options.db ?? testDb();
   const clock = testClock(options.at ?? '2026-03-02T02:00:00Z');
   const hall = demoHall();
   const identity = options.account ? { ...INSPECTOR, account: options.account } : INSPECTOR;
-  const schemes = [shapesScheme()];
+  const schemes = options.schemes ?? [shapesScheme()];
   const device = new PatrolDevice(db, identity, hall.roster.hall.timeZone, clock.now, { roster: hall.roster, schemes: schemes.map((s) => s.scheme) });
   await Promise.all([device.start(), device.refreshPulled()]);
   const i18n = createI18n(languageOf(options.language), options.language === 'en' ? en : undefined);

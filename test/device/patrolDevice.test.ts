@@ -125,4 +125,41 @@ describe('the device: one door for every write', () => {
     expect(device.log.get().findings).toHaveLength(2);
     expect(asked).toBe(1);
   });
+
+  it('records an office’s ledger entries all at once through the same door: every photo under its own finding, or nothing with each refused draft’s index', async () => {
+    const db = testDb();
+    const office: AccountSummary = { id: 'acc-office-zonghe', name: '综合办公室', role: 'office', unitIds: [], windowIds: [], offices: ['综合办公室'] };
+    const device = testDevice(db, testClock('2026-04-02T02:00:00Z').now, { deviceId: 'laptop-1', account: office });
+    const page = (n: number) => ({ ...photo, hash: String(n).repeat(64), blob: new Blob([`page ${n}`]) });
+    const entry = (staffId: string, days: number, n: number): FindingDraft => ({
+      schemeId: 'kunqu-window-staff',
+      schemeVersion: 1,
+      itemId: 'leave-days',
+      staffId,
+      inputs: { quantity: days },
+      sourceRef: ` 考勤月报 第${n}页 `,
+      observedAt: '2026-03-31T04:00:00.000Z',
+      photos: [page(n)],
+    });
+    const saved = await device.recordAll([entry('s-001', 2, 1), entry('s-002', 4, 2)]);
+    expect(saved.map((f) => [f.staffId, f.day, f.sourceRef, f.inputs])).toEqual([
+      ['s-001', '2026-03-31', '考勤月报 第1页', { quantity: 2 }],
+      ['s-002', '2026-03-31', '考勤月报 第2页', { quantity: 4 }],
+    ]);
+    expect((await db.photos.toArray()).map((p) => [p.hash, p.findingId])).toEqual(saved.map((f, i) => [String(i + 1).repeat(64), f.id]));
+    expect((await db.outbox.orderBy('seq').toArray()).map((o) => o.kind)).toEqual(['event', 'event', 'photo', 'photo']);
+    expect(device.log.get().findings.map((f) => f.id)).toEqual(saved.map((f) => f.id));
+
+    // Rows 1 and 2 of a second import are refused (a patrol item; a ledger entry without its source): nothing of row 0 is stored.
+    const err = await device.recordAll([entry('s-003', 1, 3), { ...entry('s-003', 1, 4), itemId: 'play-phone', inputs: {} }, { ...entry('s-004', 1, 5), sourceRef: ' ' }]).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ActRefused);
+    expect((err as ActRefused).refusals).toEqual([
+      { index: 1, refusal: { kind: 'office', itemId: 'play-phone', office: '大厅运行室', source: 'patrol', offices: ['综合办公室'] } },
+      { index: 2, refusal: { kind: 'source-missing', itemId: 'leave-days' } },
+    ]);
+    expect((err as ActRefused).index).toBe(1);
+    expect(await db.events.count()).toBe(2);
+    expect(await db.outbox.count()).toBe(4);
+    expect(await db.photos.count()).toBe(2);
+  });
 });

@@ -29,7 +29,14 @@ type Scope = 'own' | 'foreign';
 /** The roles, and a centre administrator (an admin of no hall, here signed in to the demo hall). */
 type Caller = Role | 'centre';
 const CALLERS: readonly Caller[] = [...ROLES, 'centre'];
-const USER: Record<Caller, string> = { admin: 'admin', inspector: 'inspector1', chief: 'chief-zonghe', committee: 'committee1', centre: 'centre' };
+const USER: Record<Caller, string> = { admin: 'admin', inspector: 'inspector1', chief: 'chief-zonghe', committee: 'committee1', office: 'office-zonghe', centre: 'centre' };
+/**
+ * A recording by this device's account. An office's own scope is the ledger items of its office (the demo office is
+ * 综合办公室: 被服务对象投诉), its foreign scope another office's (业务管理室: 未出具收件凭证); every recording names its source.
+ * An office's entry is about February: the fixture publishes March, and a published month refuses an office's entries.
+ */
+const recordedAs = (d: Pick<Device, 'accountId' | 'deviceId'>, scope: Scope, over: Partial<FindingRecorded> = {}): FindingRecorded =>
+  recorded(d, d.accountId === 'acc-office-zonghe' ? { itemId: scope === 'own' ? 'complaint' : 'no-receipt', sourceRef: '投诉台账 第3页', ...over, observedAt: '2026-02-20T12:00:00+08:00' } : over);
 const key = (r: Pick<EndpointRule, 'method' | 'path'>): string => `${r.method} ${r.path}`;
 
 /** What a cell expects of an answer: allowed (2xx), refused (403, or 404 for another's key), or a list that leaves the foreign out. */
@@ -491,7 +498,7 @@ describe('the access matrix, cell by cell', { timeout: 900_000 }, () => {
     expect(wrong).toEqual([]);
     // Hall B is as it was: its accounts, finding and photo are still B's and B's admin still signs in.
     // (Its list also shows the centre administrators who manage it: `centre`, who made it, and the operator.)
-    expect((await bAccounts()).sort()).toEqual(['admin-b', 'centre', 'chief-b', 'committee-b', 'inspector-b', 'operator']);
+    expect((await bAccounts()).sort()).toEqual(['admin-b', 'centre', 'chief-b', 'committee-b', 'inspector-b', 'office-b', 'operator']);
     expect((await req(b.committee, 'GET', `/api/findings/${b.finding.findingId}/history`)).status).toBe(200);
     expect((await req(b.committee, 'GET', `/api/photos/${b.photo}`)).status).toBe(200);
     // The demo hall published March of kunqu-window-staff, a scheme hall B holds too: B's March is unpublished.
@@ -511,7 +518,7 @@ describe('the access matrix, cell by cell', { timeout: 900_000 }, () => {
     const outcome = (r: { results: EventOutcome[] }): EventOutcome | undefined => r.results[0];
     /** A finding of unit zonghe (own) or shuiwu (foreign) brought into the state the act applies in. */
     const findingFor = async (type: FindingEvent['type'], scope: Scope, author: Device): Promise<FindingRecorded> => {
-      const rec = recorded(author, { staffId: scope === 'own' ? 's-002' : 's-041' });
+      const rec = recordedAs(author, 'own', { staffId: scope === 'own' ? 's-002' : 's-041' });
       expect(outcome(await author.push([rec]))?.status).toBe('accepted');
       if (type === 'contest.decided' || type === 'contest.reopened') {
         expect(outcome(await as.inspector.push([about(as.inspector, rec.findingId, { type: 'finding.contested', reason: '现场', photos: [] })]))?.status).toBe('accepted');
@@ -521,11 +528,11 @@ describe('the access matrix, cell by cell', { timeout: 900_000 }, () => {
       }
       return rec;
     };
-    const act = (type: FindingEvent['type'], d: Pick<Device, 'accountId' | 'deviceId'>, f: FindingRecorded): FindingEvent => {
+    const act = (type: FindingEvent['type'], d: Pick<Device, 'accountId' | 'deviceId'>, f: FindingRecorded, scope: Scope = 'own'): FindingEvent => {
       const at = '2026-03-10T13:00:00+08:00';
       switch (type) {
         case 'finding.recorded':
-          return recorded(d, { staffId: f.staffId ?? 's-001', at, observedAt: at });
+          return recordedAs(d, scope, { staffId: f.staffId ?? 's-001', at, observedAt: at });
         case 'finding.voided':
           return about(d, f.findingId, { type, reason: '记错', at });
         case 'finding.acknowledged':
@@ -547,7 +554,7 @@ describe('the access matrix, cell by cell', { timeout: 900_000 }, () => {
           // A void is the author's: the finding is the pusher's own when the pusher may record, else the inspector's.
           const author = type === 'finding.voided' && EVENTS['finding.recorded'][role] !== 'none' ? as[role] : as.inspector;
           const f = await findingFor(type, scope, author);
-          const o = outcome(await as[role].push([act(type, as[role], f)]));
+          const o = outcome(await as[role].push([act(type, as[role], f, scope)]));
           cells++;
           if ((o?.status === 'accepted') !== allowed(roles[role], scope)) wrong.push(`${type} by ${role} on ${scope}: ${roles[role]}, got ${o?.status === 'rejected' ? o.reason : o?.status}`);
         }

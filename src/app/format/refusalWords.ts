@@ -40,6 +40,13 @@ export function refusalWords(r: Refusal, t: TFunction, c: ReasonContext): string
       return r.problems.map((p) => placementWords(p, t)).join(' ');
     case 'fold':
       return ignoredWords(r.ignored, t, c);
+    case 'office':
+      return r.source === 'patrol' ? t(`${k}.office-patrol`) : t(`${k}.office`, { office: r.office });
+    case 'observed-ahead':
+      return t(`${k}.observed-ahead`, { at: formatDateTime(r.observedAt, c.timeZone, c.language) });
+    case 'period-published':
+      return t(`${k}.period-published`, { period: r.period });
+    case 'source-missing':
     case 'unknown-actor':
     case 'scope':
     case 'before-recording':

@@ -3,6 +3,7 @@ import { enSession } from './enSession';
 import { enRefusal } from './enRefusal';
 import { enMore } from './enMore';
 import { enResults } from '../../words/enResults';
+import { enDesk } from './enDesk';
 
 /** English, the first screen's words. */
 const enBase = {
@@ -36,7 +37,7 @@ const enBase = {
     offline: 'Offline',
     inspector: 'Inspector: {{name}}',
   },
-  nav: { label: 'Main menu', admin: 'Administration', map: 'Hall map', log: "Today's log", review: 'Review', queue: 'Contests', scores: 'Scores', results: 'Results', settings: 'Settings' },
+  nav: { label: 'Main menu', admin: 'Administration', map: 'Hall map', log: "Today's log", review: 'Review', queue: 'Contests', scores: 'Scores', results: 'Results', settings: 'Settings', desk: 'Ledger desk' },
   list: { separator: ', ' },
   subject: { staff: 'Person', window: 'Window', unit: 'Unit', chief: 'Chief' },
   map: {
@@ -206,4 +207,5 @@ export const en: Messages = {
   review: { ...enBase.review, ...enMore.review },
   handOver: { ...enBase.handOver, ...enMore.handOver },
   results: enResults,
+  desk: enDesk,
 };

@@ -12,7 +12,7 @@ export const enRefusal: typeof zhCNRefusal = {
     'finding.rectified': 'mark rectified',
   },
   state: { recorded: 'recorded', acknowledged: 'signed', contested: 'contested', upheld: 'upheld', overturned: 'overturned', amended: 'amended', voided: 'voided' },
-  role: { admin: 'An admin', inspector: 'An inspector', chief: 'A chief', committee: 'The committee' },
+  role: { admin: 'An admin', inspector: 'An inspector', chief: 'A chief', committee: 'The committee', office: 'An office' },
   refusal: {
     'unknown-actor': 'This account may not act on this device.',
     role: '{{role}} may not {{act}}.',
@@ -29,6 +29,11 @@ export const enRefusal: typeof zhCNRefusal = {
     'no-subject': 'There is no {{subject}} to charge this item to.',
     'amendment-empty': 'To amend, choose another item or enter new values.',
     inputs: '{{problems}}',
+    office: 'This item is entered by {{office}}, not by your office.',
+    'office-patrol': 'This is a patrol item; an office enters only ledger items.',
+    'source-missing': 'Name the source of a ledger entry (ledger page, complaint number).',
+    'observed-ahead': 'It happened at {{at}}, after the time of entry: nothing is entered ahead of time.',
+    'period-published': 'The results of {{period}} are published: they are revised with a reason, not added to.',
   },
   placement: {
     unknown: 'The roster has no such {{subject}} ({{id}}).',

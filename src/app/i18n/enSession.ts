@@ -11,7 +11,7 @@ export const enSession: typeof zhCNSession = {
     signingIn: 'Signing in…',
     signInAgain: 'Sign in again',
     offlineAfter: 'The sign-in is kept on this tablet: patrol on offline; it syncs when the network is back.',
-    as: { inspector: 'Inspector: {{name}}', chief: 'Chief: {{name}}', committee: 'Committee: {{name}}', admin: 'Admin: {{name}}' },
+    as: { inspector: 'Inspector: {{name}}', chief: 'Chief: {{name}}', committee: 'Committee: {{name}}', admin: 'Admin: {{name}}', office: 'Office: {{name}}' },
     errors: {
       wrongPassword: 'Wrong user name or password.',
       offline: 'Cannot reach the server. The first sign-in needs the network.',

@@ -2,6 +2,7 @@ import { zhCNSession } from './zhCNSession';
 import { zhCNRefusal } from './zhCNRefusal';
 import type { zhCNResults } from '../../words/zhCNResults';
 import type { zhCNMore } from './zhCNMore';
+import type { zhCNDesk } from './zhCNDesk';
 
 /** 简体中文 (the default). Every visible string of the app is here; en.ts has the same keys. */
 export const zhCN = {
@@ -35,7 +36,7 @@ export const zhCN = {
     offline: '离线',
     inspector: '巡查人员：{{name}}',
   },
-  nav: { label: '主菜单', admin: '管理', map: '大厅地图', log: '今日记录', review: '审阅', queue: '申诉裁定', scores: '本月得分', results: '考核结果', settings: '设置' },
+  nav: { label: '主菜单', admin: '管理', map: '大厅地图', log: '今日记录', review: '审阅', queue: '申诉裁定', scores: '本月得分', results: '考核结果', settings: '设置', desk: '台账录入' },
   list: { separator: '、' },
   subject: { staff: '人员', window: '窗口', unit: '单位', chief: '首席代表' },
   map: {
@@ -197,5 +198,5 @@ export const zhCN = {
   },
 };
 
-/** The shape every language must have: the words of the first screen and those loaded with the review screens. */
-export type Messages = typeof zhCN & typeof zhCNMore & { results: typeof zhCNResults };
+/** The shape every language must have: the words of the first screen and those loaded with the review screens, the results screen and the desk. */
+export type Messages = typeof zhCN & typeof zhCNMore & { results: typeof zhCNResults; desk: typeof zhCNDesk };

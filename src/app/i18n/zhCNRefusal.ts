@@ -10,7 +10,7 @@ export const zhCNRefusal = {
     'finding.rectified': '标记整改',
   },
   state: { recorded: '已记录', acknowledged: '已签收', contested: '正在申诉中', upheld: '已维持', overturned: '已撤销', amended: '已改判', voided: '已作废' },
-  role: { admin: '管理员', inspector: '巡查人员', chief: '首席代表', committee: '考核小组' },
+  role: { admin: '管理员', inspector: '巡查人员', chief: '首席代表', committee: '考核小组', office: '科室' },
   refusal: {
     'unknown-actor': '这个账号不能在本机操作。',
     role: '{{role}}不能{{act}}。',
@@ -27,6 +27,11 @@ export const zhCNRefusal = {
     'no-subject': '找不到这一项要记入的{{subject}}。',
     'amendment-empty': '改判请选择另一事项或填写新的数值。',
     inputs: '{{problems}}',
+    office: '这一项由{{office}}录入，不属于您的科室。',
+    'office-patrol': '这是现场巡查事项，科室只录入台账事项。',
+    'source-missing': '台账录入请填写来源凭证（台账页码、投诉编号等）。',
+    'observed-ahead': '发生时间（{{at}}）晚于录入时间，不能提前录入。',
+    'period-published': '{{period}} 的考核结果已发布，只能说明理由后修订，不能再录入。',
   },
   placement: {
     unknown: '名册中没有这个{{subject}}（{{id}}）。',

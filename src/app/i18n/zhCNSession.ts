@@ -9,7 +9,7 @@ export const zhCNSession = {
     signingIn: '正在登录…',
     signInAgain: '重新登录',
     offlineAfter: '登录后账号保存在本机，断网也能继续巡查，恢复联网后自动同步。',
-    as: { inspector: '巡查人员：{{name}}', chief: '首席代表：{{name}}', committee: '考核小组：{{name}}', admin: '管理员：{{name}}' },
+    as: { inspector: '巡查人员：{{name}}', chief: '首席代表：{{name}}', committee: '考核小组：{{name}}', admin: '管理员：{{name}}', office: '科室：{{name}}' },
     errors: {
       wrongPassword: '用户名或密码不对。',
       offline: '连不上服务器。首次登录需要联网，请检查网络后再试。',

@@ -5,7 +5,7 @@ import type { Refusal } from '../../core/access/refusal';
 import type { HandOverChief } from '../../device/session/handOverStore';
 import type { RawInputs } from '../../core/scheme/ruleInputs';
 
-export type View = 'admin' | 'map' | 'log' | 'review' | 'queue' | 'scores' | 'results' | 'settings';
+export type View = 'admin' | 'map' | 'log' | 'review' | 'queue' | 'scores' | 'results' | 'settings' | 'desk';
 
 /** Why the last save (or photo) failed, or what a save had to leave out: a code the panel words, or the core's refusal of the act. */
 export type SaveProblem = 'storage-full' | 'save-failed' | 'saved-without-photos' | 'photo-failed' | { refused: Refusal };

@@ -13,5 +13,7 @@ export const accountSummarySchema = z.object({
   unitIds: z.array(z.string()),
   /** For a chief: extra windows they answer for. */
   windowIds: z.array(z.string()),
+  /** For an office: the responsible offices (责任科室, the `office` of scheme items) whose ledger items it enters (absent: none). */
+  offices: z.array(z.string()).optional(),
 });
 export type AccountSummary = z.infer<typeof accountSummarySchema>;

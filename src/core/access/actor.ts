@@ -9,6 +9,8 @@ export interface Actor {
   unitIds: string[];
   /** For a chief: windows they answer for besides their units' windows. */
   windowIds: string[];
+  /** For an office: the offices (the `office` of scheme items) whose ledger items it may record; absent for other roles. */
+  offices?: readonly string[] | undefined;
   /** The device the account signed in on; an event's deviceId must equal it. */
   deviceId: string;
 }

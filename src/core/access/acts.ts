@@ -17,8 +17,9 @@ export const EVENT_OF_ACT: Record<Act, ReviewEventType> = {
 
 /** Which roles may write each event: the one table the server (at push) and the tablet (offering an act) ask. */
 export const MAY: Record<FindingEventType, readonly Role[]> = {
-  'finding.recorded': ['inspector', 'admin'],
-  'finding.voided': ['inspector'],
+  // An office enters the ledger items of its offices (officeRefusal) and, like an inspector, voids its own mistakes.
+  'finding.recorded': ['inspector', 'admin', 'office'],
+  'finding.voided': ['inspector', 'office'],
   // On site the chief signs (or contests) on the inspector's tablet, so the inspector's account may carry it.
   'finding.acknowledged': ['inspector', 'chief'],
   'finding.contested': ['inspector', 'chief'],

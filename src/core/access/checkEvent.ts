@@ -1,8 +1,8 @@
 import type { Scheme } from '../scheme/parseScheme';
 import { checkInputs } from '../scheme/ruleInputs';
-import type { SubjectKind } from '../scheme/schemeSchema';
 import type { Roster } from '../model/roster';
 import type { RosterIndex } from '../model/rosterIndex';
+import { chargedSubject } from '../model/chargedSubject';
 import { place, placementProblems } from '../model/placement';
 import type { Placement } from '../model/placement';
 import type { ContestDecided, FindingEvent, FindingRecorded } from '../events/events';
@@ -15,6 +15,7 @@ import { checkTiming } from './checkTiming';
 import { hallDay } from '../time/hallDay';
 import { versionOnDay } from '../versions/schemeSchedule';
 import type { SchemeAssignment } from '../versions/schemeSchedule';
+import { officeRefusal } from './officeRefusal';
 import type { Refusal } from './refusal';
 
 /** What checkEvent needs to know about the world; the server builds it from storage, the tablet from its own data. */
@@ -35,6 +36,11 @@ export interface CheckContext {
   review?: ReviewSettings | undefined;
   /** The checking clock (ISO): the server's at a push, the tablet's when acting. Absent: no wrong-clock check. */
   now?: string | undefined;
+  /**
+   * The single point where a published period refuses an office's new entries: the period (its key, such as 2026-03)
+   * of this scheme that was published and holds `observedAt`, or undefined. Absent: nothing is published.
+   */
+  publishedPeriod?: ((schemeId: string, observedAt: string) => string | undefined) | undefined;
 }
 
 export type CheckResult =
@@ -87,12 +93,19 @@ function checkRecorded(event: FindingRecorded, actor: Actor, ctx: CheckContext):
   }
   const item = scheme.items.find((i) => i.id === event.itemId);
   if (!item) return no({ kind: 'item-unknown', itemId: event.itemId, schemeId: event.schemeId, schemeVersion: event.schemeVersion });
+  const office = officeRefusal(actor, item, event);
+  if (office) return no(office);
   const problems = checkInputs(item.rule, event.inputs);
   if (problems.length) return no({ kind: 'inputs', itemId: item.id, problems });
+  // An office's ledger entry into a published period is refused: the month is revised with a reason, not added to
+  // from a ledger. A patrol finding that reaches the server after publication (a tablet offline at month end) is
+  // taken and shows as a pending change for a revision (docs/results.md): refusing it would lose what was seen.
+  const period = actor.role === 'office' ? ctx.publishedPeriod?.(event.schemeId, event.observedAt) : undefined;
+  if (period !== undefined) return no({ kind: 'period-published', schemeId: event.schemeId, period });
   const wrong = placementProblems(event, ctx.index);
   if (wrong.length) return no({ kind: 'placement', problems: wrong });
   const placement = place(event, ctx.index);
-  if (!chargedIn(placement, item.subject)) return no({ kind: 'no-subject', itemId: item.id, subject: item.subject });
+  if (!chargedSubject(placement, item.subject)) return no({ kind: 'no-subject', itemId: item.id, subject: item.subject });
   const scope = scopeRefusal(actor, placement);
   return scope ? no(scope) : { ok: true, placement };
 }
@@ -105,11 +118,6 @@ function checkAmendment(amended: ContestDecided['amended'], recorded: FindingRec
   if (!item) return { kind: 'item-unknown', itemId, schemeId: recorded.schemeId, schemeVersion: recorded.schemeVersion };
   const problems = checkInputs(item.rule, amended.inputs ?? recorded.inputs);
   if (problems.length) return { kind: 'inputs', itemId: item.id, problems };
-  return chargedIn(place(recorded, ctx.index), item.subject) ? null : { kind: 'no-subject', itemId: item.id, subject: item.subject };
-}
-
-/** The id of the subject an item of this kind charges at this placement, or null. */
-function chargedIn(p: Placement, subject: SubjectKind): string | null {
-  return subject === 'staff' ? p.staffId : subject === 'window' ? p.windowId : subject === 'unit' ? p.unitId : p.chiefId;
+  return chargedSubject(place(recorded, ctx.index), item.subject) ? null : { kind: 'no-subject', itemId: item.id, subject: item.subject };
 }
 

@@ -14,7 +14,7 @@ import type { Refusal } from './refusal';
  * `recordedAt` is the finding's recording time (undefined for the recording itself).
  */
 export function checkTiming(
-  act: { type: FindingEventType; at: string },
+  act: { type: FindingEventType; at: string; observedAt?: string },
   recordedAt: string | undefined,
   ctx: { settings: ReviewSettings; timeZone: string; now: string | undefined },
 ): { refusal: Refusal; retryable: boolean } | null {
@@ -29,6 +29,10 @@ export function checkTiming(
         retryable: true,
       };
     }
+  }
+  // A recording is about what was seen (or entered from a ledger) by then: never about a later moment.
+  if (act.observedAt !== undefined && parseInstant(act.observedAt) - at > tolerance) {
+    return { refusal: { kind: 'observed-ahead', observedAt: act.observedAt, at: act.at }, retryable: false };
   }
   if (recordedAt === undefined || act.type === 'finding.recorded') return null;
   if (at < parseInstant(recordedAt) - tolerance) return { refusal: { kind: 'before-recording', at: act.at, recordedAt }, retryable: false };

@@ -41,5 +41,13 @@ export type Refusal =
   | { kind: 'no-subject'; itemId: string; subject: SubjectKind }
   /** An amendment names neither another item nor other inputs. */
   | { kind: 'amendment-empty' }
+  /** An office account may record only the ledger items of its own offices (officeRefusal). */
+  | { kind: 'office'; itemId: string; office: string; source: 'patrol' | 'ledger'; offices: readonly string[] }
+  /** An office's ledger recording names no source reference (ledger page, complaint number). */
+  | { kind: 'source-missing'; itemId: string }
+  /** A recording observed later than it was made (beyond the hall's clock tolerance): nothing is recorded ahead. */
+  | { kind: 'observed-ahead'; observedAt: string; at: string }
+  /** The period the finding falls in was published for this scheme: it is revised with a reason, not edited. */
+  | { kind: 'period-published'; schemeId: string; period: string }
   /** The act does not apply to the finding as its events stand (state, author, once): the fold's reason. */
   | { kind: 'fold'; ignored: Ignored };

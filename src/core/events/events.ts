@@ -73,6 +73,11 @@ export const findingRecordedSchema = z
     inputs: findingInputsSchema.optional(),
     /** The inspector's own words. */
     note: words(2000).optional(),
+    /**
+     * Where a ledger entry comes from, in the office's own words: the ledger page, the complaint or work-order number
+     * (12345-2026-11-3017), the import file and row. An office's recording must carry it (access/officeRefusal.ts).
+     */
+    sourceRef: words(200).min(1).optional(),
     /** SHA-256 hex of each evidence photo (uploaded separately, content-addressed). */
     photos: z.array(sha256).max(20),
   })

@@ -17,6 +17,8 @@ const accountSchema = z.object({
   role: z.enum(ROLES),
   unitIds: z.array(z.string()),
   windowIds: z.array(z.string()),
+  /** An office account's responsible offices (absent from a server before the office role). */
+  offices: z.array(z.string()).default([]),
   disabled: z.boolean(),
   /** A centre administrator who manages this hall (managed at the centre, read-only here). */
   centre: z.boolean().default(false),
@@ -50,6 +52,8 @@ export interface NewAccount {
   role: (typeof ROLES)[number];
   unitIds: string[];
   windowIds: string[];
+  /** An office account's responsible offices (the `office` of ledger items); none for other roles. */
+  offices: string[];
   password: string;
 }
 

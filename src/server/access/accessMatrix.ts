@@ -9,7 +9,8 @@ import type { FindingEvent } from '../../core/events/events';
  * Roles (`roles`):
  * - `all`: the role may, on any resource of the hall.
  * - `scoped`: the role may, on resources in its scope only (a chief: findings charged to their units or bound
- *   windows); a foreign resource answers 403, or is left out of a list.
+ *   windows; an office: recordings of the ledger items its offices own); a foreign resource answers 403, is left
+ *   out of a list, or (an event) is rejected.
  * - `none`: refused with 403.
  * A centre administrator (an account of no hall) is an `admin` in the hall of its token.
  *
@@ -34,14 +35,14 @@ export interface EndpointRule {
   resource: string;
 }
 
-const every = { admin: 'all', inspector: 'all', chief: 'all', committee: 'all' } as const;
-const adminOnly = { admin: 'all', inspector: 'none', chief: 'none', committee: 'none' } as const;
-/** Those who read a period's results and its publications: the committee and admin all, a chief their own (issue 11). */
-const resultReaders = { admin: 'all', inspector: 'none', chief: 'scoped', committee: 'all' } as const;
-/** What holds no subject's data (published periods, a digest check): the committee, admin and every chief. */
-const periodReaders = { admin: 'all', inspector: 'none', chief: 'all', committee: 'all' } as const;
-/** Everyone signed in; a chief only within their scope. */
-const chiefScoped = { admin: 'all', inspector: 'all', chief: 'scoped', committee: 'all' } as const;
+const every = { admin: 'all', inspector: 'all', chief: 'all', committee: 'all', office: 'all' } as const;
+const adminOnly = { admin: 'all', inspector: 'none', chief: 'none', committee: 'none', office: 'none' } as const;
+/** Those who read a period's results and its publications: the committee, admin and office all, a chief their own (issue 11). */
+const resultReaders = { admin: 'all', inspector: 'none', chief: 'scoped', committee: 'all', office: 'all' } as const;
+/** What holds no subject's data (published periods, a digest check): the committee, admin, office and every chief. */
+const periodReaders = { admin: 'all', inspector: 'none', chief: 'all', committee: 'all', office: 'all' } as const;
+/** Everyone signed in; a chief only within their scope (an office sees the hall: it enters ledgers for all of it). */
+const chiefScoped = { admin: 'all', inspector: 'all', chief: 'scoped', committee: 'all', office: 'all' } as const;
 
 export const ENDPOINTS: readonly EndpointRule[] = [
   { method: 'GET', path: '/api/health', roles: null, hall: 'none', resource: 'none' },
@@ -49,8 +50,8 @@ export const ENDPOINTS: readonly EndpointRule[] = [
   { method: 'POST', path: '/api/auth/logout', roles: every, hall: 'own', resource: 'the caller’s own sign-in' },
   { method: 'GET', path: '/api/auth/me', roles: every, hall: 'own', resource: 'the caller’s own sign-in' },
   { method: 'POST', path: '/api/auth/hall', roles: adminOnly, hall: 'centre', resource: 'a sign-in for another hall the centre administrator manages' },
-  { method: 'POST', path: '/api/auth/keys', roles: { admin: 'none', inspector: 'none', chief: 'all', committee: 'none' }, hall: 'own', resource: 'a hand-over key for the caller’s device' },
-  { method: 'POST', path: '/api/auth/keys/:keyId/revoke', roles: { admin: 'scoped', inspector: 'scoped', chief: 'scoped', committee: 'scoped' }, hall: 'own', resource: 'the caller’s own keys (another’s: 404)' },
+  { method: 'POST', path: '/api/auth/keys', roles: { admin: 'none', inspector: 'none', chief: 'all', committee: 'none', office: 'none' }, hall: 'own', resource: 'a hand-over key for the caller’s device' },
+  { method: 'POST', path: '/api/auth/keys/:keyId/revoke', roles: { admin: 'scoped', inspector: 'scoped', chief: 'scoped', committee: 'scoped', office: 'scoped' }, hall: 'own', resource: 'the caller’s own keys (another’s: 404)' },
   { method: 'POST', path: '/api/sync/push', roles: every, hall: 'own', resource: 'events: see EVENTS' },
   { method: 'POST', path: '/api/sync/pull', roles: chiefScoped, hall: 'own', resource: 'findings (a chief pulls only theirs)' },
   { method: 'GET', path: '/api/photos/:hash/status', roles: every, hall: 'own', resource: 'the caller’s own upload' },
@@ -62,14 +63,14 @@ export const ENDPOINTS: readonly EndpointRule[] = [
   { method: 'GET', path: '/api/publications/periods', roles: periodReaders, hall: 'own', resource: 'published periods (no subject data)' },
   { method: 'GET', path: '/api/publications/:scheme/:period/:revision', roles: resultReaders, hall: 'own', resource: 'a revision’s frozen results (a chief sees only theirs)' },
   { method: 'GET', path: '/api/publications/:scheme/:period/:revision/verify', roles: periodReaders, hall: 'own', resource: 'the digest of a revision (whole period; no subject data)' },
-  { method: 'POST', path: '/api/publications', roles: { admin: 'none', inspector: 'none', chief: 'none', committee: 'all' }, hall: 'own', resource: 'publishing a period or a revision' },
+  { method: 'POST', path: '/api/publications', roles: { admin: 'none', inspector: 'none', chief: 'none', committee: 'all', office: 'none' }, hall: 'own', resource: 'publishing a period or a revision' },
   { method: 'GET', path: '/api/exports/results.xlsx', roles: resultReaders, hall: 'own', resource: 'subjects (a chief’s file holds only theirs)' },
   { method: 'GET', path: '/api/exports/results.csv', roles: resultReaders, hall: 'own', resource: 'subjects (a chief’s file holds only theirs)' },
   { method: 'GET', path: '/api/findings/:id/history', roles: chiefScoped, hall: 'own', resource: 'findings' },
   { method: 'GET', path: '/api/notices/:noticeId', roles: chiefScoped, hall: 'own', resource: 'notices (every finding must be in scope)' },
   { method: 'GET', path: '/api/review/settings', roles: every, hall: 'own', resource: 'none' },
   { method: 'PUT', path: '/api/review/settings', roles: adminOnly, hall: 'own', resource: 'none' },
-  { method: 'GET', path: '/api/review/queue', roles: { admin: 'all', inspector: 'none', chief: 'none', committee: 'all' }, hall: 'own', resource: 'contests' },
+  { method: 'GET', path: '/api/review/queue', roles: { admin: 'all', inspector: 'none', chief: 'none', committee: 'all', office: 'none' }, hall: 'own', resource: 'contests' },
   { method: 'GET', path: '/api/admin/accounts', roles: adminOnly, hall: 'own', resource: 'accounts' },
   { method: 'POST', path: '/api/admin/accounts', roles: adminOnly, hall: 'own', resource: 'accounts' },
   { method: 'POST', path: '/api/admin/accounts/:id/password', roles: adminOnly, hall: 'own', resource: 'accounts' },
@@ -109,13 +110,13 @@ export const ENDPOINTS: readonly EndpointRule[] = [
  * core/access/checkEvent.ts decides it on the tablet and the server alike; a test keeps the two tables equal.
  */
 export const EVENTS: Record<FindingEvent['type'], Record<Role, Access>> = {
-  'finding.recorded': { admin: 'all', inspector: 'all', chief: 'none', committee: 'none' },
-  'finding.voided': { admin: 'none', inspector: 'all', chief: 'none', committee: 'none' },
-  'finding.acknowledged': { admin: 'none', inspector: 'all', chief: 'scoped', committee: 'none' },
-  'finding.contested': { admin: 'none', inspector: 'all', chief: 'scoped', committee: 'none' },
-  'contest.decided': { admin: 'none', inspector: 'none', chief: 'none', committee: 'all' },
-  'contest.reopened': { admin: 'none', inspector: 'none', chief: 'none', committee: 'all' },
-  'finding.rectified': { admin: 'all', inspector: 'all', chief: 'none', committee: 'all' },
+  'finding.recorded': { admin: 'all', inspector: 'all', chief: 'none', committee: 'none', office: 'scoped' },
+  'finding.voided': { admin: 'none', inspector: 'all', chief: 'none', committee: 'none', office: 'all' },
+  'finding.acknowledged': { admin: 'none', inspector: 'all', chief: 'scoped', committee: 'none', office: 'none' },
+  'finding.contested': { admin: 'none', inspector: 'all', chief: 'scoped', committee: 'none', office: 'none' },
+  'contest.decided': { admin: 'none', inspector: 'none', chief: 'none', committee: 'all', office: 'none' },
+  'contest.reopened': { admin: 'none', inspector: 'none', chief: 'none', committee: 'all', office: 'none' },
+  'finding.rectified': { admin: 'all', inspector: 'all', chief: 'none', committee: 'all', office: 'none' },
 };
 
 const compiled = ENDPOINTS.map((e) => ({ rule: e, re: new RegExp(`^${e.path.replace(/:[A-Za-z]+/g, '[^/]+')}$`) }));

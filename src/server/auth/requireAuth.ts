@@ -37,7 +37,7 @@ export function requireAuth(db: Db) {
       centre: a.hallId === null ? { halls: await managedHalls(db, a.id) } : null,
       ageSeconds: live.ageSeconds,
       account: a,
-      actor: { accountId: a.id, role: a.role, unitIds: a.unitIds, windowIds: a.windowIds, deviceId: live.deviceId },
+      actor: { accountId: a.id, role: a.role, unitIds: a.unitIds, windowIds: a.windowIds, offices: a.offices, deviceId: live.deviceId },
     });
     await next();
   });

@@ -10,6 +10,6 @@ import { putConfig } from '../storage/configRepo';
 export async function publishAccounts(tx: Queryable, hallId: string): Promise<void> {
   const list: AccountSummary[] = (await hallAccounts(tx, hallId))
     .filter((a) => !a.disabled)
-    .map((a) => ({ id: a.id, name: a.name, role: a.role, unitIds: a.unitIds, windowIds: a.windowIds }));
+    .map((a) => ({ id: a.id, name: a.name, role: a.role, unitIds: a.unitIds, windowIds: a.windowIds, offices: a.offices }));
   await putConfig(tx, hallId, 'accounts', 'all', JSON.stringify(list));
 }

@@ -3,6 +3,8 @@ import type { Context } from 'hono';
 import { ulid } from 'ulid';
 import { z } from 'zod';
 import { ROLES } from '../../core/access/roles';
+import type { Role } from '../../core/access/roles';
+import { ledgerOffices } from '../../core/scheme/ledgerItems';
 import { hashPassword } from '../auth/password';
 import type { AppEnv, ServerDeps } from '../appEnv';
 import { requireAuth } from '../auth/requireAuth';
@@ -21,6 +23,8 @@ const newAccount = z
     role: z.enum(ROLES),
     unitIds: ids.default([]),
     windowIds: ids.default([]),
+    /** For an office: the responsible offices (the `office` of ledger items) it enters. */
+    offices: z.array(z.string().min(1).max(100)).max(50).default([]),
     password,
   })
   .strict();
@@ -73,10 +77,12 @@ export function adminRoutes({ db, hall, log }: ServerDeps): Hono<AppEnv> {
     const { hallId } = c.get('auth');
     const problem = await scopeProblem(hallId, a.role, a.unitIds, a.windowIds);
     if (problem) return errorResponse(c, 'bad-request', `account: ${problem}`);
+    const offices = officeProblem(a.role, a.offices, ledgerOffices([...(await hall.current(db, hallId)).schemes.values()]));
+    if (offices) return errorResponse(c, 'bad-request', `account: ${offices}`);
     const id = `acc-${ulid()}`;
     const passwordHash = await hashPassword(a.password);
     const created = await db.transaction(async (tx) => {
-      if (!(await insertAccount(tx, { id, username: a.username, name: a.name, role: a.role, unitIds: a.unitIds, windowIds: a.windowIds, passwordHash, hallId }))) return false;
+      if (!(await insertAccount(tx, { id, username: a.username, name: a.name, role: a.role, unitIds: a.unitIds, windowIds: a.windowIds, offices: a.offices, passwordHash, hallId }))) return false;
       await publishAccounts(tx, hallId);
       return true;
     });
@@ -190,4 +196,12 @@ export function adminRoutes({ db, hall, log }: ServerDeps): Hono<AppEnv> {
   });
 
   return app;
+}
+
+/** What is wrong with an account's offices: an office names at least one office that owns ledger items; no other role names any. */
+function officeProblem(role: Role, offices: readonly string[], known: readonly string[]): string | null {
+  if (role !== 'office') return offices.length > 0 ? `only an office is bound to offices, not a ${role}` : null;
+  if (offices.length === 0) return `an office enters the ledger items of at least one office (one of: ${known.join(', ')})`;
+  const unknown = offices.filter((o) => !known.includes(o));
+  return unknown.length > 0 ? `${unknown.map((o) => `"${o}"`).join(', ')} owns no ledger item in the hall's schemes (known offices: ${known.join(', ')})` : null;
 }

@@ -38,7 +38,7 @@ export function authRoutes({ db, hall }: ServerDeps): Hono<AppEnv> {
       token,
       tokenId,
       expiresAt,
-      account: { id: account.id, name: account.name, role: account.role, unitIds: account.unitIds, windowIds: account.windowIds },
+      account: { id: account.id, name: account.name, role: account.role, unitIds: account.unitIds, windowIds: account.windowIds, offices: account.offices },
       hall: { id: hallId, name: setup.roster.hall.name },
     };
   };
@@ -128,7 +128,7 @@ export function authRoutes({ db, hall }: ServerDeps): Hono<AppEnv> {
   app.get('/me', requireAuth(db), (c) => {
     const { account, deviceId, tokenId, hallId, centre } = c.get('auth');
     return c.json({
-      account: { id: account.id, name: account.name, role: account.role, unitIds: account.unitIds, windowIds: account.windowIds },
+      account: { id: account.id, name: account.name, role: account.role, unitIds: account.unitIds, windowIds: account.windowIds, offices: account.offices },
       deviceId,
       tokenId,
       hallId,

@@ -6,7 +6,9 @@ import type { Queryable } from './db';
  * An account. `hallId`: the hall it belongs to; null for a centre administrator (中心管理员, role admin), who belongs
  * to no hall and manages the halls listed in centre_halls (docs/halls.md).
  */
-export interface AccountRow extends AccountSummary {
+export interface AccountRow extends Omit<AccountSummary, 'offices'> {
+  /** The responsible offices of an office account (empty for other roles). */
+  offices: string[];
   username: string;
   passwordHash: string;
   disabled: boolean;
@@ -20,6 +22,7 @@ interface RawAccount {
   role: Role;
   unit_ids: string[];
   window_ids: string[];
+  offices: string[];
   password_hash: string;
   disabled: boolean;
   hall_id: string | null;
@@ -32,17 +35,18 @@ const toAccount = (r: RawAccount): AccountRow => ({
   role: r.role,
   unitIds: r.unit_ids,
   windowIds: r.window_ids,
+  offices: r.offices,
   passwordHash: r.password_hash,
   disabled: r.disabled,
   hallId: r.hall_id,
 });
 
 /** Create an account; false when the id or user name is taken (user names are unique on the whole server). */
-export async function insertAccount(q: Queryable, a: Omit<AccountRow, 'disabled'>): Promise<boolean> {
+export async function insertAccount(q: Queryable, a: Omit<AccountRow, 'disabled' | 'offices'> & { offices?: string[] }): Promise<boolean> {
   const rows = await q.query<{ id: string }>(
-    `insert into accounts (id, username, name, role, unit_ids, window_ids, password_hash, hall_id) values ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8)
+    `insert into accounts (id, username, name, role, unit_ids, window_ids, offices, password_hash, hall_id) values ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7::jsonb, $8, $9)
      on conflict do nothing returning id`,
-    [a.id, a.username, a.name, a.role, JSON.stringify(a.unitIds), JSON.stringify(a.windowIds), a.passwordHash, a.hallId],
+    [a.id, a.username, a.name, a.role, JSON.stringify(a.unitIds), JSON.stringify(a.windowIds), JSON.stringify(a.offices ?? []), a.passwordHash, a.hallId],
   );
   return rows.length > 0;
 }
@@ -149,7 +153,7 @@ export interface LiveToken {
  */
 export async function liveToken(q: Queryable, hash: string): Promise<LiveToken | undefined> {
   const rows = await q.query<RawAccount & { token_id: string; device_id: string; token_hall: string; age: number }>(
-    `select a.id, a.username, a.name, a.role, a.unit_ids, a.window_ids, '' as password_hash, a.disabled, a.hall_id,
+    `select a.id, a.username, a.name, a.role, a.unit_ids, a.window_ids, a.offices, '' as password_hash, a.disabled, a.hall_id,
        t.id as token_id, t.device_id, t.hall_id as token_hall, extract(epoch from now() - t.created_at)::float8 as age
      from tokens t join accounts a on a.id = t.account_id
      where t.hash = $1 and t.revoked_at is null and t.expires_at > now() and not a.disabled

@@ -220,6 +220,15 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       create trigger publications_append_only before update or delete on publications for each row execute function publications_append_only()
     `,
   },
+  {
+    version: 7,
+    name: 'office accounts, bound to the responsible offices whose ledger items they enter',
+    sql: `
+      alter table accounts drop constraint if exists accounts_role_check;
+      alter table accounts add constraint accounts_role_check check (role in ('admin', 'inspector', 'chief', 'committee', 'office'));
+      alter table accounts add column offices jsonb not null default '[]'
+    `,
+  },
 ];
 
 /**

@@ -68,6 +68,12 @@ export async function publishedPeriods(q: Queryable, hallId: string, schemeId: s
   return rows.map(toSummary);
 }
 
+/** Every published period of a hall, of every scheme (scheme id and period key; no results): what a push is checked against. */
+export async function publishedKeys(q: Queryable, hallId: string): Promise<{ schemeId: string; periodKey: string }[]> {
+  const rows = await q.query<{ scheme_id: string; period_key: string }>('select distinct scheme_id, period_key from publications where hall_id = $1', [hallId]);
+  return rows.map((r) => ({ schemeId: r.scheme_id, periodKey: r.period_key }));
+}
+
 /** One revision of a hall's period with its frozen results (the latest when `revision` is undefined), or undefined. */
 export async function publicationOf(q: Queryable, hallId: string, schemeId: string, periodKey: string, revision?: number): Promise<Publication | undefined> {
   const rows = await q.query<Raw>(

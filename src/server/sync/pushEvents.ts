@@ -1,6 +1,8 @@
 import type { FindingEvent } from '../../core/events/events';
 import type { Actor } from '../../core/access/actor';
 import { checkEvent } from '../../core/access/checkEvent';
+import { publishedPeriodOf } from '../../core/access/publishedPeriod';
+import { publishedPeriods } from './publishedPeriods';
 import { parseEvent } from '../../core/events/events';
 import type { EventOutcome } from '../../core/protocol/messages';
 import { parseInstant } from '../../core/time/parseInstant';
@@ -96,18 +98,20 @@ async function checkBatch(q: Queryable, hall: HallConfig, auth: AuthInfo, parsed
   const ids = parsed.map((p) => p.event.id);
   const keyIds = [...new Set(parsed.flatMap((p) => (p.event.actorId !== auth.account.id && p.event.proof ? [p.event.proof.keyId] : [])))];
   const findingIds = [...new Set(parsed.map((p) => p.event.findingId))];
-  const [stored, keys, known, uploaders, notices, elsewhere] = await Promise.all([
+  const [stored, keys, known, uploaders, notices, elsewhere, published] = await Promise.all([
     bodiesOf(q, hallId, ids),
     liveDeviceKeys(q, hallId, auth.deviceId, keyIds),
     eventsOfFindings(q, hallId, findingIds),
     photoUploaders(q, hallId, [...new Set(parsed.flatMap((p) => namedPhotos(p.event)))]),
     noticeUnits(q, hallId, [...new Set(parsed.flatMap((p) => (p.event.type === 'finding.acknowledged' ? [p.event.noticeId] : [])))]),
     findingsElsewhere(q, hallId, findingIds),
+    publishedPeriods(q, hallId),
   ]);
+  const publishedPeriod = publishedPeriodOf(published, hall.setup.roster.hall.timeZone);
   const handOverActors = new Map(
     (await accountsByIds(q, hallId, [...new Set([...keys.values()].map((k) => k.accountId))])).map((a) => [
       a.id,
-      { accountId: a.id, role: a.role, unitIds: a.unitIds, windowIds: a.windowIds, deviceId: auth.deviceId } satisfies Actor,
+      { accountId: a.id, role: a.role, unitIds: a.unitIds, windowIds: a.windowIds, offices: a.offices, deviceId: auth.deviceId } satisfies Actor,
     ]),
   );
   /**
@@ -178,6 +182,7 @@ async function checkBatch(q: Queryable, hall: HallConfig, auth: AuthInfo, parsed
       findingEvents: (fid) => byFinding.get(fid) ?? [],
       review: hall.review,
       now,
+      publishedPeriod,
     });
     if (!result.ok) {
       outcomes.set(index, { id, status: 'rejected', reason: refusalText(event, result.refusal), retryable: result.retryable });

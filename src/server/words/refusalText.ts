@@ -17,7 +17,7 @@ function why(event: Pick<FindingEvent, 'actorId' | 'deviceId' | 'findingId'>, r:
     case 'unknown-actor':
       return `actor "${r.actorId}" is not an account that signed in on device "${event.deviceId}"`;
     case 'role':
-      return `a ${r.role} may not ${r.act.replace('.', ' ')}; allowed: ${r.allowed.join(', ')}`;
+      return `${/^[aeiou]/.test(r.role) ? 'an' : 'a'} ${r.role} may not ${r.act.replace('.', ' ')}; allowed: ${r.allowed.join(', ')}`;
     case 'scope':
       return `finding ${event.findingId} is charged to unit ${r.unitId ?? '-'}${r.windowId ? ` (window ${r.windowId})` : ''}, outside the scope of ${event.actorId}`;
     case 'clock-ahead':
@@ -46,6 +46,16 @@ function why(event: Pick<FindingEvent, 'actorId' | 'deviceId' | 'findingId'>, r:
       return `item "${r.itemId}" charges a ${r.subject}, but what the finding names resolves to none in the roster`;
     case 'amendment-empty':
       return 'an amendment names another item or other inputs';
+    case 'office':
+      return r.source === 'patrol'
+        ? `item "${r.itemId}" is a patrol item; an office records only ledger items`
+        : `item "${r.itemId}" is a ledger item of ${r.office}; ${event.actorId} enters the ledger items of ${r.offices.join(', ') || 'no office'}`;
+    case 'source-missing':
+      return `item "${r.itemId}" is entered from a ledger: name its source (sourceRef: the ledger page, the complaint number)`;
+    case 'observed-ahead':
+      return `it is observed at ${r.observedAt}, after it was recorded (${r.at}); nothing is recorded ahead of time`;
+    case 'period-published':
+      return `period ${r.period} of scheme ${r.schemeId} is published; it is revised with a reason, not added to`;
     case 'fold':
       return ignoredText(r.ignored);
   }

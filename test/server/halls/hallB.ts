@@ -17,7 +17,11 @@ export interface HallB {
   inspector: Device;
   chief: Device;
   committee: Device;
+  /** Hall B's office account (综合办公室 of B). */
+  office: Device;
   finding: FindingRecorded;
+  /** An entry of B's office: a 投诉 about February, from its complaints ledger. */
+  ledger: FindingRecorded;
   /** A finding of hall B that is contested (for the committee's queue). */
   contested: FindingRecorded;
   /** Named by B's finding. */
@@ -65,12 +69,14 @@ export async function hallB(server: RunningServer, centre: Device): Promise<Hall
     { username: 'inspector-b', name: '巡查员 B', role: 'inspector' },
     { username: 'chief-b', name: '首席代表 B', role: 'chief', unitIds: ['u-zonghe'] },
     { username: 'committee-b', name: '考核小组 B', role: 'committee' },
+    { username: 'office-b', name: '综合办公室 B', role: 'office', offices: ['综合办公室'] },
   ]) {
     await ok(call(url, admin, 'POST', '/api/admin/accounts', { ...a, password: HALL_B_PASSWORD }), `hall B account ${a.username}`);
   }
   const inspector = await signIn(url, 'inspector-b', 'dev-inspector-b', { password: HALL_B_PASSWORD });
   const chief = await signIn(url, 'chief-b', 'dev-chief-b', { password: HALL_B_PASSWORD });
   const committee = await signIn(url, 'committee-b', 'dev-committee-b', { password: HALL_B_PASSWORD });
+  const office = await signIn(url, 'office-b', 'laptop-office-b', { password: HALL_B_PASSWORD });
   // A contest's review settings that differ from the demo hall's, so a read of the wrong hall would show.
   await ok(call(url, admin, 'PUT', '/api/review/settings', { contestDays: 3, decideDays: 9, countPendingInProvisional: false, clockToleranceMinutes: 10, offlineGraceHours: 10 * 366 * 24 }), 'hall B review');
 
@@ -92,6 +98,9 @@ export async function hallB(server: RunningServer, centre: Device): Promise<Hall
     about(inspector, contested.findingId, { type: 'finding.contested', reason: '不服', photos: [] }),
   ]);
   if (!pushed.results.every((r) => r.status === 'accepted')) throw new Error(`hall B push: ${JSON.stringify(pushed.results)}`);
+  const ledger = recorded(office, { itemId: 'complaint', staffId: 's-001', at: '2026-03-02T09:00:00+08:00', observedAt: '2026-02-20T12:00:00+08:00', sourceRef: 'B 投诉台账 第1页' });
+  const entered = await office.push([ledger]);
+  if (entered.results[0]?.status !== 'accepted') throw new Error(`hall B office entry: ${JSON.stringify(entered.results)}`);
 
   const keyDevice = await signIn(url, 'chief-b', 'dev-chief-b-keys', { password: HALL_B_PASSWORD });
   const keyId = ((await (await ok(call(url, keyDevice, 'POST', '/api/auth/keys', { publicKey: handOverKey().publicKey }), 'hall B key')).json()) as { keyId: string }).keyId;
@@ -100,5 +109,5 @@ export async function hallB(server: RunningServer, centre: Device): Promise<Hall
   const kunqu = (await server.db.query<{ body: string }>("select body from config where hall_id = $1 and kind = 'scheme' and key = 'kunqu-window-staff@1'", [HALL_B]))[0]?.body ?? '{}';
   const scheme = 'hall-b-only';
   await server.db.transaction((tx) => putConfig(tx, HALL_B, 'scheme', `${scheme}@1`, JSON.stringify({ ...(JSON.parse(kunqu) as object), id: scheme })));
-  return { admin, inspector, chief, committee, finding, contested, photo, photo2, photoBytes, notice, inspectorAccount: me.account.id, keyId, tokenId: me.tokenId, scheme };
+  return { admin, inspector, chief, committee, office, finding, ledger, contested, photo, photo2, photoBytes, notice, inspectorAccount: me.account.id, keyId, tokenId: me.tokenId, scheme };
 }

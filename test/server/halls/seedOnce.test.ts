@@ -15,7 +15,8 @@ describe('the demo hall is seeded once', () => {
     let server = await start();
     const counts = async (): Promise<string> =>
       JSON.stringify(await server.db.query("select (select count(*)::int from halls) as halls, (select count(*)::int from accounts) as accounts, (select count(*)::int from centre_halls) as managed"));
-    expect(await counts()).toBe(JSON.stringify([{ halls: 1, accounts: 7, managed: 1 }]));
+    // The demo hall's seven accounts (admin, two inspectors, two chiefs, the committee, the office) and the centre administrator.
+    expect(await counts()).toBe(JSON.stringify([{ halls: 1, accounts: 8, managed: 1 }]));
     const admin = await signIn(server.url, 'admin', 'seed-pc');
     const settings = (await (await fetch(`${server.url}/api/admin/hall/settings`, { headers: { authorization: `Bearer ${admin.token}` } })).json()) as Record<string, unknown>;
     const renamed = await fetch(`${server.url}/api/admin/hall/settings`, { method: 'PUT', headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ ...settings, name: '城区政务服务中心' }) });
@@ -26,7 +27,7 @@ describe('the demo hall is seeded once', () => {
 
     server = await start();
     try {
-      expect(await counts()).toBe(JSON.stringify([{ halls: 1, accounts: 7, managed: 1 }]));
+      expect(await counts()).toBe(JSON.stringify([{ halls: 1, accounts: 8, managed: 1 }]));
       const again = await signIn(server.url, 'admin', 'seed-pc-2');
       const now = (await (await fetch(`${server.url}/api/admin/hall/settings`, { headers: { authorization: `Bearer ${again.token}` } })).json()) as { name: string };
       expect(now.name).toBe('城区政务服务中心');

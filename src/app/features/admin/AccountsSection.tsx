@@ -24,6 +24,7 @@ export function AccountsSection() {
   useEffect(reload, [reload]);
   const roster = hall?.setup.roster;
   const scopeText = (a: AdminAccount): string => {
+    if (a.role === 'office') return a.offices.join(t('common.separator'));
     if (a.role !== 'chief') return t('accounts.whole');
     const units = a.unitIds.map((id) => roster?.units.find((u) => u.id === id)?.name ?? id);
     const windows = a.windowIds.map((id) => roster?.windows.find((w) => w.id === id)?.number ?? id).map((number) => t('common.windowN', { number }));

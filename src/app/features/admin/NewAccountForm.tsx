@@ -3,6 +3,8 @@ import type { FormEvent } from 'react';
 import { ROLES } from '../../../core/access/roles';
 import type { Role } from '../../../core/access/roles';
 import type { Roster } from '../../../core/model/roster';
+import { ledgerOffices } from '../../../core/scheme/ledgerItems';
+import { useServices } from '../../services/useServices';
 import { ActMessage } from './ActMessage';
 import { ScopePicker } from './ScopePicker';
 import type { ChiefScope } from './ScopePicker';
@@ -12,7 +14,7 @@ import { useAdminWords } from './useAdminWords';
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,49}$/;
 
-/** Create an account; a chief is bound to the units (and further windows) they answer for. */
+/** Create an account; a chief is bound to the units (and further windows) they answer for, an office to its offices. */
 export function NewAccountForm({ roster, onCreated }: { roster: Roster; onCreated: () => void }) {
   const { t } = useAdminWords();
   const { api } = useAdmin();
@@ -24,12 +26,19 @@ export function NewAccountForm({ roster, onCreated }: { roster: Roster; onCreate
   const [scope, setScope] = useState<ChiefScope>({ unitIds: [], windowIds: [] });
   const { unitIds, windowIds } = scope;
   const chief = role === 'chief';
+  const [offices, setOffices] = useState<string[]>([]);
+  const { schemes } = useServices();
+  /** The offices that own ledger items in the hall's schemes in force: what an office account may be bound to. */
+  const known = ledgerOffices(schemes.map((s) => s.scheme));
+  const office = role === 'office';
+  const flip = (list: string[], id: string): string[] => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id]);
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     if (!USERNAME.test(username.trim())) return act.say({ ok: false, text: t('accounts.badUsername') });
     if (password.length < 8) return act.say({ ok: false, text: t('accounts.tooShort') });
     if (chief && unitIds.length + windowIds.length === 0) return act.say({ ok: false, text: t('accounts.chiefNeedsScope') });
-    const made = { username: username.trim(), name: name.trim(), role, password, unitIds: chief ? unitIds : [], windowIds: chief ? windowIds : [] };
+    if (office && offices.length === 0) return act.say({ ok: false, text: t('accounts.officeNeedsOffices') });
+    const made = { username: username.trim(), name: name.trim(), role, password, unitIds: chief ? unitIds : [], windowIds: chief ? windowIds : [], offices: office ? offices : [] };
     void act
       .run(async () => {
         await api.createAccount(made);
@@ -41,6 +50,7 @@ export function NewAccountForm({ roster, onCreated }: { roster: Roster; onCreate
         setName('');
         setPassword('');
         setScope({ unitIds: [], windowIds: [] });
+        setOffices([]);
         onCreated();
       });
   };
@@ -82,6 +92,17 @@ export function NewAccountForm({ roster, onCreated }: { roster: Roster; onCreate
         </div>
       </div>
       {chief && <ScopePicker roster={roster} scope={scope} onChange={setScope} />}
+      {office && (
+        <fieldset className="admin-choices">
+          <legend>{t('accounts.offices')}</legend>
+          {known.map((o) => (
+            <label key={o} className="admin-check">
+              <input type="checkbox" checked={offices.includes(o)} onChange={() => setOffices(flip(offices, o))} />
+              {o}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <ActMessage message={act.message} />
       <button type="submit" className="button primary" disabled={act.busy}>
         {t('accounts.create')}

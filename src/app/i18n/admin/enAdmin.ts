@@ -36,7 +36,7 @@ export const enAdmin: AdminMessages = {
     protocol: 'The server’s answer is not understood (a version mismatch?).',
     server: 'The server failed; nothing was saved, try again.',
   },
-  roles: { admin: 'Admin', inspector: 'Inspector', chief: 'Chief', committee: 'Committee' },
+  roles: { admin: 'Admin', inspector: 'Inspector', chief: 'Chief', committee: 'Committee', office: 'Office' },
   accounts: {
     heading: 'Accounts',
     intro: 'One account per person who uses a tablet or computer. A chief sees and handles only the findings of the units and windows bound to them.',
@@ -56,6 +56,8 @@ export const enAdmin: AdminMessages = {
     units: 'Units answered for',
     windows: 'Further windows answered for',
     chiefNeedsScope: 'A chief must be bound to at least one unit or window.',
+    offices: 'Offices whose ledgers it enters',
+    officeNeedsOffices: 'An office account must be bound to at least one office.',
     created: 'Account {{username}} created.',
     resetPassword: 'Reset password',
     newPassword: 'New password for {{name}}',

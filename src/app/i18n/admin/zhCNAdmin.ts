@@ -34,7 +34,7 @@ export const zhCNAdmin = {
     protocol: '服务器的答复无法识别（版本不一致？）。',
     server: '服务器出错，未保存，请重试。',
   },
-  roles: { admin: '管理员', inspector: '巡查人员', chief: '首席代表', committee: '考核小组' },
+  roles: { admin: '管理员', inspector: '巡查人员', chief: '首席代表', committee: '考核小组', office: '科室' },
   accounts: {
     heading: '账号',
     intro: '每个使用平板或电脑的人一个账号。首席代表只能看到并处理其绑定的单位和窗口的记录。',
@@ -54,6 +54,8 @@ export const zhCNAdmin = {
     units: '负责的单位',
     windows: '另外负责的窗口',
     chiefNeedsScope: '首席代表须绑定至少一个单位或窗口。',
+    offices: '负责录入台账的科室',
+    officeNeedsOffices: '科室账号须绑定至少一个科室。',
     created: '已创建账号 {{username}}。',
     resetPassword: '重置密码',
     newPassword: '{{name}} 的新密码',
