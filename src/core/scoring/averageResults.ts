@@ -1,7 +1,7 @@
 import type { SubjectKind } from '../scheme/schemeSchema';
 import { flagSourceKey } from './flag';
 import type { Flag } from './flag';
-import type { SubjectResult } from './results';
+import type { CategoryResult, SubjectResult } from './results';
 import { fix, round2 } from './points';
 
 /**
@@ -17,51 +17,72 @@ export function averageResults(
   const first = periods[0];
   if (!first) return out;
   const n = periods.length;
-  const lookup = periods.map((p) => {
-    const m = new Map<string, SubjectResult>();
-    for (const [kind, list] of p.results) for (const r of list) m.set(`${kind}:${r.subjectId}`, r);
-    return m;
-  });
   for (const [kind, list] of first.results) {
+    // Every period scores the same roster in the same order; a subject found elsewhere is looked up by id.
+    const lists = periods.map((p) => p.results.get(kind) ?? []);
+    const byId = lists.map((l) => {
+      let m: Map<string, SubjectResult> | undefined;
+      return (id: string): SubjectResult | undefined => (m ??= new Map(l.map((r) => [r.subjectId, r]))).get(id);
+    });
     out.set(
       kind,
-      list.map((r0) => {
-        const all = periods.map((p, i) => ({ key: p.key, r: lookup[i]?.get(`${kind}:${r0.subjectId}`) ?? r0 }));
-        const mean = (f: (r: SubjectResult) => number): number => round2(all.reduce((s, x) => s + f(x.r), 0) / n);
-        const flags: Flag[] = [];
-        for (const { r } of all) {
-          for (const fl of r.flags) {
-            if (fl.kind === 'disqualified' || fl.findingIds.length > 0) {
-              if (!flags.some((x) => x.kind === fl.kind && flagSourceKey(x.source) === flagSourceKey(fl.source) && x.text === fl.text && x.scope === fl.scope)) flags.push({ ...fl, findingIds: [...fl.findingIds] });
-            }
-          }
-        }
+      list.map((r0, at) => {
+        const all = lists.map((l, i) => {
+          const same = l[at];
+          return same && same.subjectId === r0.subjectId ? same : (byId[i]?.(r0.subjectId) ?? r0);
+        });
+        const mean = (f: (r: SubjectResult) => number): number => round2(all.reduce((s, r) => s + f(r), 0) / n);
+        const total = mean((r) => r.total);
         return {
-          ...r0,
-          categories: r0.categories.map((c) => ({
-            ...c,
-            score: mean((r) => r.categories.find((x) => x.id === c.id)?.score ?? 0),
-            pending: fix(all.reduce((s, x) => s + (x.r.categories.find((y) => y.id === c.id)?.pending ?? 0), 0)),
-          })),
+          subject: r0.subject,
+          subjectId: r0.subjectId,
+          name: r0.name,
+          unitId: r0.unitId,
+          categories: r0.categories.map((c, ci) => {
+            const of = (r: SubjectResult): CategoryResult | undefined => {
+              const same = r.categories[ci];
+              return same && same.id === c.id ? same : r.categories.find((x) => x.id === c.id);
+            };
+            return { ...c, score: mean((r) => of(r)?.score ?? 0), pending: fix(all.reduce((s, r) => s + (of(r)?.pending ?? 0), 0)) };
+          }),
           bonus: mean((r) => r.bonus),
-          total: mean((r) => r.total),
-          pending: fix(all.reduce((s, x) => s + x.r.pending, 0)),
+          total,
+          pending: fix(all.reduce((s, r) => s + r.pending, 0)),
           gradeId: null,
           gradeName: null,
           gradeReason: null,
           rank: 0,
-          flags,
-          findingCount: all.reduce((s, x) => s + x.r.findingCount, 0),
+          flags: carriedFlags(all),
           explanation: explains(kind, r0.subjectId)
             ? [
-                ...all.map((x) => ({ kind: 'period-total' as const, periodKey: x.key, total: x.r.total, gradeName: x.r.gradeName })),
-                { kind: 'period-mean' as const, periods: n, total: mean((r) => r.total) },
-                ...all.flatMap((x) => x.r.explanation.filter((l) => l.kind !== 'grade')),
+                ...all.map((r, i) => ({ kind: 'period-total' as const, periodKey: periods[i]?.key ?? '', total: r.total, gradeName: r.gradeName })),
+                { kind: 'period-mean' as const, periods: n, total },
+                ...all.flatMap((r) => r.explanation.filter((l) => l.kind !== 'grade')),
               ]
             : [],
+          findingCount: all.reduce((s, r) => s + r.findingCount, 0),
         };
       }),
     );
   }
   return out;
+}
+
+/** The base periods' disqualifications and finding-raised flags, each once (the first period's copy). */
+function carriedFlags(all: readonly SubjectResult[]): Flag[] {
+  const flags: Flag[] = [];
+  const bySource = new Map<string, Flag[]>();
+  for (const r of all) {
+    for (const fl of r.flags) {
+      if (fl.kind !== 'disqualified' && fl.findingIds.length === 0) continue;
+      const key = flagSourceKey(fl.source);
+      const same = bySource.get(key);
+      if (same?.some((x) => x.kind === fl.kind && x.text === fl.text && x.scope === fl.scope)) continue;
+      const copy = { ...fl, findingIds: [...fl.findingIds] };
+      flags.push(copy);
+      if (same) same.push(copy);
+      else bySource.set(key, [copy]);
+    }
+  }
+  return flags;
 }

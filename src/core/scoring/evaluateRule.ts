@@ -1,7 +1,8 @@
 import type { Item } from '../scheme/schemeSchema';
 import { inBound } from '../scheme/bounds';
 import type { RuleCalc } from './explanation';
-import type { Prepared } from './prepareFindings';
+import type { FindingInputs } from '../scheme/inputsSchema';
+import type { Prepared } from './findingTable';
 import { fix, roundUnits } from './points';
 
 /** Points one rule gives: per finding (findings has one) or once for the period (many), with its arithmetic as data. */
@@ -50,9 +51,9 @@ export function evaluateRule(item: Item, findings: readonly Prepared[]): RuleLin
       return out;
     }
     case 'range':
-      return findings.map((f) => one(f, findingCalc(item, f)));
+      return findings.map((f) => one(f, findingCalc(item, f.inputs)));
     case 'levels': {
-      if (!rule.once) return findings.map((f) => one(f, findingCalc(item, f)));
+      if (!rule.once) return findings.map((f) => one(f, findingCalc(item, f.inputs)));
       const latest = findings[findings.length - 1];
       const level = rule.levels.find((l) => l.id === (latest ? latest.inputs.level : rule.unrecorded));
       if (!latest && !level) return [];
@@ -60,7 +61,7 @@ export function evaluateRule(item: Item, findings: readonly Prepared[]): RuleLin
     }
     case 'tiers':
     case 'perUnit':
-      if (rule.basis === 'finding') return findings.map((f) => one(f, findingCalc(item, f)));
+      if (rule.basis === 'finding') return findings.map((f) => one(f, findingCalc(item, f.inputs)));
       if (findings.length === 0) return [];
       return [period(findings, quantityCalc(rule, fix(findings.reduce((s, f) => s + qty(f), 0))))];
     case 'allowance': {
@@ -72,7 +73,7 @@ export function evaluateRule(item: Item, findings: readonly Prepared[]): RuleLin
       ];
     }
     case 'ratio':
-      return findings.map((f) => one(f, findingCalc(item, f)));
+      return findings.map((f) => one(f, findingCalc(item, f.inputs)));
     case 'escalation': {
       if (findings.length === 0) return [];
       const stepFor = (n: number): (typeof rule.steps)[number] | undefined => rule.steps.find((s) => inBound(s.count, n));
@@ -98,27 +99,27 @@ export function evaluateRule(item: Item, findings: readonly Prepared[]): RuleLin
 }
 
 /**
- * The arithmetic of a per-finding rule (isPerFinding) for one finding alone: what its line says, and what the fast
- * path of a scoring run adds up without building the line.
+ * The arithmetic of a per-finding rule (isPerFinding) for one finding's inputs alone: what its line says, and what
+ * perFindingPoints adds up without building the line.
  */
-export function findingCalc(item: Item, f: Prepared): RuleCalc {
+function findingCalc(item: Item, inputs: FindingInputs): RuleCalc {
   const rule = item.rule;
   switch (rule.kind) {
     case 'fixed':
       return { rule: 'fixed', points: rule.points };
     case 'range': {
-      const amount = Math.min(rule.max, Math.max(rule.min, f.inputs.amount ?? rule.min));
+      const amount = Math.min(rule.max, Math.max(rule.min, inputs.amount ?? rule.min));
       return { rule: 'range', amount, min: rule.min, max: rule.max, points: amount };
     }
     case 'levels': {
-      const level = rule.levels.find((l) => l.id === f.inputs.level);
-      return { rule: 'level', levelId: f.inputs.level ?? '', levelName: level?.name ?? null, points: level?.points ?? 0 };
+      const level = rule.levels.find((l) => l.id === inputs.level);
+      return { rule: 'level', levelId: inputs.level ?? '', levelName: level?.name ?? null, points: level?.points ?? 0 };
     }
     case 'tiers':
     case 'perUnit':
-      return quantityCalc(rule, qty(f));
+      return quantityCalc(rule, inputs.quantity ?? 0);
     case 'ratio': {
-      const x = qty(f);
+      const x = inputs.quantity ?? 0;
       const distance = rule.direction === 'above' ? x - rule.threshold : rule.threshold - x;
       const steps = distance > 0 ? roundUnits(distance / rule.step, rule.rounding) : 0;
       return { rule: 'ratio', value: x, direction: rule.direction, threshold: rule.threshold, distance: Math.max(0, fix(distance)), steps, perPoints: rule.points, points: fix(steps * rule.points) };
@@ -129,24 +130,31 @@ export function findingCalc(item: Item, f: Prepared): RuleCalc {
 }
 
 /**
- * The signed points a per-finding rule gives one finding: the same number as its line's (fix(sign × calc.points)),
- * without building the calc for the rules a year is mostly made of (fixed, range, levels).
+ * A per-finding rule's signed points for one finding's inputs, the same number as its line's (fix(sign × calc.points)),
+ * with the rule's lookups made once: a fixed rule's points, a levels rule's points by level id. Made once per item
+ * and scoring run; the rules a year is mostly made of (fixed, range, levels) then build nothing per finding.
  */
-export function findingLinePoints(item: Item, f: Prepared): number {
+export function perFindingPoints(item: Item): (inputs: FindingInputs) => number {
   const sign = item.direction === 'deduct' ? -1 : 1;
   const rule = item.rule;
   switch (rule.kind) {
-    case 'fixed':
-      return fix(sign * rule.points);
-    case 'range':
-      return fix(sign * Math.min(rule.max, Math.max(rule.min, f.inputs.amount ?? rule.min)));
+    case 'fixed': {
+      const points = fix(sign * rule.points);
+      return () => points;
+    }
+    case 'range': {
+      const { min, max } = rule;
+      return (inputs) => fix(sign * Math.min(max, Math.max(min, inputs.amount ?? min)));
+    }
     case 'levels': {
-      const id = f.inputs.level;
-      for (const l of rule.levels) if (l.id === id) return fix(sign * l.points);
-      return fix(sign * 0);
+      // The first level of an id wins, as levels.find picks it.
+      const byId = new Map<string, number>();
+      for (const l of rule.levels) if (!byId.has(l.id)) byId.set(l.id, fix(sign * l.points));
+      const none = fix(sign * 0);
+      return (inputs) => (inputs.level === undefined ? none : (byId.get(inputs.level) ?? none));
     }
     default:
-      return fix(sign * findingCalc(item, f).points);
+      return (inputs) => fix(sign * findingCalc(item, inputs).points);
   }
 }
 

@@ -7,8 +7,8 @@ import type { RosterIndex } from '../model/rosterIndex';
 import { evaluateRule, isPerFinding } from './evaluateRule';
 import type { RuleCalc } from './explanation';
 import { fix } from './points';
-import { prepareFindings } from './prepareFindings';
-import type { Prepared } from './prepareFindings';
+import { prepareTable, preparedAt } from './findingTable';
+import type { Prepared } from './findingTable';
 
 /** What an item's rule gives one finding with these inputs, before caps and floors (the period's results decide). */
 export type RulePoints =
@@ -23,7 +23,7 @@ export type RulePoints =
  */
 export function rulePoints(item: Item, inputs: FindingInputs): RulePoints {
   if (!isPerFinding(item)) return { kind: 'period' };
-  const one: Prepared = { id: '', item, itemIndex: -1, inputs, at: '', atMs: 0, status: 'counted', subjects: {}, chargedKey: '', rectifiedMs: undefined };
+  const one: Prepared = { id: '', item, inputs, at: '', atMs: 0, status: 'counted', subjects: {}, rectifiedMs: undefined };
   const line = evaluateRule(item, [one])[0];
   return line ? { kind: 'points', points: line.points, calc: line.calc } : { kind: 'period' };
 }
@@ -39,9 +39,9 @@ export type FindingPoints = RulePoints & {
  * co-deductions it brings. Null when its item is not in the scheme or the roster has no subject for it.
  */
 export function findingPoints(scheme: Scheme, index: RosterIndex, finding: Finding): FindingPoints | null {
-  const { prepared } = prepareFindings(scheme, index, [{ ...finding, state: finding.state === 'amended' ? 'amended' : 'recorded' }]);
-  const one = prepared[0];
-  if (!one) return null;
+  const { table } = prepareTable(scheme, index, [{ ...finding, state: finding.state === 'amended' ? 'amended' : 'recorded' }]);
+  if (table.length === 0) return null;
+  const one = preparedAt(table, 0);
   const own = rulePoints(one.item, effectiveItem(finding).inputs);
   if (own.kind === 'period') return { ...own, also: [] };
   const also = (one.item.also ?? []).map((co) => {

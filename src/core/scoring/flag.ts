@@ -38,6 +38,13 @@ export function flagSourceKey(s: FlagSource): string {
   return s.kind === 'item' ? `item:${s.itemId}` : s.kind === 'grade' ? `grade:${s.gradeId}@${s.periodKey}` : `trigger:${s.triggerId}`;
 }
 
+/** Whether two sources are one (flagSourceKey equal), compared field by field without building the keys (ids have no '@'). */
+export function sameSource(a: FlagSource, b: FlagSource): boolean {
+  if (a.kind === 'item') return b.kind === 'item' && a.itemId === b.itemId;
+  if (a.kind === 'grade') return b.kind === 'grade' && a.gradeId === b.gradeId && a.periodKey === b.periodKey;
+  return b.kind === 'trigger' && a.triggerId === b.triggerId;
+}
+
 /** Whether a flag bars the honour grades of a result of `periodKind`: a disqualification whose scope covers that period. */
 export function barsHonour(f: Flag, periodKind: PeriodKind): boolean {
   if (f.kind !== 'disqualified') return false;

@@ -2,24 +2,20 @@ import type { Grade, Table } from '../scheme/schemeSchema';
 import { inBound } from '../scheme/bounds';
 import type { GradeReason } from './explanation';
 import type { SubjectResult } from './results';
-import type { Prepared } from './prepareFindings';
 import type { PeriodRange } from '../time/period';
 import { barsHonour } from './flag';
 import { quotaPlaces } from './quotaPlaces';
 
 /**
- * Grade, demote (disqualification, eligibility, quota) and rank one table's results in place; `findings[lo, hi)` are
- * the period's findings of the items the eligibility rules measure (others are ignored). A grade line is written for
- * the results `explains` names.
+ * Grade, demote (disqualification, eligibility, quota) and rank one table's results in place; `measureOf` gives each
+ * eligibility rule's measure of a subject in the period (eligibilityMeasures). A grade line is written for the results
+ * `explains` names.
  */
 export function gradeTable(
   table: Table,
   results: SubjectResult[],
   range: PeriodRange,
-  findings: readonly Prepared[],
-  lo: number,
-  hi: number,
-  countPending: boolean,
+  measureOf: (rule: number, subjectId: string) => number,
   explains: (r: SubjectResult) => boolean,
 ): void {
   const periodKind = range.ref.kind;
@@ -33,43 +29,31 @@ export function gradeTable(
   const next = (g: Grade): Grade | undefined => grades[grades.indexOf(g) + 1];
   const byId = (id: string): Grade | undefined => grades.find((g) => g.id === id);
 
-  // Each eligibility rule's measure per subject, in one pass over the period's findings.
-  const measures = table.eligibility.map(() => new Map<string, number>());
-  if (table.eligibility.length > 0) {
-    const byItem = new Map<string, number[]>();
-    table.eligibility.forEach((e, k) => e.items.forEach((id) => byItem.set(id, [...(byItem.get(id) ?? []), k])));
-    for (let i = lo; i < hi; i++) {
-      const f = findings[i] as Prepared;
-      const ks = byItem.get(f.item.id);
-      const id = f.subjects[table.subject];
-      if (!ks || !id || (f.status !== 'counted' && !countPending)) continue;
-      for (const k of ks) {
-        const m = measures[k] as Map<string, number>;
-        m.set(id, (m.get(id) ?? 0) + (f.inputs.quantity ?? 1));
-      }
-    }
-  }
-
+  const eligibility = table.eligibility;
   for (const r of results) {
     let g = grades.find((x) => x.when !== undefined && inBound(x.when, r.total));
+    const total: GradeReason = { kind: 'total', total: r.total };
     if (!g) {
-      set(r, undefined, { kind: 'total', total: r.total });
+      set(r, undefined, total);
       continue;
     }
-    set(r, g, { kind: 'total', total: r.total });
-    const blocking = r.flags.find((f) => barsHonour(f, periodKind));
-    if (g.honor && blocking) {
-      const lower = next(g);
-      set(r, lower, { kind: 'disqualified', text: blocking.text, source: blocking.source, denied: g.name });
-      g = lower;
+    set(r, g, total);
+    if (g.honor) {
+      const blocking = r.flags.find((f) => barsHonour(f, periodKind));
+      if (blocking) {
+        const denied = g.name;
+        g = next(g);
+        set(r, g, { kind: 'disqualified', text: blocking.text, source: blocking.source, denied });
+      }
     }
-    for (const [k, e] of table.eligibility.entries()) {
+    for (let k = 0; k < eligibility.length; k++) {
+      const e = eligibility[k] as (typeof eligibility)[number];
       if (!g || g.id !== e.grade || (e.period !== undefined && e.period !== periodKind)) continue;
-      const measure = Math.round((measures[k]?.get(r.subjectId) ?? 0) * 1e6) / 1e6;
+      const measure = Math.round(measureOf(k, r.subjectId) * 1e6) / 1e6;
       if (inBound(e.when, measure)) {
-        const lower = byId(e.demoteTo);
-        set(r, lower, { kind: 'ineligible', text: e.text, measure, denied: g.name });
-        g = lower;
+        const denied = g.name;
+        g = byId(e.demoteTo);
+        set(r, g, { kind: 'ineligible', text: e.text, measure, denied });
       }
     }
   }

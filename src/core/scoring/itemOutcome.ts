@@ -1,7 +1,7 @@
 import type { Item } from '../scheme/schemeSchema';
 import type { ExplanationLine } from './explanation';
-import type { Prepared } from './prepareFindings';
-import { evaluateRule, findingLinePoints, isPerFinding } from './evaluateRule';
+import type { Prepared } from './findingTable';
+import { evaluateRule, isPerFinding, perFindingPoints } from './evaluateRule';
 import type { RuleLine } from './evaluateRule';
 import { fix } from './points';
 
@@ -71,10 +71,9 @@ export function itemOutcome(item: Item, findings: readonly Prepared[], countPend
 function perFindingTotals(item: Item, findings: readonly Prepared[], countPending: boolean): ItemOutcome {
   let all = 0;
   let counted = 0;
-  // A fixed rule gives every finding the same points (the same number findingLinePoints gives).
-  const same = item.rule.kind === 'fixed' ? findingLinePoints(item, findings[0] as Prepared) : undefined;
+  const points = perFindingPoints(item);
   for (const f of findings) {
-    const p = same ?? findingLinePoints(item, f);
+    const p = points(f.inputs);
     all += p;
     if (f.status === 'counted') counted += p;
   }

@@ -2,27 +2,30 @@ import type { Item, SubjectKind } from '../scheme/schemeSchema';
 import type { Scheme } from '../scheme/parseScheme';
 import type { PeriodRef, PeriodRange } from '../time/period';
 import type { ScoreOptions } from './scoreOptions';
-import type { ExplanationLine } from './explanation';
 import type { SubjectResult } from './results';
-import type { Prepared } from './prepareFindings';
+import type { FindingTable, Prepared } from './findingTable';
+import { preparedAt } from './findingTable';
 import type { FindingSubsets } from './findingSubsets';
+import { rowSpan, spanOf } from './instantSpan';
 import type { RosterIndex } from '../model/rosterIndex';
 import { itemOutcome, summedPending, summedValue } from './itemOutcome';
-import { findingLinePoints, isPerFinding } from './evaluateRule';
+import { isPerFinding } from './evaluateRule';
 import { scoreSubject } from './scoreSubject';
-import { fix } from './points';
 import { collectFlags } from './collectFlags';
-import { deadlineAfter } from '../time/deadline';
-import { parseInstant } from '../time/parseInstant';
+import type { Bucket } from './bucket';
+import { addTo, newBucket } from './bucket';
+import { addCoDeductions, addFollowUps } from './itemEffects';
 
 export const SUBJECT_ORDER: SubjectKind[] = ['staff', 'window', 'chief', 'unit'];
 
 export interface ScoringContext {
   scheme: Scheme;
   index: RosterIndex;
-  /** All findings, sorted by instant then id. */
-  prepared: Prepared[];
-  /** The few findings later passes read (flags, scores, triggers, eligibility), in the same order. */
+  /** The run's findings as columns, sorted by instant then id. */
+  table: FindingTable;
+  /** Per kind, each roster member's `kind:id` (as in the roster index), made once per run. */
+  memberKeys: Record<SubjectKind, readonly string[]>;
+  /** The findings grouped once: by charged subject, and the few that later passes read (flags, scores, triggers, eligibility). */
   subsets: FindingSubsets;
   options: ScoreOptions;
   asOfMs: number | undefined;
@@ -38,88 +41,69 @@ export interface ScoringContext {
   explains: (kind: SubjectKind, id: string) => boolean;
 }
 
-/** The indices [lo, hi) of the sorted findings whose instant lies in [startMs, endMs), by binary search (no copy). */
-export function spanOf(prepared: readonly Prepared[], startMs: number, endMs: number): [number, number] {
-  return [lowerBound(prepared, startMs), lowerBound(prepared, endMs)];
-}
-
-/** Whether any finding lies in [startMs, endMs). */
-export function anyIn(prepared: readonly Prepared[], startMs: number, endMs: number): boolean {
-  return lowerBound(prepared, endMs) > lowerBound(prepared, startMs);
-}
-
-function lowerBound(list: readonly Prepared[], ms: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((list[mid]?.atMs ?? 0) < ms) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-export interface Bucket {
-  /** Item outcomes and co-deductions landing in each category. */
-  byCategory: Map<string, { value: number; pending: number }>;
-  /** Whether this run explains the subject: its lines are collected only then. */
-  explain: boolean;
-  explanation: ExplanationLine[];
-  findingCount: number;
-}
-
 /** Score every subject of every table over one period's findings, before grades and ranks. */
 export function scoreDirect(ctx: ScoringContext, range: PeriodRange): Map<SubjectKind, SubjectResult[]> {
-  const { scheme, index, options } = ctx;
+  const { scheme, index, options, table } = ctx;
   const countPending = options.countPending;
 
-  const buckets = new Map<string, Bucket>();
-  const bucket = (kind: SubjectKind, id: string): Bucket => {
-    const key = `${kind}:${id}`;
-    let b = buckets.get(key);
-    if (!b) buckets.set(key, (b = { byCategory: new Map(), explain: ctx.explains(kind, id), explanation: [], findingCount: 0 }));
-    return b;
+  // Each subject's bucket, by kind and roster position; a table's categories by id (the first of an id), for its
+  // subjects' buckets.
+  const categoriesOf = new Map<SubjectKind, { ids: Map<string, number>; size: number }>();
+  for (const kind of SUBJECT_ORDER) {
+    const categories = scheme.tables.find((t) => t.subject === kind)?.categories ?? [];
+    const ids = new Map<string, number>();
+    categories.forEach((c, i) => ids.has(c.id) || ids.set(c.id, i));
+    categoriesOf.set(kind, { ids, size: categories.length });
+  }
+  const buckets = new Map(SUBJECT_ORDER.map((k) => [k, index.byKind[k].map((): Bucket | undefined => undefined)]));
+  // One bucket per subject id, as findings and co-deductions name subjects by id: a roster listing an id twice (which
+  // hallProblems refuses) has both entries read the bucket at that id's position (memberAt: the last of the id).
+  const bucketAt = (kind: SubjectKind, m: number): Bucket => {
+    const id = index.byKind[kind][m]?.id ?? '';
+    const at = table.memberAt[kind].get(id) ?? m;
+    const list = buckets.get(kind) as (Bucket | undefined)[];
+    const c = categoriesOf.get(kind) as { ids: Map<string, number>; size: number };
+    return list[at] ?? (list[at] = newBucket(c.ids, c.size, ctx.explains(kind, id)));
   };
-  const add = (b: Bucket, category: string, value: number, pending: number): void => {
-    const cur = b.byCategory.get(category);
-    if (!cur) b.byCategory.set(category, { value: fix(value), pending: fix(pending) });
-    else {
-      cur.value = fix(cur.value + value);
-      cur.pending = fix(cur.pending + pending);
-    }
+  // A co-deduction lands on a subject by id; one the roster lacks is never scored (its bucket is never read).
+  const bucketOf = (kind: SubjectKind, id: string): Bucket => {
+    const at = ctx.table.memberAt[kind].get(id);
+    return at === undefined ? newBucket(new Map(), 0, false) : bucketAt(kind, at);
   };
 
   const flagging = ctx.subsets.flagging;
-  const flags = collectFlags(flagging, ...spanOf(flagging, range.startMs, range.endMs), countPending, range);
+  const flags = collectFlags(table, flagging, ...spanOf(table.atMs, flagging, range.startMs, range.endMs), countPending, range);
 
   // Per item of the scheme (by index), reset for each subject: the sums of the per-finding rules summed without a
   // line (nothing to explain, no co-deduction, no follow-up), the findings of the others, and the order items were
   // first seen in (the order their points are added and their lines written, as always).
   const items = scheme.items;
   const summed = items.map((i) => isPerFinding(i) && !i.also && !i.followUp && i.rule.kind !== 'score');
+  const isScore = items.map((i) => i.rule.kind === 'score');
   const seenBy = new Int32Array(items.length).fill(-1);
   const allSum = new Float64Array(items.length);
   const countedSum = new Float64Array(items.length);
-  const lists: (Prepared[] | undefined)[] = new Array<Prepared[] | undefined>(items.length);
+  const lists: (Prepared[] | undefined)[] = items.map(() => undefined);
   const order = new Int32Array(items.length);
   let subjectNo = 0;
 
   // Items that score even when nothing was recorded: award items with a base or `unrecorded` points, levels with an `unrecorded` level.
   const standing = items.flatMap((i, k) => (i.base !== undefined || i.unrecorded !== undefined || (i.rule.kind === 'levels' && i.rule.once && i.rule.unrecorded) ? [k] : []));
   const tables = new Set(scheme.tables.map((t) => t.subject));
+  const rows = ctx.subsets.bySubject;
   for (const kind of SUBJECT_ORDER) {
     if (!tables.has(kind)) continue;
     const standingHere = standing.filter((k) => items[k]?.subject === kind);
-    for (const member of index.byKind[kind]) {
-      const mine = ctx.subsets.bySubject.get(`${kind}:${member.id}`);
-      const [lo, hi] = mine ? spanOf(mine, range.startMs, range.endMs) : [0, 0];
+    const spans = rows.spans[kind];
+    const members = index.byKind[kind];
+    for (let m = 0; m < members.length; m++) {
+      const [lo, hi] = rowSpan(rows.atMs, spans[2 * m] as number, spans[2 * m + 1] as number, range.startMs, range.endMs);
       if (lo === hi && standingHere.length === 0) continue;
-      const b = bucket(kind, member.id);
+      const b = bucketAt(kind, m);
       const stamp = subjectNo++;
       let seen = 0;
       for (let i = lo; i < hi; i++) {
-        const f = (mine as Prepared[])[i] as Prepared;
-        const k = f.itemIndex;
+        const k = rows.item[i] as number;
         if (seenBy[k] !== stamp) {
           seenBy[k] = stamp;
           order[seen++] = k;
@@ -127,13 +111,16 @@ export function scoreDirect(ctx: ScoringContext, range: PeriodRange): Map<Subjec
           countedSum[k] = 0;
           lists[k] = undefined;
         }
-        if (f.item.rule.kind === 'score') continue;
-        if (f.status === 'counted') b.findingCount++;
+        if (isScore[k]) continue;
+        const counted = rows.counted[i] === 1;
+        if (counted) b.findingCount++;
         if (summed[k] && !b.explain) {
-          const p = findingLinePoints(f.item, f);
+          // The finding's points, worked out once when the run was prepared.
+          const p = rows.points[i] as number;
           allSum[k] = (allSum[k] as number) + p;
-          if (f.status === 'counted') countedSum[k] = (countedSum[k] as number) + p;
+          if (counted) countedSum[k] = (countedSum[k] as number) + p;
         } else {
+          const f = preparedAt(table, rows.pos[i] as number);
           const list = lists[k];
           if (list) list.push(f);
           else lists[k] = [f];
@@ -150,77 +137,21 @@ export function scoreDirect(ctx: ScoringContext, range: PeriodRange): Map<Subjec
       for (let j = 0; j < seen; j++) {
         const k = order[j] as number;
         const item = items[k] as Item;
-        if (item.rule.kind === 'score') continue;
+        if (isScore[k]) continue;
         if (j < withFindings && summed[k] && !b.explain) {
-          add(b, item.category, summedValue(item, allSum[k] as number, countedSum[k] as number, countPending), summedPending(item, allSum[k] as number, countedSum[k] as number));
+          addTo(b, item.category, summedValue(item, allSum[k] as number, countedSum[k] as number, countPending), summedPending(item, allSum[k] as number, countedSum[k] as number));
           continue;
         }
         const list = lists[k] ?? [];
         const outcome = itemOutcome(item, list, countPending, b.explain);
-        add(b, item.category, outcome.value, outcome.pending);
+        addTo(b, item.category, outcome.value, outcome.pending);
         for (const line of outcome.explanation) b.explanation.push(line);
-        for (const move of outcome.moves) {
-          for (const co of item.also ?? []) {
-            const target = move.first.subjects[co.subject];
-            if (!target) continue;
-            const magnitude = co.points ?? fix((co.factor ?? 0) * Math.abs(move.line.points));
-            const points = fix(Math.sign(move.line.points) * magnitude);
-            const tb = bucket(co.subject, target);
-            add(tb, co.category, move.inValue ? points : 0, move.status === 'pending' ? points : 0);
-            if (tb.explain) {
-              tb.explanation.push({
-                kind: 'finding',
-                findingId: move.first.id,
-                itemId: item.id,
-                itemName: item.name,
-                clause: item.clause,
-                categoryId: co.category,
-                at: move.first.at,
-                points,
-                calc: { rule: 'co-deduction', from: item.subject, fromPoints: Math.abs(move.line.points), points: magnitude, factor: co.points !== undefined ? null : (co.factor ?? 0) },
-                status: move.status,
-                coDeduction: true,
-              });
-            }
-          }
-        }
+        addCoDeductions(item, outcome, bucketOf);
         if (item.followUp) {
-          const fu = item.followUp;
-          for (const f of list) {
-            if (f.status !== 'counted' && !countPending) continue;
-            // 限期 N 天: calendar days of the hall, the last one in full (as review deadlines count), not 24-hour spans.
-            const deadline = deadlineAfter(f.at, fu.days, ctx.timeZone);
-            const closesMs = parseInstant(deadline.closesAt);
-            const due = closesMs <= (ctx.asOfMs ?? range.endMs);
-            const rectified = f.rectifiedMs !== undefined && f.rectifiedMs < closesMs;
-            if (!due || rectified) continue;
-            add(b, item.category, -fu.points, 0);
-            if (b.explain) {
-              b.explanation.push({
-                kind: 'follow-up',
-                findingId: f.id,
-                itemId: item.id,
-                itemName: item.name,
-                clause: item.clause,
-                categoryId: item.category,
-                points: -fu.points,
-                days: fu.days,
-                lastDay: deadline.lastDay,
-                text: fu.text,
-              });
-            }
-            const key = `${kind}:${member.id}`;
-            const raised = flags.get(key) ?? [];
-            raised.push({
-              kind: 'follow-up',
-              text: fu.text,
-              scope: range.ref.kind,
-              source: { kind: 'item', itemId: item.id, itemName: item.name, clause: item.clause },
-              measure: { kind: 'overdue', days: fu.days, lastDay: deadline.lastDay, points: fu.points },
-              findingIds: [f.id],
-            });
-            flags.set(key, raised);
-          }
+          const key = ctx.memberKeys[kind][m] as string;
+          const raised = flags.get(key) ?? [];
+          addFollowUps(item, list, b, raised, range, ctx.asOfMs, ctx.timeZone, countPending);
+          if (raised.length > 0) flags.set(key, raised);
         }
       }
     }
@@ -229,9 +160,9 @@ export function scoreDirect(ctx: ScoringContext, range: PeriodRange): Map<Subjec
   // Ledger scores (互评, 满意度) read by aggregates: the period's latest counted recording per subject.
   const scores = new Map<string, { value: number; name: string }>();
   const ledger = ctx.subsets.scores;
-  const [slo, shi] = spanOf(ledger, range.startMs, range.endMs);
+  const [slo, shi] = spanOf(table.atMs, ledger, range.startMs, range.endMs);
   for (let i = slo; i < shi; i++) {
-    const f = ledger[i] as Prepared;
+    const f = preparedAt(table, ledger[i] as number);
     if (f.item.rule.kind !== 'score' || f.status !== 'counted' || f.inputs.quantity === undefined) continue;
     scores.set(`${f.item.subject}:${f.subjects[f.item.subject] ?? ''}:${f.item.id}`, { value: f.inputs.quantity, name: f.item.name });
   }
@@ -245,16 +176,17 @@ export function scoreDirect(ctx: ScoringContext, range: PeriodRange): Map<Subjec
     return m;
   };
   for (const kind of SUBJECT_ORDER) {
-    const table = scheme.tables.find((t) => t.subject === kind);
-    if (!table) continue;
+    const scored = scheme.tables.find((t) => t.subject === kind);
+    if (!scored) continue;
+    const mine = buckets.get(kind) as (Bucket | undefined)[];
+    const keys = ctx.memberKeys[kind];
     out.set(
       kind,
-      index.byKind[kind].map((m) => {
-        const b = buckets.get(`${kind}:${m.id}`);
-        return scoreSubject(table, m, b, b ? b.explain : ctx.explains(kind, m.id), flags.get(`${kind}:${m.id}`) ?? [], resultsById, index, scores, itemNames);
+      index.byKind[kind].map((member, m) => {
+        const b = mine[table.memberAt[kind].get(member.id) ?? m];
+        return scoreSubject(scored, member, b, b ? b.explain : ctx.explains(kind, member.id), flags.get(keys[m] as string) ?? [], resultsById, index, scores, itemNames);
       }),
     );
   }
   return out;
 }
-

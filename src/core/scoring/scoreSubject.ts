@@ -3,7 +3,7 @@ import type { ExplanationLine } from './explanation';
 import type { Flag } from './flag';
 import type { CategoryResult, SubjectResult } from './results';
 import type { Member, RosterIndex } from '../model/rosterIndex';
-import type { Bucket } from './scoreDirect';
+import type { Bucket } from './bucket';
 import { fix, round2 } from './points';
 
 /**
@@ -23,32 +23,16 @@ export function scoreSubject(
 ): SubjectResult {
   // The bucket is this run's own: its explanation becomes the result's without a copy.
   const explanation: ExplanationLine[] = b?.explanation ?? [];
-  const categories: CategoryResult[] = table.categories.map((c) => {
+  const categories: CategoryResult[] = [];
+  for (const c of table.categories) {
     if (c.from) {
-      const src = c.from;
-      const members = index.membersOf(member, src.subject);
-      const results = resultsById(src.subject);
-      const scores = members
-        .map((m) => results.get(m.id)?.categories.find((x) => x.id === src.category)?.score)
-        .filter((x): x is number => x !== undefined);
-      const mean = scores.length ? round2(scores.reduce((s, x) => s + x, 0) / scores.length) : null;
-      const score = scores.length ? round2((scores.reduce((s, x) => s + x, 0) / scores.length) * src.scale) : c.points;
-      if (explain) {
-        explanation.push({
-          kind: 'category-from',
-          categoryId: c.id,
-          categoryName: c.name,
-          source: { subject: src.subject, categoryId: src.category },
-          members: scores.length,
-          mean,
-          scale: src.scale,
-          points: score,
-        });
-      }
-      return { id: c.id, name: c.name, mode: c.mode, points: c.points, score, pending: 0 };
+      categories.push({ id: c.id, name: c.name, mode: c.mode, points: c.points, score: fromMembers(c, c.from, member, resultsById, index, explain ? explanation : null), pending: 0 });
+      continue;
     }
-    const moved = b?.byCategory.get(c.id) ?? { value: 0, pending: 0 };
-    let score = c.mode === 'deduct' ? fix(c.points + moved.value) : moved.value;
+    const at = b?.categories.get(c.id);
+    const value = b && at !== undefined ? (b.value[at] as number) : 0;
+    const pending = b && at !== undefined ? (b.pending[at] as number) : 0;
+    let score = c.mode === 'deduct' ? fix(c.points + value) : value;
     if (score > c.points) {
       if (explain) explanation.push({ kind: 'category-cap', categoryId: c.id, categoryName: c.name, max: c.points, trimmed: fix(score - c.points) });
       score = c.points;
@@ -57,15 +41,24 @@ export function scoreSubject(
       if (explain) explanation.push({ kind: 'category-floor', categoryId: c.id, categoryName: c.name, floor: c.floor, trimmed: fix(c.floor - score) });
       score = c.floor;
     }
-    return { id: c.id, name: c.name, mode: c.mode, points: c.points, score, pending: moved.pending };
-  });
+    categories.push({ id: c.id, name: c.name, mode: c.mode, points: c.points, score, pending });
+  }
 
-  let bonus = fix(categories.filter((c) => c.mode === 'bonus').reduce((s, c) => s + c.score, 0));
+  // Added up in the categories' order, bonus categories and the others apart (as the totals always were).
+  let bonusSum = 0;
+  let otherSum = 0;
+  let pendingSum = 0;
+  for (const c of categories) {
+    if (c.mode === 'bonus') bonusSum += c.score;
+    else otherSum += c.score;
+    pendingSum += c.pending;
+  }
+  let bonus = fix(bonusSum);
   if (table.bonusCap !== undefined && bonus > table.bonusCap) {
     if (explain) explanation.push({ kind: 'bonus-cap', cap: table.bonusCap, trimmed: fix(bonus - table.bonusCap) });
     bonus = table.bonusCap;
   }
-  let total = fix(categories.filter((c) => c.mode !== 'bonus').reduce((s, c) => s + c.score, 0) + bonus);
+  let total = fix(otherSum + bonus);
   if (table.aggregate) total = aggregateTotal(table, member, resultsById, index, scores, itemNames, explain ? explanation : null);
   if (table.floor !== undefined && total < table.floor) {
     if (explain) explanation.push({ kind: 'total-floor', floor: table.floor, trimmed: fix(table.floor - total) });
@@ -79,7 +72,7 @@ export function scoreSubject(
     categories,
     bonus,
     total,
-    pending: fix(categories.reduce((s, c) => s + c.pending, 0)),
+    pending: fix(pendingSum),
     gradeId: null,
     gradeName: null,
     gradeReason: null,
@@ -88,6 +81,30 @@ export function scoreSubject(
     explanation,
     findingCount: b?.findingCount ?? 0,
   };
+}
+
+/** A category computed from members' categories (窗口考勤 = the mean of its staff's 考勤 × scale); full points without members. */
+function fromMembers(
+  c: Table['categories'][number],
+  src: NonNullable<Table['categories'][number]['from']>,
+  member: Member,
+  resultsById: (kind: SubjectKind) => Map<string, SubjectResult>,
+  index: RosterIndex,
+  explanation: ExplanationLine[] | null,
+): number {
+  const results = resultsById(src.subject);
+  let sum = 0;
+  let count = 0;
+  for (const m of index.membersOf(member, src.subject)) {
+    const score = results.get(m.id)?.categories.find((x) => x.id === src.category)?.score;
+    if (score === undefined) continue;
+    sum += score;
+    count++;
+  }
+  const mean = count ? round2(sum / count) : null;
+  const score = count ? round2((sum / count) * src.scale) : c.points;
+  explanation?.push({ kind: 'category-from', categoryId: c.id, categoryName: c.name, source: { subject: src.subject, categoryId: src.category }, members: count, mean, scale: src.scale, points: score });
+  return score;
 }
 
 function aggregateTotal(

@@ -8,7 +8,7 @@ import { scorePeriod } from '../../../src/core/scoring/scorePeriod';
 import { scoreOnDemand } from '../../../src/core/scoring/scoreOnDemand';
 import { scorePeriod as referenceScorePeriod } from './reference/scorePeriod';
 import { loadScheme, schemeFiles } from '../../fixtures/schemes';
-import { inputsFor, prng, syntheticRoster } from '../../bench/synthetic';
+import { inputsFor, prng, syntheticFindings, syntheticRoster } from '../../bench/synthetic';
 
 /*
  * The fast engine against the engine as it was (reference/, frozen): for every scheme in schemes/ and random
@@ -111,6 +111,48 @@ describe('the fast path gives the results and lines of the full computation', { 
         ),
         { numRuns: 30 },
       );
+    });
+  }
+});
+
+describe('at a hall\'s scale, the fast path gives the results and lines of the full computation', { timeout: 300_000 }, () => {
+  // The bench's synthetic hall (20 units, 60 windows, 180 staff) and a year of findings, as a store yields them (in
+  // time order) and in any order: each subject's findings are grouped, summed and rolled up the same either way.
+  const hall = syntheticRoster(20, 60, 180);
+  const year: PeriodRef = { kind: 'year', year: 2026 };
+  for (const file of schemeFiles()) {
+    it(`for ${file}, 4,000 findings of a year, in time order and shuffled`, () => {
+      const scheme = loadScheme(file);
+      for (const shuffle of [false, true]) {
+        const findings = syntheticFindings(scheme, hall, 4000, 2026, 7, shuffle);
+        const options = { countPending: false };
+        const reference = referenceScorePeriod(scheme, hall, findings, year, options);
+        const lazy = scoreOnDemand(scheme, hall, findings, year, options);
+        expect(lazy.results).toEqual(withoutLines(reference));
+        // The busiest subject of each kind, explained on demand, line for line.
+        for (const kind of ['staff', 'window', 'chief', 'unit'] as const) {
+          const busiest = reference.subjects.filter((r) => r.subject === kind).sort((a, b) => b.findingCount - a.findingCount)[0];
+          if (busiest) expect(lazy.explain(kind, busiest.subjectId)).toEqual(busiest);
+        }
+      }
+    });
+  }
+});
+
+describe('a roster that lists an id twice is scored as before', () => {
+  // hallProblems refuses such a roster, but the engine is given rosters from files too (the score command): each
+  // entry of a repeated id reads the one subject's findings and co-deductions, as the engine always did.
+  const twice = { ...roster, staff: [...roster.staff, roster.staff[0] as (typeof roster.staff)[number]], windows: [...roster.windows, roster.windows[1] as (typeof roster.windows)[number]] };
+  for (const file of ['000-kunqu.yaml', '001-luoshan.yaml']) {
+    it(`for ${file}`, () => {
+      const scheme = loadScheme(file);
+      const findings = syntheticFindings(scheme, twice, 600, 2026, 3, false);
+      for (const period of [{ kind: 'month', year: 2026, index: 3 }, { kind: 'year', year: 2026 }] as PeriodRef[]) {
+        const options = { countPending: false };
+        const reference = referenceScorePeriod(scheme, twice, findings, period, options);
+        expect(scorePeriod(scheme, twice, findings, period, options)).toEqual(reference);
+        expect(scoreOnDemand(scheme, twice, findings, period, options).results).toEqual(withoutLines(reference));
+      }
     });
   }
 });

@@ -21,6 +21,14 @@ describe('parseInstant', () => {
       }),
     );
   });
+  it('agrees with Date.UTC on every day of years 100 to 9999, at any time of day', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(100, 0, 1), max: Date.UTC(9999, 11, 31, 23, 59, 59, 999) }), (ms) => {
+        const iso = new Date(ms).toISOString();
+        expect(parseInstant(iso), iso).toBe(ms);
+      }),
+    );
+  });
   it('is NaN for anything that is not such an instant', () => {
     for (const s of ['', 'yesterday', '2026-03-05', '2026-03-05T09:10:00', '2026-13-05T09:10:00Z', '2026-03-05T25:10:00Z', '2026-03-05T09:10:00+0800', '2026-03-05T09:10:00Zx']) {
       expect(parseInstant(s), s).toBeNaN();
