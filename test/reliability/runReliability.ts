@@ -10,6 +10,7 @@
  * - durability: DURABILITY_CYCLES times (default 50) a finding saved on the tablet's screen (every 10th with a photo),
  *   and the moment the screen says it is saved, Chromium and all its processes killed with SIGKILL; each next start
  *   checks that everything saved is still in IndexedDB (test/reliability/tabletDurability.ts).
+ * CHAOS_DATABASES (default "PGlite,PostgreSQL") picks the chaos run's databases.
  * RELIABILITY_PARTS (default "fuzz,chaos,durability") picks parts; RELIABILITY_SEED reproduces a run. Prints the
  * summary table and, as its last line, one JSON object of the figures; exits 1 on any problem.
  */
@@ -29,6 +30,12 @@ const env = (name: string, fallback: number): number => {
   if (!Number.isInteger(v) || v < 0) throw new Error(`${name} must be a whole number, not "${process.env[name] ?? ''}"`);
   return v;
 };
+/** CHAOS_DATABASES (default "PGlite,PostgreSQL") picks the databases of the chaos run. */
+const databases = (process.env.CHAOS_DATABASES ?? 'PGlite,PostgreSQL').split(',').map((d): 'PGlite' | 'PostgreSQL' => {
+  const name = d.trim();
+  if (name !== 'PGlite' && name !== 'PostgreSQL') throw new Error(`CHAOS_DATABASES names PGlite and PostgreSQL only, not "${name}"`);
+  return name;
+});
 const parts = new Set((process.env.RELIABILITY_PARTS ?? 'fuzz,chaos,durability').split(',').map((s) => s.trim()));
 const seed = env('RELIABILITY_SEED', Date.now() % 2 ** 31);
 
@@ -58,7 +65,7 @@ async function chaos(findings: number, interruptions: number): Promise<SummaryRo
   const [browser, bundle] = await Promise.all([launchChromium(), bundleForBrowser('test/e2e/harness/syncHarness.ts')]);
   const rows: SummaryRow[] = [];
   try {
-    for (const database of ['PGlite', 'PostgreSQL'] as const) {
+    for (const database of databases) {
       const s = await runChaosSync({ database, browser, bundle, findingsPerTablet: findings, photosPerTablet: 6, interruptions, chaosMs: env('CHAOS_MINUTES', 30) * 60_000, settleMs: 5 * 60_000, seed: seed + 2, log: (l) => console.log(l) });
       console.log(`chaos ${database}: ${JSON.stringify(s)}`);
       rows.push({
