@@ -9,6 +9,7 @@ import { periodKindSchema, subjectKindSchema } from '../../core/scheme/schemeSch
 import { adminTransport } from './adminTransport';
 import type { AdminApiOptions } from './adminTransport';
 import { rosterFileCalls } from './rosterFileCalls';
+import { schemeCalls } from './schemeCalls';
 
 const accountSchema = z.object({
   id: z.string(),
@@ -100,6 +101,7 @@ export function adminApi(o: AdminApiOptions) {
       await call('PUT', '/api/review/settings', s);
     },
     ...rosterFileCalls(o),
+    ...schemeCalls(o),
   };
 }
 

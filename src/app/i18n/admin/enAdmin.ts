@@ -1,3 +1,4 @@
+import { enAdminSchemes } from './enAdminSchemes';
 import type { AdminMessages } from './zhCNAdmin';
 
 /** English: the admin area's words, the same keys as zhCNAdmin.ts. */
@@ -212,37 +213,7 @@ export const enAdmin: AdminMessages = {
       'too-many-rows': 'The file has {{rows}} rows, more than the {{max}} allowed.',
     },
   },
-  schemes: {
-    heading: 'Schemes',
-    intro: 'Choose one scheme for staff, windows, units and chiefs. When a regulation changes, its new version is in force from the first day of an assessment period: earlier findings keep their version, and a period spanning two is scored by the documented rule (docs/scheme-versions.md).',
-    level: 'Assessed',
-    scheme: 'Scheme',
-    schemeFor: 'Scheme for {{level}}',
-    none: '(not assessed)',
-    levels: { staff: 'window staff', window: 'windows', unit: 'units', chief: 'chiefs' },
-    periods: { month: 'monthly', quarter: 'quarterly', year: 'yearly' },
-    versionsOf: '{{title}}: versions and effective days',
-    versionFrom: 'v{{version}}, in force from {{from}}',
-    versionAlways: 'v{{version}}, in force from the start',
-    version: 'Version',
-    from: 'Effective from',
-    start: 'the start',
-    addVersion: 'Add version',
-    held: 'Scheme versions on the server',
-    period: 'Period',
-    scores: 'Assesses',
-    saveNote: 'Tablets record under the new schedule after their next sync.',
-    problem: {
-      'version-not-held': 'The server does not hold v{{version}} of “{{title}}”.',
-      'not-a-day': '{{from}} (v{{version}} of “{{title}}”) is not a real day.',
-      'from-not-period-start': '{{from}} (v{{version}} of “{{title}}”) is not the first day of a {{period}} period.',
-      'from-repeated': '“{{title}}” has two versions from {{from}}.',
-      'version-order': '“{{title}}” v{{version}} ({{from}}) is not higher than v{{earlier}} in force before it.',
-      'schedules-differ': '“{{title}}” used for several levels must have the same versions and days for each.',
-      'level-several-schemes': '{{level}} can have only one scheme.',
-      'subject-not-scored': '“{{title}}” v{{version}} does not assess {{level}}.',
-    },
-  },
+  ...enAdminSchemes,
   review: {
     heading: 'Review settings',
     contestDays: 'Contest within (calendar days after the finding, 0: that day)',

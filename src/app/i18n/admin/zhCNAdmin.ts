@@ -1,3 +1,5 @@
+import { zhCNAdminSchemes } from './zhCNAdminSchemes';
+
 /** 简体中文: the admin area's words (namespace `admin`, loaded with the admin screens). enAdmin.ts has the same keys. */
 export const zhCNAdmin = {
   heading: '管理',
@@ -210,37 +212,7 @@ export const zhCNAdmin = {
       'too-many-rows': '文件有 {{rows}} 行，超过上限 {{max}} 行。',
     },
   },
-  schemes: {
-    heading: '考核办法',
-    intro: '为人员、窗口、单位和首席代表各选一个考核办法。办法修订后，新版本从某个考核期的第一天起执行：之前的记录保留原版本，跨版本的期间按文档规则计分（docs/scheme-versions.md）。',
-    level: '考核对象',
-    scheme: '考核办法',
-    schemeFor: '{{level}}的考核办法',
-    none: '（不考核）',
-    levels: { staff: '窗口工作人员', window: '窗口', unit: '单位', chief: '首席代表' },
-    periods: { month: '月度', quarter: '季度', year: '年度' },
-    versionsOf: '{{title}}：版本与生效日期',
-    versionFrom: 'v{{version}}，自 {{from}} 起执行',
-    versionAlways: 'v{{version}}，自开始起执行',
-    version: '版本',
-    from: '生效日期',
-    start: '开始',
-    addVersion: '添加版本',
-    held: '服务器上的考核办法版本',
-    period: '考核周期',
-    scores: '考核对象',
-    saveNote: '各平板下次同步后按新的安排记录。',
-    problem: {
-      'version-not-held': '服务器上没有“{{title}}”的 v{{version}}。',
-      'not-a-day': '“{{title}}” v{{version}} 的生效日期 {{from}} 不是有效日期。',
-      'from-not-period-start': '“{{title}}” v{{version}} 的生效日期 {{from}} 不是{{period}}考核期的第一天。',
-      'from-repeated': '“{{title}}”在 {{from}} 有两个版本。',
-      'version-order': '“{{title}}” v{{version}}（{{from}}）早于或等于更早执行的 v{{earlier}}：后执行的版本号须更大。',
-      'schedules-differ': '“{{title}}”用于多个考核对象时，各对象的版本安排须一致。',
-      'level-several-schemes': '{{level}}只能使用一个考核办法。',
-      'subject-not-scored': '“{{title}}” v{{version}} 不考核{{level}}。',
-    },
-  },
+  ...zhCNAdminSchemes,
   review: {
     heading: '审阅设置',
     contestDays: '申诉期限（记录后第几个日历日内，0 为当天）',
