@@ -10,6 +10,7 @@ import { adminTransport } from './adminTransport';
 import type { AdminApiOptions } from './adminTransport';
 import { rosterFileCalls } from './rosterFileCalls';
 import { schemeCalls } from './schemeCalls';
+import { centreCalls } from './centreCalls';
 
 const accountSchema = z.object({
   id: z.string(),
@@ -102,6 +103,7 @@ export function adminApi(o: AdminApiOptions) {
     },
     ...rosterFileCalls(o),
     ...schemeCalls(o),
+    ...centreCalls(o),
   };
 }
 
