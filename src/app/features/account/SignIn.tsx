@@ -59,11 +59,14 @@ export function SignIn({ hallName, onSignIn, onLanguage }: { hallName: string; o
           </label>
         )}
         {onLanguage && <LanguageSwitch onChange={onLanguage} />}
-        {error && (
+        {/* A centre administrator's choice of hall is a question, not a failure (unless they manage none). */}
+        {error && (error.kind === 'chooseHall' && error.halls.length > 0 ? (
+          <p role="status">{signInErrorWords(error, t)}</p>
+        ) : (
           <p className="field-error" role="alert">
             {signInErrorWords(error, t)}
           </p>
-        )}
+        ))}
         <button type="submit" className="button primary" disabled={!username.trim() || !password || busy}>
           {busy ? t('account.signingIn') : t('account.signIn')}
         </button>

@@ -50,6 +50,7 @@ export const enAdmin: AdminMessages = {
     findings: 'Findings',
     lastChange: 'Last sync',
     current: 'Managing now',
+    manage: 'Manage',
     workOn: 'Manage {{name}}',
     open: 'Open a hall',
     name: 'Hall name',

@@ -49,6 +49,7 @@ export const zhCNAdmin = {
     findings: '巡查记录',
     lastChange: '最近同步',
     current: '正在管理',
+    manage: '管理',
     workOn: '管理{{name}}',
     open: '新建大厅',
     name: '大厅名称',

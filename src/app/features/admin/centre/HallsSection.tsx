@@ -46,8 +46,8 @@ export function HallsSection() {
                 {h.id === centre.current ? (
                   <span className="muted">{t('centre.current')}</span>
                 ) : (
-                  <button type="button" className="button" onClick={() => void centre.switchTo(h.id)}>
-                    {t('centre.workOn', { name: h.name })}
+                  <button type="button" className="button" aria-label={t('centre.workOn', { name: h.name })} onClick={() => void centre.switchTo(h.id)}>
+                    {t('centre.manage')}
                   </button>
                 )}
               </td>
