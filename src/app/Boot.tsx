@@ -81,11 +81,11 @@ export function Boot({ home, started }: { home: DeviceHome; started: AppServices
   }
   if (state.kind === 'sign-in') {
     const ulid = monotonicFactory();
-    const signIn = async (username: string, password: string): Promise<void> => {
+    const signIn = async (username: string, password: string, hallId?: string): Promise<void> => {
       const deviceId = await home.deviceId(() => ulid(Date.now()));
       const last = await home.serverHall().catch(() => null);
       const sync = home.sync(deviceId, last?.setup.roster.hall.timeZone ?? FIRST_TIME_ZONE);
-      const session: Session = await sync.signIn(username, password);
+      const session: Session = await sync.signIn(username, password, hallId);
       await requestPersistence(navigator.storage);
       // The hall, its roster and schemes come with the first pull (signing in is online anyway).
       await sync.syncNow();

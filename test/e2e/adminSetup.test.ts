@@ -1,37 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HallSetup } from '../../src/core/model/hallSetup';
 import { serverProcess } from '../server/serverProcess';
 import type { ServerProcess } from '../server/serverProcess';
 import { signIn } from '../server/testServer';
+import { heldSetup, rosterFile, section, setSchemes, signInOnScreen } from './adminSteps';
 import { buildApp } from './buildApp';
 import { launchChromium } from './launchChromium';
-
-/** An .xlsx roster file as a person fills in the template. */
-async function rosterFile(dir: string, name: string, rows: string[][]): Promise<string> {
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet('花名册');
-  sheet.addRow(['单位', '姓名', '身份', '窗口号']);
-  for (const r of rows) sheet.addRow(r);
-  const path = join(dir, name);
-  await book.xlsx.writeFile(path);
-  return path;
-}
-
-async function heldSetup(url: string): Promise<HallSetup> {
-  const admin = await signIn(url, 'admin', 'probe-admin');
-  const res = await fetch(`${url}/api/admin/hall`, { headers: { authorization: `Bearer ${admin.token}` } });
-  return ((await res.json()) as { setup: HallSetup }).setup;
-}
-
-async function section(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: '管理功能' }).getByRole('button', { name, exact: true }).click();
-  await page.getByRole('heading', { name, exact: true, level: 2 }).waitFor({ timeout: 30_000 });
-}
 
 /**
  * The admin sets the hall up through the screens in real Chromium (1440×900): a window placed by dragging it with the
@@ -58,10 +35,7 @@ describe('an admin sets up the hall through the screens', { timeout: 600_000 }, 
   it('places a window by dragging, imports the roster (a bad file refused whole), sets the schemes', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await ctx.newPage();
-    await page.goto(server.url);
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码').fill('demo1234');
-    await page.getByRole('button', { name: '登录' }).click();
+    await signInOnScreen(page, server.url, 'admin', 'demo1234');
     await page.getByRole('navigation', { name: '管理功能' }).waitFor({ timeout: 60_000 });
 
     await section(page, '平面图');
@@ -105,11 +79,7 @@ describe('an admin sets up the hall through the screens', { timeout: 600_000 }, 
     const w41 = after.roster.windows.find((w) => w.number === '41');
     expect(after.roster.staff.find((s) => s.name === '新警员')?.windowId).toBe(w41?.id);
 
-    await section(page, '考核办法');
-    await page.getByLabel('单位的考核办法').selectOption('anshan-stationed-unit');
-    await page.getByLabel('窗口的考核办法').selectOption('');
-    await page.getByRole('button', { name: '保存' }).click();
-    await page.getByText(/已保存/).waitFor();
+    await setSchemes(page, { 单位: 'anshan-stationed-unit', 窗口: '' });
     const schemes = (await heldSetup(server.url)).schemes.map((s) => `${s.subject}:${s.id}`).sort();
     expect(schemes).toEqual(['staff:kunqu-window-staff', 'unit:anshan-stationed-unit']);
     await ctx.close();
@@ -117,10 +87,7 @@ describe('an admin sets up the hall through the screens', { timeout: 600_000 }, 
   it('a tablet signed in afterwards works in that hall: a finding recorded offline on the new window reaches the results', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await ctx.newPage();
-    await page.goto(server.url);
-    await page.getByLabel('用户名').fill('inspector1');
-    await page.getByLabel('密码').fill('demo1234');
-    await page.getByRole('button', { name: '登录' }).click();
+    await signInOnScreen(page, server.url, 'inspector1', 'demo1234');
     await page.getByRole('group', { name: '示范政务服务大厅平面图' }).waitFor({ timeout: 60_000 });
     await page.evaluate(async () => Boolean((await navigator.serviceWorker.ready).active));
     // Window 41 exists only in the server's hall, seated by the roster imported above.

@@ -9,6 +9,8 @@ import { periodKindSchema, subjectKindSchema } from '../../core/scheme/schemeSch
 import { adminTransport } from './adminTransport';
 import type { AdminApiOptions } from './adminTransport';
 import { rosterFileCalls } from './rosterFileCalls';
+import { schemeCalls } from './schemeCalls';
+import { centreCalls } from './centreCalls';
 
 const accountSchema = z.object({
   id: z.string(),
@@ -104,6 +106,8 @@ export function adminApi(o: AdminApiOptions) {
       await call('PUT', '/api/review/settings', s);
     },
     ...rosterFileCalls(o),
+    ...schemeCalls(o),
+    ...centreCalls(o),
   };
 }
 

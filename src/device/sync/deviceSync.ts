@@ -27,7 +27,7 @@ export interface DeviceSyncOptions {
 export interface DeviceSync {
   client: SyncClient;
   /** Sign in online; stores the session (token + account) and a verifier to unlock the session offline later. */
-  signIn(username: string, password: string): Promise<Session>;
+  signIn(username: string, password: string, hallId?: string): Promise<Session>;
   /**
    * A chief signs in once on this tablet (online), registers a hand-over key sealed under the PIN they pick, and is
    * signed out again at once (the chief's token never stays on the tablet); the inspector's session stays.
@@ -41,8 +41,8 @@ export function createDeviceSync(o: DeviceSyncOptions): DeviceSync {
   const client = createSyncClient({ baseUrl: o.baseUrl ?? '', deviceId: o.deviceId, deviceName: tabletName(), store, onPulled: o.onPulled });
   return {
     client,
-    async signIn(username, password) {
-      await client.signIn(username, password);
+    async signIn(username, password, hallId) {
+      await client.signIn(username, password, hallId);
       const session = await store.session();
       if (!session) throw new SyncFailure('protocol', 'the sign-in was not stored');
       await rememberUnlock(o.db, password);

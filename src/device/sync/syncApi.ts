@@ -12,6 +12,8 @@ export class SyncFailure extends Error {
     readonly code: SyncErrorCode,
     message: string,
     readonly retryAfterMs?: number,
+    /** The problems the server sent as data with a refusal (e.g. `choose-hall` for a centre administrator's sign-in). */
+    readonly problems: readonly ({ kind: string } & Record<string, unknown>)[] = [],
   ) {
     super(message);
   }
@@ -55,7 +57,7 @@ export function syncApi(o: SyncApiOptions) {
     const message = err.success ? err.data.message : `HTTP ${res.status}`;
     if (res.status === 401) throw new SyncFailure('signed-out', message);
     if (res.status === 429) throw new SyncFailure('rate-limited', message, (err.success ? (err.data.retryAfterSeconds ?? 60) : 60) * 1000);
-    if (res.status === 400 || res.status === 403 || res.status === 413) throw new SyncFailure('protocol', message);
+    if (res.status === 400 || res.status === 403 || res.status === 413) throw new SyncFailure('protocol', message, undefined, err.success ? (err.data.problems ?? []) : []);
     throw new SyncFailure('server', message);
   }
   const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -65,8 +67,10 @@ export function syncApi(o: SyncApiOptions) {
     return r.data;
   };
   return {
-    async login(username: string, password: string, deviceId: string, deviceName: string): Promise<LoginResult> {
-      return check(loginResultSchema, await call('/api/auth/login', json({ type: 'login', protocol: PROTOCOL_VERSION, username, password, deviceId, deviceName } satisfies LoginRequest)), 'sign-in');
+    /** Sign in; `hallId` names the hall (a centre administrator must, an account of a hall may leave it out). */
+    async login(username: string, password: string, deviceId: string, deviceName: string, hallId?: string): Promise<LoginResult> {
+      const req: LoginRequest = { type: 'login', protocol: PROTOCOL_VERSION, username, password, deviceId, deviceName, ...(hallId ? { hallId } : {}) };
+      return check(loginResultSchema, await call('/api/auth/login', json(req)), 'sign-in');
     },
     /** End this sign-in on the server (the token stops working at once). */
     async logout(): Promise<void> {

@@ -54,7 +54,8 @@ export interface SyncClient {
   syncNow(): Promise<SyncOutcome>;
   localChange(): void;
   /** Sign in once, online; stores the token and account so the device syncs offline-recorded work later. */
-  signIn(username: string, password: string): Promise<void>;
+  /** Sign in online (`hallId`: the hall a centre administrator names; others leave it out). */
+  signIn(username: string, password: string, hallId?: string): Promise<void>;
   signOut(): Promise<void>;
   /** The stored sign-in (the account whose id events must carry as actorId), or null. */
   session(): Promise<Session | null>;
@@ -250,8 +251,8 @@ export function createSyncClient(o: SyncClientOptions): SyncClient {
       if (soon !== undefined) clearTimeout(soon);
       soon = setTimeout(() => void syncNow(), 2_000);
     },
-    async signIn(username, password) {
-      const r = await api.login(username, password, o.deviceId, o.deviceName ?? o.deviceId);
+    async signIn(username, password, hallId) {
+      const r = await api.login(username, password, o.deviceId, o.deviceName ?? o.deviceId, hallId);
       await o.store.setSession({ token: r.token, tokenId: r.tokenId, account: r.account, expiresAt: r.expiresAt });
       set({ phase: 'idle', lastError: null });
       void syncNow();

@@ -21,13 +21,18 @@ export interface SyncHandle {
   start(): void;
   syncNow(): Promise<void>;
   localChange(): void;
-  signIn(username: string, password: string): Promise<Session>;
+  /** Sign in online; a centre administrator names the hall (`hallId`), an account of a hall leaves it out. */
+  signIn(username: string, password: string, hallId?: string): Promise<Session>;
   enrollChief(username: string, password: string, pin: string): Promise<HandOverChief>;
   signOut(): Promise<void>;
   /** Download another device's photo into the photo store (loaded on first use); the stored blob, or why not. */
   fetchPhoto(hash: string, findingId: string): Promise<{ blob: Blob } | { failed: FetchPhotoFailure }>;
-  /** The admin's server calls under the stored sign-in (loaded on first use, with the admin screens). */
-  admin(): Promise<AdminApi>;
+  /**
+   * The admin's server calls under the stored sign-in (loaded on first use, with the admin screens); with `hallId`, a
+   * centre administrator's calls for another hall they manage, under a token of this device for that hall (kept in
+   * memory only: the device's own sign-in and hall stay).
+   */
+  admin(hallId?: string): Promise<AdminApi>;
   /** The server's results, publications and exports under this device's sign-in (loaded on first use). */
   openResults(): Promise<ResultsClient>;
 }
@@ -105,7 +110,7 @@ export function syncHandle(o: { db: PatrolDb; deviceId: string; timeZone: string
       await (await load()).client.syncNow();
     },
     localChange: () => void load().then((s) => s.client.localChange()),
-    signIn: async (u, p) => (await load()).signIn(u, p),
+    signIn: async (u, p, hallId) => (await load()).signIn(u, p, hallId),
     enrollChief: async (u, p, pin) => (await load()).enrollChief(u, p, pin),
     signOut: async () => (await load()).client.signOut(),
     openResults: () => import('../results/resultsClient').then((m) => m.resultsClient({ db: o.db, ...(o.baseUrl !== undefined ? { baseUrl: o.baseUrl } : {}) })),
@@ -113,9 +118,12 @@ export function syncHandle(o: { db: PatrolDb; deviceId: string; timeZone: string
       const [session, { fetchPhoto }] = await Promise.all([readSession(o.db), import('../photos/fetchPhoto')]);
       return fetchPhoto(o.db, hash, findingId, { baseUrl: o.baseUrl ?? '', token: session?.token ?? null });
     },
-    admin: async () => {
+    admin: async (hallId) => {
       const { adminApi } = await import('../admin/adminApi');
-      return adminApi({ baseUrl: o.baseUrl ?? '', token: async () => (await readSession(o.db))?.token ?? null });
+      const own = adminApi({ baseUrl: o.baseUrl ?? '', token: async () => (await readSession(o.db))?.token ?? null });
+      if (!hallId) return own;
+      const token = await own.hallToken(hallId);
+      return adminApi({ baseUrl: o.baseUrl ?? '', token: () => Promise.resolve(token) });
     },
   };
 }

@@ -10,7 +10,7 @@ import { requireAuth } from '../auth/requireAuth';
 import { verifyPassword } from '../auth/password';
 import { attemptFailed, attemptSucceeded, beginSignIn } from '../auth/rateLimit';
 import { newToken, TOKEN_DAYS, tokenHash } from '../auth/tokens';
-import { describeIssues, errorResponse, readJson } from '../httpError';
+import { describeIssues, errorResponse, problemsResponse, readJson } from '../httpError';
 import { insertDeviceKey, keyHall, revokeDeviceKeys } from '../storage/deviceKeyRepo';
 import { isEd25519PublicKey } from '../auth/handOverProof';
 import { accountByUsername, insertToken, managedHalls, revokeTokens, upsertDevice } from '../storage/accountRepo';
@@ -73,7 +73,12 @@ export function authRoutes({ db, hall }: ServerDeps): Hono<AppEnv> {
     let hallId: string;
     if (account.hallId === null) {
       const managed = await managedHalls(db, account.id);
-      if (!req.data.hallId) return errorResponse(c, 'bad-request', `login: a centre administrator names the hall to sign in to (hallId): one of ${managed.join(', ') || '(none yet)'}`);
+      if (!req.data.hallId) {
+        // The halls as data too, so the sign-in screen can offer them by name.
+        const halls = [];
+        for (const id of managed) halls.push({ id, name: (await hall.current(db, id)).setup.roster.hall.name });
+        return problemsResponse(c, 'bad-request', `login: a centre administrator names the hall to sign in to (hallId): one of ${managed.join(', ') || '(none yet)'}`, [{ kind: 'choose-hall', halls }]);
+      }
       if (!managed.includes(req.data.hallId)) return errorResponse(c, 'forbidden', `${account.username} does not manage hall "${req.data.hallId}"`);
       hallId = req.data.hallId;
     } else {

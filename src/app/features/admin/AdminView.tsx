@@ -10,16 +10,20 @@ import { AdminContext } from './AdminContext';
 import type { AdminState } from './AdminContext';
 import { ActMessage } from './ActMessage';
 import { DevicesSection } from './DevicesSection';
+import { HallSwitcher } from './centre/HallSwitcher';
+import { HallsSection } from './centre/HallsSection';
 import { FloorSection } from './FloorSection';
 import { HallSection } from './HallSection';
 import { ReviewSection } from './ReviewSection';
 import { RosterSection } from './RosterSection';
 import { SchemesSection } from './SchemesSection';
 import { useAdminWords } from './useAdminWords';
+import { useCentre } from './useCentre';
 import './admin.css';
 import './floor.css';
 
 const SECTIONS = {
+  halls: HallsSection,
   accounts: AccountsSection,
   devices: DevicesSection,
   hall: HallSection,
@@ -45,13 +49,15 @@ export function AdminView() {
 function AdminArea() {
   const { t, failure } = useAdminWords();
   const { sync, account } = useServices();
-  const [api, setApi] = useState<AdminApi | null>(null);
+  const [own, setOwn] = useState<AdminApi | null>(null);
   const [hall, setHall] = useState<AdminHall | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [section, setSection] = useState<Section>('accounts');
   useEffect(() => {
-    sync?.admin().then(setApi, (err: unknown) => setError(failure(err)));
+    sync?.admin().then(setOwn, (err: unknown) => setError(failure(err)));
   }, [sync, failure]);
+  // A centre administrator works on one of their halls at a time: `api` is that hall's.
+  const { api, centre } = useCentre(sync, own);
   const load = useCallback(
     () =>
       api?.hall().then(
@@ -75,8 +81,9 @@ function AdminArea() {
           setHall(await api.hall());
         },
         reload: async () => setHall(await api.hall()),
+        centre,
       },
-    [api, hall, account],
+    [api, hall, account, centre],
   );
   const Current = SECTIONS[section];
   if (!state) return error ? <ActMessage message={{ ok: false, text: error }} /> : null;
@@ -84,7 +91,10 @@ function AdminArea() {
     <AdminContext value={state}>
       <div className="admin">
         <nav className="admin-nav" aria-label={t('sectionsLabel')}>
-          {(Object.keys(SECTIONS) as Section[]).map((s) => (
+          {centre && <HallSwitcher onSwitched={() => setHall(null)} />}
+          {(Object.keys(SECTIONS) as Section[])
+            .filter((s) => s !== 'halls' || centre)
+            .map((s) => (
             <button key={s} type="button" aria-current={s === section ? 'page' : undefined} onClick={() => setSection(s)}>
               {t(`sections.${s}`)}
             </button>
@@ -99,7 +109,8 @@ function AdminArea() {
               </button>
             </div>
           )}
-          {hall ? <Current /> : !error && <p>{t('common.loading')}</p>}
+          {/* Keyed by hall: a centre administrator's switch starts each section afresh on the other hall. */}
+          {hall ? <Current key={centre?.current ?? ''} /> : !error && <p>{t('common.loading')}</p>}
         </div>
       </div>
     </AdminContext>

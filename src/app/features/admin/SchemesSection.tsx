@@ -6,6 +6,8 @@ import type { HeldScheme } from '../../../device/admin/adminApi';
 import { ActMessage } from './ActMessage';
 import { useAdmin } from './AdminContext';
 import { assignmentsOf, LEVELS, planOf } from './schemePlan';
+import { SchemeUpload } from './schemes/SchemeUpload';
+import { WhatIfView } from './schemes/WhatIfView';
 import type { SchemePlan } from './schemePlan';
 import { useAct } from './useAct';
 import { useAdminWords } from './useAdminWords';
@@ -124,6 +126,13 @@ export function SchemesSection() {
                 {t('schemes.addVersion')}
               </button>
             </div>
+            {versionsOf(id).length > 1 && (
+              <>
+                <h4>{t('whatIf.heading')}</h4>
+                <p className="muted">{t('whatIf.intro')}</p>
+                <WhatIfView id={id} versions={versionsOf(id)} />
+              </>
+            )}
           </section>
         );
       })}
@@ -169,6 +178,7 @@ export function SchemesSection() {
           </tbody>
         </table>
       </section>
+      <SchemeUpload />
     </section>
   );
 }
