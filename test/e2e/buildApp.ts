@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import { cachedBuild, inputsDigest } from './buildCache';
+import { cachedBuild, inputsDigest } from '../fixtures/buildCache';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 

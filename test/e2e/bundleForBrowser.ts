@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { build } from 'vite';
 import type { Rollup } from 'vite';
-import { cachedBuild, inputsDigest } from './buildCache';
+import { cachedBuild, inputsDigest } from '../fixtures/buildCache';
 
 /**
  * What a browser entry can import: the sources and the test code beside it (src/generated is made from schemes/ and
