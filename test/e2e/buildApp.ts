@@ -9,9 +9,9 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /**
  * Everything `npm run build` reads: the sources (src/generated is made by the build from schemes/ and src/, which are
- * here), the schemes, the public assets, the page, the build's configuration and the exact dependencies.
+ * here), the schemes, the public assets, the page, the build's configuration, the exact dependencies, and this file.
  */
-const INPUTS = ['src', 'schemes', 'public', 'index.html', 'vite.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json'];
+const INPUTS = ['src', 'schemes', 'public', 'index.html', 'vite.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json', join('test', 'e2e', 'buildApp.ts')];
 
 /**
  * The app as `npm run build` makes it (schemes compiled, PWA generated), in a fresh temporary folder of the caller's

@@ -10,7 +10,7 @@ import type { BackupSettings } from '../../src/server/backup/backupService';
 import { DEFAULT_REVIEW_SETTINGS } from '../../src/core/events/defaultReviewSettings';
 import type { ReviewSettings } from '../../src/core/events/reviewSettings';
 import { putConfig } from '../../src/server/storage/configRepo';
-import { seededPglite } from './seededDatabase';
+import { cheapenDemoPasswords, seededPglite } from './seededDatabase';
 
 /** The hall `npm start` seeds on an empty database (src/core/model/demoHall.ts). */
 export const DEMO_HALL_ID = 'demo-hall';
@@ -32,7 +32,9 @@ export const REPLAY_REVIEW: ReviewSettings = { ...DEFAULT_REVIEW_SETTINGS, offli
 
 /**
  * A server on a free port: unless a data dir or a PostgreSQL URL is given, PGlite on a private copy of a freshly
- * seeded database (see seededPglite; removed by close()); REPLAY_REVIEW unless `review`.
+ * seeded database (see seededPglite; removed by close()); REPLAY_REVIEW unless `review`. The demo accounts' password
+ * is stored at a low scrypt cost (on PostgreSQL: hashed again once the server seeded it), so that signing in does not
+ * cost a full scrypt each time (see cheapenDemoPasswords).
  */
 export async function testServer(opts: { dataDir?: string; databaseUrl?: string; log?: Logger; review?: ReviewSettings; backup?: BackupSettings } = {}): Promise<RunningServer> {
   const fresh = opts.dataDir === undefined && opts.databaseUrl === undefined ? await seededPglite() : undefined;
@@ -43,6 +45,7 @@ export async function testServer(opts: { dataDir?: string; databaseUrl?: string;
     fresh?.remove();
     throw e;
   }
+  if (opts.databaseUrl !== undefined) await cheapenDemoPasswords(server.db);
   const review = opts.review ?? REPLAY_REVIEW;
   await server.db.transaction((tx) => putConfig(tx, DEMO_HALL_ID, 'review', 'hall', JSON.stringify(review)));
   if (!fresh) return server;
