@@ -1,9 +1,29 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { build } from 'vite';
 import type { Rollup } from 'vite';
+import { cachedBuild, inputsDigest } from '../fixtures/buildCache';
 
-/** Bundle a browser entry (TypeScript) into one ES module string with Vite, for a test page to load. */
+/**
+ * What a browser entry can import: the sources and the test code beside it (src/generated is made from schemes/ and
+ * src/), and the exact dependencies.
+ */
+const INPUTS = ['src', 'schemes', 'test', 'package.json', 'package-lock.json'];
+
+/**
+ * Bundle a browser entry (TypeScript, relative to the repository) into one ES module string with Vite, for a test page
+ * to load. Made once for the current sources and shared by every test file that asks (see buildCache).
+ */
 export async function bundleForBrowser(entry: string): Promise<string> {
+  const digest = inputsDigest(`bundle ${entry}`, INPUTS, [join('src', 'generated')]);
+  const dir = await cachedBuild(`bundle-${entry.replace(/[^A-Za-z0-9]+/g, '_')}`, digest, async (outDir) => {
+    writeFileSync(join(outDir, 'bundle.js'), await bundle(entry));
+  });
+  return readFileSync(join(dir, 'bundle.js'), 'utf8');
+}
+
+async function bundle(entry: string): Promise<string> {
   const out = await build({
     configFile: false,
     logLevel: 'silent',

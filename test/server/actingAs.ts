@@ -67,7 +67,7 @@ export function runActingAs(name: string, start: () => Promise<{ server: Running
         signIn(server.url, 'committee1', 'pc-committee'),
         signIn(server.url, 'admin', 'pc-admin'),
       ]);
-    }, 60_000);
+    });
     afterAll(() => stop());
 
     it("a chief signed in under the committee's device id cannot decide as the committee member", async () => {

@@ -10,6 +10,7 @@ import type { BackupSettings } from '../../src/server/backup/backupService';
 import { DEFAULT_REVIEW_SETTINGS } from '../../src/core/events/defaultReviewSettings';
 import type { ReviewSettings } from '../../src/core/events/reviewSettings';
 import { putConfig } from '../../src/server/storage/configRepo';
+import { cheapenDemoPasswords, seededPglite } from './seededDatabase';
 
 /** The hall `npm start` seeds on an empty database (src/core/model/demoHall.ts). */
 export const DEMO_HALL_ID = 'demo-hall';
@@ -29,12 +30,36 @@ const printErrors: Logger = (e) => {
  */
 export const REPLAY_REVIEW: ReviewSettings = { ...DEFAULT_REVIEW_SETTINGS, offlineGraceHours: 10 * 366 * 24 };
 
-/** A server on a free port: in-memory PGlite unless a data dir or a PostgreSQL URL is given; REPLAY_REVIEW unless `review`. */
+/**
+ * A server on a free port: unless a data dir or a PostgreSQL URL is given, PGlite on a private copy of a freshly
+ * seeded database (see seededPglite; removed by close()); REPLAY_REVIEW unless `review`. The demo accounts' password
+ * is stored at a low scrypt cost (on PostgreSQL: hashed again once the server seeded it), so that signing in does not
+ * cost a full scrypt each time (see cheapenDemoPasswords).
+ */
 export async function testServer(opts: { dataDir?: string; databaseUrl?: string; log?: Logger; review?: ReviewSettings; backup?: BackupSettings } = {}): Promise<RunningServer> {
-  const server = await startServer({ port: 0, hostname: '127.0.0.1', dataDir: opts.dataDir, databaseUrl: opts.databaseUrl, schemesDir, distDir: undefined, log: opts.log ?? printErrors, backup: opts.backup });
+  const fresh = opts.dataDir === undefined && opts.databaseUrl === undefined ? await seededPglite() : undefined;
+  let server: RunningServer;
+  try {
+    server = await startServer({ port: 0, hostname: '127.0.0.1', dataDir: fresh?.dataDir ?? opts.dataDir, databaseUrl: opts.databaseUrl, schemesDir, distDir: undefined, log: opts.log ?? printErrors, backup: opts.backup });
+  } catch (e) {
+    fresh?.remove();
+    throw e;
+  }
+  if (opts.databaseUrl !== undefined) await cheapenDemoPasswords(server.db);
   const review = opts.review ?? REPLAY_REVIEW;
   await server.db.transaction((tx) => putConfig(tx, DEMO_HALL_ID, 'review', 'hall', JSON.stringify(review)));
-  return server;
+  if (!fresh) return server;
+  const close = server.close;
+  return {
+    ...server,
+    close: async () => {
+      try {
+        await close();
+      } finally {
+        fresh.remove();
+      }
+    },
+  };
 }
 
 /** A signed-in device talking to a server, with typed helpers for the protocol. */

@@ -10,6 +10,13 @@ const R = 8;
 const P = 3;
 const KEY_LEN = 32;
 
+/** scrypt's cost: CPU and memory (N, r) and parallelism (p). */
+export interface ScryptCost {
+  N: number;
+  r: number;
+  p: number;
+}
+
 function derive(password: string, salt: Buffer, opts: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     // maxmem must exceed 128 * N * r bytes, or node refuses the parameters.
@@ -17,11 +24,11 @@ function derive(password: string, salt: Buffer, opts: ScryptOptions): Promise<Bu
   });
 }
 
-/** Hash a password: scrypt$N$r$p$salt$hash (base64). */
-export async function hashPassword(password: string): Promise<string> {
+/** Hash a password: scrypt$N$r$p$salt$hash (base64); at the cost above unless another is given (tests only). */
+export async function hashPassword(password: string, cost: ScryptCost = { N, r: R, p: P }): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, { N, r: R, p: P });
-  return ['scrypt', N, R, P, salt.toString('base64'), key.toString('base64')].join('$');
+  const key = await derive(password, salt, cost);
+  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
 /** Check a password against a stored hash in constant time; a malformed hash never matches. */
