@@ -99,7 +99,9 @@ export async function runKillAfterSave(o: { cycles: number; photoEvery: number; 
       held = new Set(now.recorded);
       lastHadPhoto = o.photoEvery > 0 && cycle % o.photoEvery === 0;
       if (lastHadPhoto) photosSaved++;
-      await recordOnScreen(page, ((cycle - 1) % 20) + 1, lastHadPhoto);
+      // Each photo its own picture (seeded by the cycle): the windows repeat every 20 cycles, and a photo equal to an
+      // earlier one is rightly stored once, which would not show whether this one survived the kill.
+      await recordOnScreen(page, ((cycle - 1) % 20) + 1, lastHadPhoto, cycle);
       // "已记录" is on screen: kill now, before anything else can happen.
       await browser?.kill();
       browser = undefined;

@@ -3,16 +3,17 @@ import { cameraPhoto } from '../e2e/cameraPhoto';
 
 /**
  * Record one finding on the patrol screen as an inspector does (window, the person on duty, optionally a photo, the
- * item 玩手机) and resolve the moment the screen says it is saved ("已记录：玩手机").
+ * item 玩手机) and resolve the moment the screen says it is saved ("已记录：玩手机"). The photo is drawn from
+ * `photoSeed` (default: the window): equal seeds make equal photos, which the tablet stores once (by content).
  */
-export async function recordOnScreen(page: Page, window: number, photo: boolean): Promise<void> {
+export async function recordOnScreen(page: Page, window: number, photo: boolean, photoSeed = window): Promise<void> {
   await page.getByRole('button', { name: new RegExp(`^${window}号窗口，`) }).click();
   const panel = page.getByRole('dialog');
   await panel.getByRole('heading', { name: new RegExp(`^${window}号窗口`) }).waitFor();
   const first = panel.getByRole('group', { name: '在岗人员' }).getByRole('button').first();
   if ((await first.getAttribute('aria-pressed')) !== 'true') await first.click();
   if (photo) {
-    await panel.getByLabel('拍照').setInputFiles({ name: `IMG_${window}.jpg`, mimeType: 'image/jpeg', buffer: await cameraPhoto(page, window) });
+    await panel.getByLabel('拍照').setInputFiles({ name: `IMG_${window}.jpg`, mimeType: 'image/jpeg', buffer: await cameraPhoto(page, photoSeed) });
     await panel.getByRole('img', { name: '照片1' }).waitFor({ timeout: 120_000 });
   }
   await panel.getByRole('button', { name: /^玩手机，/ }).first().click();
