@@ -75,7 +75,7 @@ describe('exports in the halls’ layouts', () => {
       recorded(genheInspector, { schemeId: 'genhe-department', schemeVersion: 1, staffId: undefined, at: '2026-03-05T10:00:00+08:00', observedAt: '2026-03-05T10:00:00+08:00', ...over });
     const g = [
       genhe({ itemId: 'leader-absent', unitId: 'u-shuiwu' }),
-      genhe({ itemId: 'leader-absent', unitId: 'u-shuiwu', observedAt: '2026-03-12T10:00:00+08:00' }),
+      genhe({ itemId: 'leader-absent', unitId: 'u-shuiwu', at: '2026-03-12T10:00:00+08:00', observedAt: '2026-03-12T10:00:00+08:00' }),
       genhe({ itemId: 'online-count', unitId: 'u-shuiwu', inputs: { quantity: 7 } }),
       genhe({ itemId: 'online-count', unitId: 'u-gongan', inputs: { quantity: 12 } }),
     ];
