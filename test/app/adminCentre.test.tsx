@@ -6,6 +6,7 @@ import type { RunningServer } from '../../src/server/startServer';
 import { DEMO_HALL_ID, testServer } from '../server/testServer';
 import { testDb } from '../device/testDb';
 import { renderPatrol } from './renderPatrol';
+import { DEMO_ACCOUNTS } from '../../src/server/hall/demoAccounts';
 
 /**
  * The centre administrator (demo `centre`) in the admin area on a real server: their halls side by side, a new hall
@@ -35,7 +36,7 @@ describe('a centre administrator’s halls', () => {
     const nav = await screen.findByRole('navigation', { name: '管理功能' }, { timeout: 60_000 });
     fireEvent.click(await within(nav).findByRole('button', { name: '各大厅' }, { timeout: 30_000 }));
     const demoRow = (await screen.findByText('demo-hall')).closest('tr') as HTMLElement;
-    expect(within(demoRow).getAllByRole('cell').map((c) => c.textContent).slice(1, 6)).toEqual(['Asia/Shanghai', '8', '40', '60', '6']);
+    expect(within(demoRow).getAllByRole('cell').map((c) => c.textContent).slice(1, 6)).toEqual(['Asia/Shanghai', '8', '40', '60', String(DEMO_ACCOUNTS.length)]);
 
     const form = screen.getByRole('form', { name: '新建大厅' });
     fireEvent.change(within(form).getByLabelText('大厅名称'), { target: { value: '城关镇便民服务中心' } });
