@@ -3,14 +3,14 @@ import type { Roster, RosterChief, RosterStaff } from './roster';
 /**
  * One row of a roster file (.xlsx or CSV) as the admin screens read it: the cells as text, with the row number the
  * person sees in the spreadsheet. `role` is `staff` or `chief` (the screens map the template's words 工作人员 and
- * 首席代表 to these codes); `window` is the number painted on the window, for staff.
+ * 首席代表 to these codes); `windowNumber` is the number painted on the window, for staff.
  */
 export interface RosterImportRow {
   row: number;
   unit: string;
   name: string;
   role: string;
-  window: string;
+  windowNumber: string;
 }
 
 /** Why a row of a roster file cannot be taken, with its row number. */
@@ -58,7 +58,7 @@ export function importRoster(current: Roster, rows: readonly RosterImportRow[], 
     const unitText = r.unit.trim();
     const name = r.name.trim();
     const role = r.role.trim();
-    const windowText = r.window.trim();
+    const windowText = r.windowNumber.trim();
     if (!unitText) problems.push({ kind: 'missing', row: r.row, field: 'unit' });
     if (!name) problems.push({ kind: 'missing', row: r.row, field: 'name' });
     if (!role) problems.push({ kind: 'missing', row: r.row, field: 'role' });

@@ -70,8 +70,8 @@ export async function readRosterFile(bytes: Uint8Array, format: 'xlsx' | 'csv'):
   sheet.eachRow({ includeEmpty: false }, (row, n) => {
     if (n === 1) return;
     const at = (k: keyof typeof ROSTER_COLUMNS): string => (col[k] === undefined ? '' : cellText(row.getCell(col[k]).value).trim());
-    const cells = { unit: at('unit'), name: at('name'), role: at('role'), window: at('window') };
-    if (!cells.unit && !cells.name && !cells.role && !cells.window) return;
+    const cells = { unit: at('unit'), name: at('name'), role: at('role'), windowNumber: at('window') };
+    if (!cells.unit && !cells.name && !cells.role && !cells.windowNumber) return;
     rows.push({ row: n, ...cells, role: ROLE_WORDS[cells.role] ?? cells.role });
   });
   return rows;

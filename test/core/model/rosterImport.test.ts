@@ -6,7 +6,7 @@ import { MINI_ROSTER } from '../../fixtures/miniScheme';
 
 const opts = { newId: (kind: string, n: number) => `${kind}-new-${n}`, used: new Set(['s2']), today: '2026-07-01' };
 let line = 1;
-const row = (unit: string, name: string, role: string, window = ''): RosterImportRow => ({ row: ++line, unit, name, role, window });
+const row = (unit: string, name: string, role: string, windowNumber = ''): RosterImportRow => ({ row: ++line, unit, name, role, windowNumber });
 
 describe('importRoster: a roster file checked row by row, all or nothing', () => {
   it('builds the roster: known people keep their ids, new ones get new ids, a missing person with findings is kept as left', () => {
